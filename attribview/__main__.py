@@ -1,0 +1,5 @@
+"""Allows ``python -m attribview``."""
+
+from attribview.cli.main import main
+
+raise SystemExit(main())

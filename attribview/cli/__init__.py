@@ -1,0 +1,1 @@
+"""The command-line face of attribview: a thin layer over the core."""

@@ -1,0 +1,197 @@
+"""Speaker-group profiles: TOML data that says which speaker belongs to which group.
+
+Real-world entities (ministries, people and their aliases) live in profile files, never in code. A
+profile is chosen per article, by name or by how clearly the article mentions its speakers and places.
+"""
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from attribview.errors import ProfileError
+from attribview.paths import resources_dir, user_profiles_dir
+
+#: Words in a source description that say "some military", without saying whose.
+_KIND_WORDS = {
+    "military": re.compile(r"\b(military|army|armed forces|troops|forces|soldiers|commander)\b"),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A speaker group: shown as one colour in the viewer."""
+
+    id: str
+    label: str
+    colour: str
+    side: str = "none"
+    kind: str = "other"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class KnownSpeaker:
+    name: str
+    group: str
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None
+    person: bool = True
+
+
+@dataclass(frozen=True)
+class RolePattern:
+    pattern: re.Pattern[str]
+    group: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Groups, known speakers, role patterns and places of one kind of reporting."""
+
+    id: str
+    label: str
+    description: str
+    min_mentions: int
+    groups: tuple[Group, ...]
+    speakers: tuple[KnownSpeaker, ...]
+    roles: tuple[RolePattern, ...]
+    places: tuple[str, ...]
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        names: dict[str, KnownSpeaker] = {}
+        for speaker in self.speakers:
+            for alias in (speaker.name, *speaker.aliases):
+                names.setdefault(alias.lower(), speaker)
+        object.__setattr__(self, "_by_alias", names)
+        ordered = sorted(names, key=len, reverse=True)
+        object.__setattr__(self, "_alias_re", _word_regex(ordered))
+        object.__setattr__(self, "_place_re", _word_regex(sorted(self.places, key=len, reverse=True)))
+
+    @property
+    def default_group(self) -> str:
+        return "other" if any(g.id == "other" for g in self.groups) else self.groups[-1].id
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def known(self, name: str | None) -> KnownSpeaker | None:
+        """The known speaker called exactly ``name`` (any alias, any case)."""
+        if not name:
+            return None
+        by_alias: dict[str, KnownSpeaker] = getattr(self, "_by_alias")
+        return by_alias.get(name.lower().removeprefix("the "))
+
+    def known_in(self, text: str | None) -> KnownSpeaker | None:
+        """The known speaker whose longest alias occurs in ``text``."""
+        if not text:
+            return None
+        alias_re: re.Pattern[str] | None = getattr(self, "_alias_re")
+        match = alias_re.search(text) if alias_re is not None else None
+        return self.known(match.group(0)) if match else None
+
+    def role_group(self, mention: str | None) -> str | None:
+        """The group of the first role pattern that matches a source description."""
+        if not mention:
+            return None
+        lowered = mention.lower().replace("’", "'")
+        for role in self.roles:
+            if role.pattern.search(lowered):
+                return role.group
+        return None
+
+    def kind_of(self, mention: str | None) -> str | None:
+        """The group kind ("military") an unqualified description points to, if any."""
+        if not mention:
+            return None
+        lowered = mention.lower()
+        return next((kind for kind, rx in _KIND_WORDS.items() if rx.search(lowered)), None)
+
+    def mentions(self, text: str) -> int:
+        """How many distinct known speakers and places ``text`` names."""
+        found: set[str] = set()
+        alias_re: re.Pattern[str] | None = getattr(self, "_alias_re")
+        place_re: re.Pattern[str] | None = getattr(self, "_place_re")
+        if alias_re is not None:
+            for match in alias_re.finditer(text):
+                speaker = self.known(match.group(0))
+                if speaker is not None:
+                    found.add("speaker:" + speaker.name)
+        if place_re is not None:
+            found.update("place:" + m.group(0).lower() for m in place_re.finditer(text))
+        return len(found)
+
+
+def _word_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = [re.escape(w).replace("\\'", "['’]").replace("’", "['’]") for w in words if w]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def load_profile(path: Path) -> Profile:
+    """Read one profile file; a malformed one raises ProfileError naming the file and the problem."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ProfileError(f"{path}: cannot read the profile ({error.strerror})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"{path}: not valid TOML ({error})") from error
+    try:
+        meta = data["profile"]
+        groups = tuple(
+            Group(id=g["id"], label=g.get("label", g["id"]), colour=g.get("colour", "#999999"),
+                  side=g.get("side", "none"), kind=g.get("kind", "other"),
+                  description=g.get("description", ""))
+            for g in data["groups"]
+        )
+        group_ids = {g.id for g in groups}
+        speakers = tuple(
+            KnownSpeaker(name=s["name"], group=s["group"], aliases=tuple(s.get("aliases", ())),
+                         gender=s.get("gender"), person=s.get("kind", "person") == "person")
+            for s in data.get("speakers", ())
+        )
+        roles = tuple(RolePattern(re.compile(r["pattern"]), r["group"]) for r in data.get("roles", ()))
+        places = tuple(data.get("places", {}).get("names", ()))
+        profile = Profile(id=meta["id"], label=meta.get("label", meta["id"]),
+                          description=meta.get("description", ""),
+                          min_mentions=int(meta.get("min_mentions", 3)), groups=groups,
+                          speakers=speakers, roles=roles, places=places, path=path)
+    except KeyError as error:
+        raise ProfileError(f"{path}: missing key {error}") from error
+    except (TypeError, ValueError, re.error) as error:
+        raise ProfileError(f"{path}: {error}") from error
+    unknown = {s.group for s in speakers} | {r.group for r in roles}
+    if unknown - group_ids:
+        raise ProfileError(f"{path}: unknown group(s) {', '.join(sorted(unknown - group_ids))}")
+    return profile
+
+
+def profile_paths() -> list[Path]:
+    """Bundled profiles first, then the user's (a user file with the same id wins)."""
+    paths: list[Path] = []
+    for folder in (resources_dir() / "profiles", user_profiles_dir()):
+        if folder.is_dir():
+            paths.extend(sorted(folder.glob("*.toml")))
+    return paths
+
+
+def available_profiles() -> dict[str, Profile]:
+    profiles: dict[str, Profile] = {}
+    for path in profile_paths():
+        profile = load_profile(path)
+        profiles[profile.id] = profile
+    return profiles
+
+
+def choose_profile(text: str, profiles: dict[str, Profile]) -> Profile | None:
+    """The profile whose speakers and places the article names clearly; None when none applies."""
+    best: tuple[int, Profile] | None = None
+    for profile in profiles.values():
+        count = profile.mentions(text)
+        if count >= profile.min_mentions and (best is None or count > best[0]):
+            best = (count, profile)
+    return best[1] if best else None

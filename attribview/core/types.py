@@ -1,0 +1,62 @@
+"""The results of an analysis as frozen values: what the CLI prints and the GUI shows."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution, in character offsets of the original article text."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    group: str | None
+    kind: str
+    confidence: float
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    mention: str | None = None
+    flags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["flags"] = list(self.flags)
+        return data
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with the groups whose words it carries (empty for the reporter's narration)."""
+
+    start: int
+    end: int
+    groups: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "groups": list(self.groups), "flags": list(self.flags)}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything attribview found in one article."""
+
+    text: str
+    profile: str | None
+    quotes: tuple[Quote, ...]
+    sentences: tuple[Sentence, ...]
+    encoding: str = "utf-8"
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract of ``attribview analyze --json`` (see ../shared/eval/FORMAT.md), plus extras."""
+        return {
+            "profile": self.profile,
+            "encoding": self.encoding,
+            "quotes": [q.to_json() for q in self.quotes],
+            "sentences": [s.to_json() for s in self.sentences],
+        }

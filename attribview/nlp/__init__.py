@@ -1,0 +1,1 @@
+"""spaCy components that find attributions; no Qt, no store."""

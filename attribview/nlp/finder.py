@@ -1,0 +1,485 @@
+"""Find attributions in a parsed Doc: reporting cues, "according to", quotations, continuations.
+
+The rules read spaCy's dependency parse but do not trust it blindly: the small English model often
+attaches a complement clause to the wrong head, so the content of a cue is cut from the running text
+(from the cue to the end of its clause) and then trimmed of what is not content (channel phrases,
+"that", a recipient, a following cue of its own).
+"""
+
+from spacy.tokens import Doc, Span, Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.attribution import Attribution
+from attribview.nlp.quotations import Quotation, find_quotations
+
+#: Prepositions that open a channel or time phrase between a cue and its content.
+_CHANNEL_PREPS = frozenset("in on at during to from via through after before over with late early".split())
+_TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify show".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_CUT_PUNCT = ",;:—–-("
+_TRAILING_PUNCT = ".,;:—–-( "
+#: A quotation this short with no cue is a title or a scare quote, not a statement.
+_MIN_FREE_QUOTE_WORDS = 4
+#: How many sentences back a cue-less quotation may look for the speaker it continues.
+_CONTINUATION_WINDOW = 3
+
+
+def is_cue(token: Token) -> bool:
+    """Whether ``token`` is a reporting verb used as one (not "so-called", not a noun)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS:
+        return False
+    if token.dep_ in {"amod", "compound"}:
+        return False
+    # "a town called Nyok": a bare participle modifies a noun, nobody speaks
+    return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
+                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited through coordination and participles ("..., saying")."""
+    current = verb
+    for level in range(4):
+        deps = {"nsubj", "csubj"} if level == 0 else {"nsubj", "csubj", "nsubjpass"}
+        subjects = [c for c in current.children if c.dep_ in deps]
+        if subjects:  # "Ukrainian commander-in-chief Oleksandr Syrskyi": two nsubj, the name wins
+            names = [s for s in subjects if s.pos_ == "PROPN"]
+            return names[-1] if names else subjects[0]
+        for child in current.children:
+            if level == 0 and child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        inherits = current.dep_ in {"conj", "advcl", "xcomp", "oprd", "acomp"} or (
+            current.dep_ == "ccomp" and not is_cue(current.head))
+        if inherits and current.head is not current:
+            if current.dep_ == "advcl" and current.i < current.head.i and current.tag_ != "VBG":
+                return None
+            current = current.head
+            # "X said Ukraine was short of arms, pointing out ...": the participle is X's, not Ukraine's
+            while current.dep_ == "ccomp" and is_cue(current.head):
+                current = current.head
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
+
+
+def _span_without_subtree(subject: Token) -> tuple[int, int]:
+    """Token range of a source mention: the subject's subtree without relative clauses.
+
+    Sibling subjects of the same verb ("state news agency TASS" parsed as two) join the mention.
+    """
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if subject.dep_ == "nsubj":
+        for sibling in subject.head.children:
+            if sibling.dep_ == "nsubj" and sibling is not subject and abs(sibling.i - subject.i) <= 8:
+                left, right = min(left, sibling.left_edge.i), max(right, sibling.right_edge.i)
+    for child in subject.rights:
+        if child.dep_ in {"relcl", "acl"} and child.i > subject.i:
+            right = min(right, child.left_edge.i - 1)
+    doc = subject.doc
+    for i in range(left, subject.i):  # "MOSCOW, Feb 10 (Reuters) - Russia": the dateline is not the source
+        if doc[i].text in {"-", "—", "–"} and doc[i].whitespace_:
+            left = i + 1
+    while left < subject.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, right + 1
+
+
+class AttributionFinder:
+    """Find the attributions of one Doc; one instance per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotations = find_quotations(doc.text)
+        self._quote_of_token: list[int | None] = [None] * len(doc)
+        for index, quote in enumerate(self.quotations):
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self._quote_of_token[token.i] = index
+        self.found: list[Attribution] = []
+
+    # -- public -------------------------------------------------------------------------------
+
+    def run(self) -> list[Attribution]:
+        for sent in self.doc.sents:
+            for token in sent:
+                if token.lower_ == "according":
+                    self._according_to(token, sent)
+                elif is_cue(token) and not self._inside_quote(token):
+                    self._from_cue(token, sent)
+        self._cut_at_nested_cues()
+        self._place_quotations()
+        self.found.sort(key=lambda a: (a.start, a.end))
+        return self.found
+
+    # -- cues -----------------------------------------------------------------------------------
+
+    def _inside_quote(self, token: Token) -> bool:
+        index = self._quote_of_token[token.i]
+        if index is None:
+            return False
+        quote = self.quotations[index]
+        return quote.start < token.idx < quote.end - 1
+
+    def _from_cue(self, cue: Token, sent: Span) -> None:
+        lemma = cue.lemma_.lower()
+        if _is_negated(cue):
+            return
+        passive = _is_passive(cue)
+        subject = _subject(cue)
+        if passive and (subject is None or subject.dep_ == "nsubjpass"):
+            return
+        if subject is not None and not (sent.start <= subject.i < sent.end):
+            subject = None
+        cognition = lemma in lexicon.COGNITION_VERBS
+        has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children)
+        if cognition and (not has_clause or subject is None or subject.lower_ in {"i", "we", "you"}):
+            return
+        left = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+        if self._frames_quote_before(left):
+            return  # "“...,” he said during a visit": the quotation pass attributes it
+        content = self._content_after(cue, sent, subject)
+        kind = "indirect"
+        if content is None:
+            content = self._content_before(cue, sent, subject)
+        if content is None:
+            return
+        source = _span_without_subtree(subject) if subject is not None else None
+        confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
+        self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
+                  head=subject.i if subject is not None else None, confidence=confidence)
+
+    def _frames_quote_before(self, left: int) -> bool:
+        doc = self.doc
+        i = left - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+            i -= 1
+        return i >= 0 and self._quote_of_token[i] is not None and doc[i].is_quote
+
+    def _clause_end(self, cue: Token, sent: Span) -> int:
+        """Token index one past where the clause of ``cue`` ends."""
+        top = cue
+        while top.dep_ == "conj" and top.head is not top and top.head.i < top.i:
+            top = top.head
+        end = sent.end if top.dep_ == "ROOT" else cue.right_edge.i + 1
+        for child in cue.rights:
+            if child.dep_ == "conj" and (child.pos_ in {"VERB", "AUX"}):
+                end = min(end, child.left_edge.i)
+            elif child.dep_ == "advcl" and is_cue(child):
+                end = min(end, child.left_edge.i)
+        return min(end, sent.end)
+
+    def _content_after(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
+        doc = self.doc
+        lemma = cue.lemma_.lower()
+        end = self._clause_end(cue, sent)
+        i = cue.i + 1
+        if subject is not None and subject.i > cue.i:  # "..., said Caddell"
+            i = max(i, subject.right_edge.i + 1)
+        start_limit = i
+        clause_seen = False
+        while i < end:
+            token = doc[i]
+            if token.is_space or (token.is_punct and token.text in ",:;—–-"):
+                i += 1
+                continue
+            if token.lower_ == "that" and token.dep_ in {"mark", "nsubj", "dobj"} and token.tag_ != "DT":
+                i += 1
+                clause_seen = True
+                break
+            if token.dep_ in {"advmod", "npadvmod"} and token.head in (cue, *cue.children) and (
+                token.pos_ in {"ADV", "PROPN", "NOUN"} and token.ent_type_ in {"", "DATE", "TIME"}
+                and token.lower_ not in {"not", "how", "why", "when", "where"}
+                and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})
+            ):
+                i = max(i + 1, token.right_edge.i + 1) if token.head is cue else i + 1
+                continue
+            if token.dep_ == "prep" and token.lower_ in _CHANNEL_PREPS and not (
+                lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
+            ) and not (token.lower_ in {"at", "to"} and lemma in {"hint", "point"}):
+                j = i + 1
+                while j < end and doc[j] in token.subtree and not (
+                    doc[j].lower_ == "that" or doc[j].pos_ in {"VERB", "AUX"} or doc[j].tag_ == "WDT"
+                ):
+                    j += 1
+                i = j
+                continue
+            if lemma in _TELL_VERBS and token.dep_ in {"dobj", "dative", "det", "amod", "compound", "poss",
+                                                       "nsubj", "case"}:
+                head = token if token.dep_ in {"dobj", "dative", "nsubj"} else token.head
+                if head.dep_ in {"dobj", "dative"} or (head.dep_ == "nsubj" and head.head.i > head.i):
+                    i = max(i + 1, head.right_edge.i + 1)
+                    continue
+            break
+        if i >= end:
+            return None
+        has_clause = clause_seen or any(
+            t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head is cue for t in cue.children
+        ) or self._quote_of_token[i] is not None or doc[i - 1].text == ":"
+        if not has_clause:
+            if lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
+                lexicon.OBJECT_CONTENT_VERBS | {"say"}
+            ):
+                if not self._clause_follows(cue, i, end):
+                    return None
+            if lemma == "call" and not any(t.dep_ in {"oprd", "ccomp", "xcomp"} or t.lower_ == "for"
+                                           for t in doc[i:end]) and self._quote_of_token[end - 1] is None:
+                if not any(self._quote_of_token[t] is not None for t in range(i, end)):
+                    return None
+        # a colon before a quotation opens a new, direct quote: the indirect content stops there
+        for j in range(i, end):
+            if doc[j].text == ":" and j + 1 < end and self._quote_of_token[j + 1] is not None:
+                end = j
+                if not any(t.pos_ in {"VERB", "AUX"} for t in doc[i:end]):
+                    return None  # "told reporters: “...”": the quotation pass attributes it
+                break
+        if lemma in _TELL_VERBS and not has_clause and not self._clause_follows(cue, i, end):
+            return None
+        return self._trim(i, end)
+
+    def _clause_follows(self, cue: Token, start: int, end: int) -> bool:
+        """A finite clause among the cue's right material: "X added the strikes cannot ..."."""
+        for token in self.doc[start:end]:
+            if token.dep_ in {"ccomp", "parataxis"} and token.head.i <= cue.i + 3:
+                return True
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i > token.i and token.head is not cue:
+                return True
+        return False
+
+    def _content_before(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
+        """Content that precedes its cue: "Russia is sending troops, the military chief said"."""
+        doc = self.doc
+        stop = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+        clause = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis", "dobj"} and c.i < stop]
+        head_clause = cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < stop
+        if not clause and not head_clause:
+            return None
+        start = sent.start
+        if clause:
+            start = max(start, clause[0].left_edge.i)
+        while start < stop and (doc[start].is_space or (doc[start].lower_ in lexicon.LEADING_CONNECTIVES)
+                                or doc[start].text == ","):
+            start += 1
+        if stop - start < 2:
+            return None
+        return self._trim(start, stop)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        """Character span of tokens [start, end) without edge punctuation (quotation marks kept)."""
+        doc = self.doc
+        while start < end and (doc[start].is_space or doc[start].text in _CUT_PUNCT):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING_PUNCT
+                               or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end <= start or not any(t.is_alpha for t in doc[start:end]):
+            return None
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    def _according_to(self, according: Token, sent: Span) -> None:
+        doc = self.doc
+        nxt = according.nbor() if according.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return
+        objects = [c for c in nxt.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            return
+        source_head = objects[0]
+        phrase_start = according.i
+        phrase_end = max(source_head.right_edge.i, nxt.i) + 1
+        if phrase_start - sent.start <= 2:  # "According to X, content."
+            content = self._trim(phrase_end, sent.end)
+            if content is not None and doc[according.i - 1].lower_ in lexicon.LEADING_CONNECTIVES:
+                pass
+        else:  # "Content, according to X."
+            start = sent.start
+            while start < phrase_start and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES
+                                            or doc[start].text == "," or doc[start].is_space):
+                start += 1
+            content = self._trim(start, phrase_start)
+        if content is None:
+            return
+        left, right = _span_without_subtree(source_head)
+        self._add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
+                  head=source_head.i, confidence=0.85)
+
+    def _add(self, content: tuple[int, int], kind: str, *, cue: tuple[int, int] | None,
+             source: tuple[int, int] | None, head: int | None, confidence: float) -> None:
+        doc = self.doc
+
+        def chars(tokens: tuple[int, int] | None) -> tuple[int, int] | None:
+            if tokens is None:
+                return None
+            first, last = doc[tokens[0]], doc[tokens[1] - 1]
+            return first.idx, last.idx + len(last)
+
+        self.found.append(Attribution(start=content[0], end=content[1], kind=kind, cue=chars(cue),
+                                      source=chars(source), source_head=head, confidence=confidence))
+
+    # -- overlaps between cues ------------------------------------------------------------------
+
+    def _cut_at_nested_cues(self) -> None:
+        """A content that swallows a coordinated cue of the same speaker stops before it.
+
+        "The ministry said that X and called Y "..."": the second cue is a new attribution, not part
+        of what was said in the first.
+        """
+        doc = self.doc
+        for outer in self.found:
+            if outer.cue is None:
+                continue
+            for inner in self.found:
+                if inner is outer or inner.cue is None or inner.source_head is None:
+                    continue
+                if not outer.start < inner.cue[0] < outer.end:
+                    continue
+                inner_cue = doc.char_span(*inner.cue, alignment_mode="expand")
+                if inner_cue is None or inner.source_head != outer.source_head:
+                    continue
+                cut = inner_cue.start
+                while cut > 0 and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
+                                   or doc[cut - 1].is_space):
+                    cut -= 1
+                start_token = doc.char_span(outer.start, outer.end, alignment_mode="expand")
+                if start_token is None:
+                    continue
+                trimmed = self._trim(start_token.start, cut)
+                if trimmed is not None:
+                    outer.start, outer.end = trimmed
+
+    # -- quotations -----------------------------------------------------------------------------
+
+    def _place_quotations(self) -> None:
+        doc = self.doc
+        for quote in self.quotations:
+            qspan = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if qspan is None:
+                continue
+            owner = self._content_holding(quote)
+            if owner is not None:
+                if owner.start >= quote.start - 1 and owner.end <= quote.end + 1:
+                    owner.start, owner.end, owner.kind = quote.start, quote.end, "direct"
+                    owner.confidence = max(owner.confidence, 0.9)
+                else:
+                    owner.start, owner.end = min(owner.start, quote.start), max(owner.end, quote.end)
+                    owner.kind = "mixed"
+                continue
+            adjacent = self._content_ending_before(quote, qspan)
+            if adjacent is not None:
+                adjacent.end = quote.end
+                adjacent.kind = "mixed"
+                continue
+            framing = self._framing_cue(quote, qspan)
+            if framing is not None:
+                cue, subject = framing
+                source = _span_without_subtree(subject) if subject is not None else None
+                self._add((quote.start, quote.end), "direct", cue=(cue.i, cue.i + 1), source=source,
+                          head=subject.i if subject is not None else None,
+                          confidence=0.9 if subject is not None else 0.6)
+                continue
+            self._continuation(quote, qspan)
+
+    def _content_holding(self, quote: Quotation) -> Attribution | None:
+        """The attribution whose content overlaps ``quote`` most, if any."""
+        best, best_overlap = None, 0
+        for attribution in self.found:
+            overlap = min(attribution.end, quote.end) - max(attribution.start, quote.start)
+            if overlap > best_overlap and (attribution.cue is None or not (
+                    quote.start <= attribution.cue[0] < quote.end)):
+                best, best_overlap = attribution, overlap
+        return best
+
+    def _content_ending_before(self, quote: Quotation, qspan: Span) -> Attribution | None:
+        """A content that stops a word or two before the quotation, in the same sentence."""
+        sent = qspan[0].sent
+        for attribution in self.found:
+            if attribution.cue is None or not sent.start_char <= attribution.start < quote.start:
+                continue
+            gap = self.doc.text[attribution.end:quote.start]
+            if len(gap) <= 20 and not any(ch in gap for ch in ".;:!?") and len(gap.split()) <= 2:
+                return attribution
+        return None
+
+    def _framing_cue(self, quote: Quotation, qspan: Span) -> tuple[Token, Token | None] | None:
+        """The cue outside a quotation in the sentences it starts or ends in ("..., he said.")."""
+        doc = self.doc
+        sents = {qspan[0].sent.start: qspan[0].sent, qspan[-1].sent.start: qspan[-1].sent}
+        colon = qspan.start > 0 and doc[qspan.start - 1].text == ":"
+        best: tuple[int, Token] | None = None
+        for sent in sents.values():
+            for token in sent:
+                if not is_cue(token) or self._quote_of_token[token.i] is not None or _is_negated(token):
+                    continue
+                if token.i >= qspan.end:
+                    between = doc[qspan.end:token.i]
+                elif token.i < qspan.start:
+                    between = doc[token.i + 1:qspan.start]
+                else:
+                    continue
+                if any(t.text in {".", "!", "?"} for t in between) or (len(between) > 12 and not colon):
+                    continue
+                distance = len(between) + (0 if token.i >= qspan.end else 1)
+                if best is None or distance < best[0]:
+                    best = (distance, token)
+        if best is None:
+            return None
+        cue = best[1]
+        subject = _subject(cue)
+        if subject is not None and self._quote_of_token[subject.i] is not None:
+            subject = None
+        return cue, subject
+
+    def _continuation(self, quote: Quotation, qspan: Span) -> None:
+        """A quotation with no cue of its own carries on the latest speaker's words."""
+        doc = self.doc
+        words = [t for t in qspan if not (t.is_punct or t.is_space)]
+        if len(words) < _MIN_FREE_QUOTE_WORDS:
+            return
+        sent = qspan[0].sent
+        previous = [a for a in self.found if a.end <= quote.start]
+        if not previous:
+            return
+        last = max(previous, key=lambda a: a.end)
+        sentences_between = sum(1 for s in doc.sents if last.end <= s.start_char and s.end_char <= quote.start)
+        if sentences_between > _CONTINUATION_WINDOW:
+            return
+        whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2
+        if whole_sentence or quote.start - sent.start_char <= 1:
+            start, end, kind = quote.start, quote.end, "direct"
+        else:
+            trimmed = self._trim(sent.start, sent.end)
+            if trimmed is None:
+                return
+            start, end, kind = trimmed[0], max(trimmed[1], quote.end), "mixed"
+            while start < end and doc.text[start:start + 1].isspace():
+                start += 1
+        self.found.append(Attribution(start=start, end=end, kind=kind, confidence=0.65,
+                                      follows=last))
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """All attributions of ``doc``, in text order."""
+    return AttributionFinder(doc).run()
+
+

@@ -1,0 +1,28 @@
+"""Unattributed hedged claims: "is believed to be", "reportedly", "it is understood that"."""
+
+from spacy.tokens import Doc
+
+from attribview.nlp import lexicon
+
+
+def find_hedges(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the words that make a claim without naming who makes it."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        lower = token.lower_
+        if lower in lexicon.HEDGE_ADVERBS:
+            found.append((token.idx, token.idx + len(token)))
+        elif token.lemma_.lower() in lexicon.HEDGE_PASSIVE_LEMMAS and token.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in token.children
+        ) and not any(c.dep_ == "agent" for c in token.children):
+            following = token.nbor() if token.i + 1 < len(doc) else None
+            if following is not None and following.lower_ in {"to", "that", "as"}:
+                found.append((token.left_edge.idx if token.left_edge.lower_ == "it" else token.idx,
+                              token.idx + len(token)))
+        elif lower in {"reports", "rumours", "rumors", "indications"} and token.pos_ == "NOUN" and (
+            not any(c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN" for c in token.children)
+        ):
+            following = token.nbor() if token.i + 1 < len(doc) else None
+            if following is not None and following.lower_ in {"that", "of"}:
+                found.append((token.idx, token.idx + len(token)))
+    return found

@@ -1,0 +1,68 @@
+"""The attribview spaCy components, registered as factories, and the pipeline that uses them."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from attribview.nlp.finder import find_attributions
+from attribview.nlp.hedges import find_hedges
+from attribview.nlp.speakers import resolve_speakers
+
+ATTRIBUTIONS = "attributions"
+HEDGES = "hedges"
+
+for _name in (ATTRIBUTIONS, HEDGES):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ParagraphSplitter:
+    """Start a sentence after every line break: a paragraph never continues a sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text_with_ws and not token.is_space:
+                token.is_sent_start = True
+            elif token.is_space and "\n" in token.text:
+                token.is_sent_start = False
+        return doc
+
+
+class AttributionFinderComponent:
+    """Find attributions (cues, "according to", quotations) and unattributed hedges."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(ATTRIBUTIONS, find_attributions(doc))
+        doc._.set(HEDGES, find_hedges(doc))
+        return doc
+
+
+class SpeakerResolverComponent:
+    """Resolve each attribution's source mention (pronoun, role noun, short name) to a speaker."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolve_speakers(doc, doc._.get(ATTRIBUTIONS) or [])
+        return doc
+
+
+@Language.factory("attribview_paragraphs")
+def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
+    return ParagraphSplitter()
+
+
+@Language.factory("attribview_attributions", requires=["token.dep", "token.lemma"])
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinderComponent:
+    return AttributionFinderComponent()
+
+
+@Language.factory("attribview_speakers", requires=["doc._.attributions"])
+def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
+    return SpeakerResolverComponent()
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the attribview components to a loaded English pipeline."""
+    nlp.add_pipe("attribview_paragraphs", before="parser")
+    nlp.add_pipe("attribview_attributions", last=True)
+    nlp.add_pipe("attribview_speakers", last=True)
+    return nlp

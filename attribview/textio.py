@@ -1,0 +1,371 @@
+"""Article files and pasted text turned into analysable text, with offsets back into the original."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import itertools
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Final
+
+from charset_normalizer import from_bytes
+
+from attribview.errors import InputError
+
+MAX_BYTES: int = 5 * 1024 * 1024
+
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# Real text has next to no control characters; binary data decoded as text has many.
+_MAX_CONTROL_SHARE: Final = 0.05
+_TEXT_CONTROLS: Final = "\t\n\r\f\v"
+_DELETE_CONTROLS: Final[dict[int, None]] = {
+    code: None for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in _TEXT_CONTROLS
+}
+# Among equally good guesses prefer the encoding most legacy Western news files use (charset_normalizer
+# otherwise reports cp1250 for cp1252 files and turns French "à" into "ŕ").
+_PREFERRED_ENCODINGS: Final = ("cp1252",)
+
+
+def _build_char_map() -> dict[int, str]:
+    """One-for-one replacements, so the analysed text keeps the original's length and offsets."""
+    mapping: dict[int, str] = {}
+    for code in (*range(0x20), *range(0x7F, 0xA0)):
+        mapping[code] = " "  # stray control characters confuse the tokenizer; a space is harmless
+    del mapping[ord("\n")]
+    mapping[ord("\r")] = "\n"  # lone CR (old Mac files); CRLF is handled before this map applies
+    for line_break in "\v\f\x85\u2028\u2029":
+        mapping[ord(line_break)] = "\n"
+    # Unicode space separators (category Zs) other than the plain space, and invisible word breaks.
+    spaces = "\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
+    for space in spaces + "\u180e\u200b\u2060\ufeff":
+        mapping[ord(space)] = " "
+    return mapping
+
+
+_CHAR_MAP: Final = _build_char_map()
+_HTML_START_RE: Final = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_HTML_TAG_RE: Final = re.compile(
+    r"</?(?:p|div|br|span|li|h[1-6]|table|tr|td|script|style)\b[^<>]*>", re.IGNORECASE
+)
+_HTML_SUFFIXES: Final = (".htm", ".html", ".xhtml")
+_MIN_HTML_TAGS: Final = 3
+_ENTITY_RE: Final = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
+_RUN_RE: Final = re.compile(r"(\S+)|\s+")
+# Elements whose content is not article text (or is executable), dropped with everything inside.
+_SKIP_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "head", "title", "nav", "footer", "aside", "form", "template"}
+    | {"iframe", "svg"}
+)
+# Elements that end a paragraph: each becomes its own line of `text`.
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote", "tr"}
+    | {"ul", "ol", "dl", "dt", "dd", "table", "main", "header", "figure", "figcaption", "pre", "hr"}
+    | {"address", "body", "html"}
+)
+_CELL_TAGS: Final = frozenset({"td", "th"})
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """An article as decoded (`original`) and as analysed (`text`), with the map between the two.
+
+    Spans are found in `text` but shown in `original`, so every analysed character must point back to
+    where it came from. Plain text keeps the original's length (`_offsets` is None: identity); for HTML
+    `_offsets[i]` is the index in `original` of what produced `text[i]` (one extra entry at the end).
+    A UTF-8 byte-order mark is not part of `original`: offsets count from the first real character.
+    """
+
+    original: str
+    text: str
+    encoding: str
+    is_html: bool
+    _offsets: tuple[int, ...] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        """Reject an inconsistent map at once rather than highlighting the wrong words later."""
+        if self._offsets is None:
+            if len(self.text) != len(self.original):
+                raise ValueError("identity offsets need text and original of the same length")
+        elif len(self._offsets) != len(self.text) + 1:
+            raise ValueError("offsets need one entry per character of text, plus one")
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span `text[start:end]` to the span of `original` it came from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is outside the text (length {len(self.text)})")
+        offsets = self._offsets
+        if offsets is None:
+            return start, end
+        if start == end:
+            return offsets[start], offsets[start]
+        last = offsets[end - 1]
+        return offsets[start], last + _source_length(self.original, last)
+
+
+def _source_length(original: str, pos: int) -> int:
+    """How many characters of `original` produced the text at `pos`: a whole entity, else one."""
+    if original.startswith("&", pos):
+        match = _ENTITY_RE.match(original, pos)
+        if match and html.unescape(match.group()) != match.group():
+            return match.end() - pos
+    return 1
+
+
+def _human_size(size: int) -> str:
+    """A size the way people say it ("12.3 MB"), for one-line error messages."""
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def _looks_binary(text: str) -> bool:
+    """True when too many characters are control codes for this to be an article."""
+    if not text:
+        return False
+    controls = len(text) - len(text.translate(_DELETE_CONTROLS))
+    return controls > _MAX_CONTROL_SHARE * len(text)
+
+
+def _guess_decode(data: bytes) -> tuple[str, str] | None:
+    """charset_normalizer's best guess, preferring common encodings among equally good ones."""
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
+    for preferred in _PREFERRED_ENCODINGS:
+        if any(preferred in m.could_be_from_charset for m in tied):
+            try:
+                return data.decode(preferred), preferred
+            except UnicodeDecodeError:
+                break
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
+    """Decode an article's bytes, returning (text, encoding); a byte-order mark is not kept in text.
+
+    Order: byte-order mark, then strict UTF-8, then charset_normalizer's guess. Binary data is
+    refused rather than shown as garbage.
+    """
+    if not data:
+        raise InputError(f"{name}: the file is empty")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name}: starts with a {label} byte-order mark but is not valid {label}"
+                ) from None
+            encoding = codec
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            guess = _guess_decode(data)
+            if guess is None:
+                raise InputError(
+                    f"{name}: cannot work out the text encoding (not UTF-8 and no other encoding fits)"
+                ) from None
+            text, encoding = guess
+    if _looks_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return text, encoding
+
+
+def _is_html(original: str, name: str) -> bool:
+    """HTML by file name, by its opening tag, or by several common tags (opening or closing)."""
+    if name.lower().endswith(_HTML_SUFFIXES) or _HTML_START_RE.match(original):
+        return True
+    first_tags = itertools.islice(_HTML_TAG_RE.finditer(original), _MIN_HTML_TAGS)
+    return sum(1 for _ in first_tags) == _MIN_HTML_TAGS
+
+
+class _HtmlExtractor(HTMLParser):
+    """Readable body text of an HTML page, one paragraph per line, with each character's origin.
+
+    Nothing is executed or fetched: tags only decide what is dropped and where lines break.
+    """
+
+    def __init__(self, original: str) -> None:
+        super().__init__(convert_charrefs=False)  # entities one by one, so each keeps its position
+        self._original = original
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", original))]
+        self._pieces: list[str] = []
+        self._offsets: list[int] = []
+        self._skipping: list[str] = []
+        self._pre_depth = 0
+        self._line_has_text = False
+        self._pending_space: int | None = None
+
+    def extract(self) -> tuple[str, tuple[int, ...]]:
+        """Parse the whole page; the offsets have a final entry pointing past the original."""
+        self.feed(self._original)
+        self.close()
+        if self._pieces and self._pieces[-1] == "\n":
+            self._pieces.pop()
+            self._offsets.pop()
+        return "".join(self._pieces), (*self._offsets, len(self._original))
+
+    def _pos(self) -> int:
+        """Index in the original of the construct being handled (getpos() gives line and column)."""
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Start dropping, break a line, or separate table cells."""
+        if tag == "body":
+            self._skipping.clear()  # an unclosed <head> must not swallow the article
+        if tag in _SKIP_TAGS:
+            self._skipping.append(tag)
+        if self._skipping:
+            return
+        if tag in _BLOCK_TAGS:
+            self._break(self._pos())
+        elif tag in _CELL_TAGS:
+            self._space(self._pos())
+        if tag == "pre":
+            self._pre_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        """Stop dropping, or end a paragraph."""
+        if tag in _SKIP_TAGS and tag in self._skipping:
+            while self._skipping.pop() != tag:
+                pass
+            return
+        if self._skipping:
+            return
+        if tag in _BLOCK_TAGS:
+            self._break(self._pos())
+        if tag == "pre":
+            self._pre_depth = max(0, self._pre_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        """Literal text: every character maps to its own position."""
+        if not self._skipping:
+            self._add(data, self._pos(), literal=True)
+
+    def handle_entityref(self, name: str) -> None:
+        """A named entity such as &amp; (HTMLParser consumes the ';' only when present)."""
+        self._entity("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        """A numeric entity such as &#8220; or &#x201C;."""
+        self._entity("&#" + name)
+
+    def _entity(self, raw: str) -> None:
+        """Decode an entity; its characters all map to the '&' (unknown ones stay literal text)."""
+        if self._skipping:
+            return
+        pos = self._pos()
+        if self._original.startswith(";", pos + len(raw)):
+            raw += ";"
+        decoded = html.unescape(raw)
+        self._add(decoded, pos, literal=decoded == raw)
+
+    def _add(self, chars: str, start: int, *, literal: bool) -> None:
+        """Append text, collapsing whitespace runs to one space (to a line break inside <pre>)."""
+        for match in _RUN_RE.finditer(chars.translate(_CHAR_MAP)):
+            pos = start + match.start() if literal else start
+            word = match.group(1)
+            if word is not None:
+                if self._pending_space is not None:
+                    self._emit(" ", self._pending_space, literal=False)
+                    self._pending_space = None
+                self._emit(word, pos, literal=literal)
+                self._line_has_text = True
+            elif self._pre_depth and "\n" in match.group():
+                self._break(pos + match.group().index("\n") if literal else pos)
+            else:
+                self._space(pos)
+
+    def _emit(self, chars: str, pos: int, *, literal: bool) -> None:
+        self._pieces.append(chars)
+        self._offsets.extend(range(pos, pos + len(chars)) if literal else [pos] * len(chars))
+
+    def _space(self, pos: int) -> None:
+        """Remember a space, written only if more text follows on the same line."""
+        if self._line_has_text and self._pending_space is None:
+            self._pending_space = pos
+
+    def _break(self, pos: int) -> None:
+        """End the current line, unless it is empty (no blank lines from nested blocks)."""
+        if self._line_has_text:
+            self._emit("\n", pos, literal=False)
+            self._line_has_text = False
+        self._pending_space = None
+
+
+def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") -> SourceText:
+    """Make already-decoded text (a decoded file, or pasted text) ready for the engine.
+
+    Plain text keeps its length, so offsets are the identity: CRLF becomes " \\n", odd spaces and
+    zero-width characters become spaces. HTML is reduced to its readable text with an offset map.
+    """
+    if not original:
+        raise InputError(f"{name}: is empty, there is nothing to analyse")
+    if _is_html(original, name):
+        try:
+            text, offsets = _HtmlExtractor(original).extract()
+        except AssertionError as error:  # older html.parser versions assert on odd markup
+            raise InputError(f"{name}: the HTML cannot be read ({error})") from None
+        if not text.strip():
+            raise InputError(f"{name}: no readable text found in the HTML")
+        return SourceText(original, text, encoding, is_html=True, _offsets=offsets)
+    text = original.replace("\r\n", " \n").translate(_CHAR_MAP)
+    if not text.strip():
+        raise InputError(f"{name}: contains only whitespace, there is nothing to analyse")
+    return SourceText(original, text, encoding, is_html=False)
+
+
+def _os_error(name: str, error: OSError) -> InputError:
+    """One line a user can act on, instead of an OSError traceback."""
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{name}: is a folder, not a file")
+    if isinstance(error, PermissionError):
+        return InputError(f"{name}: permission denied, the file cannot be read")
+    return InputError(f"{name}: cannot be read ({error.strerror or error})")
+
+
+def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read, decode and prepare an article file; errors name the file (its base name) in one line.
+
+    The file is opened read-only and its size is checked before its content is read.
+    """
+    name = Path(path).name or os.fspath(path)
+    limit = f"the limit is {_human_size(max_bytes)}"
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: is not a regular file")
+        if info.st_size > max_bytes:
+            raise InputError(f"{name}: too large ({_human_size(info.st_size)}; {limit})")
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as error:
+        raise _os_error(name, error) from None
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large (more than {_human_size(max_bytes)}; {limit})")
+    text, encoding = decode_bytes(data, name=name)
+    return prepare_text(text, name=name, encoding=encoding)
