@@ -18,6 +18,7 @@ _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify sho
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CUT_PUNCT = ",;:—–-("
 _TRAILING_PUNCT = ".,;:—–-( "
+_GLOSS_MARKS = frozenset("as while though although despite after before when even".split())
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -54,7 +55,7 @@ def _subject(verb: Token) -> Token | None:
                     return objects[0]
         inherits = current.dep_ in {"conj", "advcl", "xcomp", "oprd", "acomp"} or (
             current.dep_ == "ccomp" and not is_cue(current.head))
-        if inherits and current.head is not current:
+        if inherits and current.head.i != current.i:
             if current.dep_ == "advcl" and current.i < current.head.i and current.tag_ != "VBG":
                 return None
             current = current.head
@@ -87,7 +88,7 @@ def _span_without_subtree(subject: Token) -> tuple[int, int]:
     left, right = subject.left_edge.i, subject.right_edge.i
     if subject.dep_ == "nsubj":
         for sibling in subject.head.children:
-            if sibling.dep_ == "nsubj" and sibling is not subject and abs(sibling.i - subject.i) <= 8:
+            if sibling.dep_ == "nsubj" and sibling.i != subject.i and abs(sibling.i - subject.i) <= 8:
                 left, right = min(left, sibling.left_edge.i), max(right, sibling.right_edge.i)
     for child in subject.rights:
         if child.dep_ in {"relcl", "acl"} and child.i > subject.i:
@@ -151,6 +152,8 @@ class AttributionFinder:
         if subject is not None and not (sent.start <= subject.i < sent.end):
             subject = None
         cognition = lemma in lexicon.COGNITION_VERBS
+        if cognition and any(a.start <= cue.idx < a.end for a in self.found):
+            return  # "he said he thought ...": the belief is part of what was said
         has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children)
         if cognition and (not has_clause or subject is None or subject.lower_ in {"i", "we", "you"}):
             return
@@ -178,7 +181,7 @@ class AttributionFinder:
     def _clause_end(self, cue: Token, sent: Span) -> int:
         """Token index one past where the clause of ``cue`` ends."""
         top = cue
-        while top.dep_ == "conj" and top.head is not top and top.head.i < top.i:
+        while top.dep_ == "conj" and top.head.i != top.i and top.head.i < top.i:
             top = top.head
         end = sent.end if top.dep_ == "ROOT" else cue.right_edge.i + 1
         for child in cue.rights:
@@ -211,7 +214,7 @@ class AttributionFinder:
                 and token.lower_ not in {"not", "how", "why", "when", "where"}
                 and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})
             ):
-                i = max(i + 1, token.right_edge.i + 1) if token.head is cue else i + 1
+                i = max(i + 1, token.right_edge.i + 1) if token.head.i == cue.i else i + 1
                 continue
             if token.dep_ == "prep" and token.lower_ in _CHANNEL_PREPS and not (
                 lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
@@ -233,7 +236,7 @@ class AttributionFinder:
         if i >= end:
             return None
         has_clause = clause_seen or any(
-            t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head is cue for t in cue.children
+            t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
         ) or self._quote_of_token[i] is not None or doc[i - 1].text == ":"
         if not has_clause:
             if lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
@@ -254,14 +257,16 @@ class AttributionFinder:
                 break
         if lemma in _TELL_VERBS and not has_clause and not self._clause_follows(cue, i, end):
             return None
-        return self._trim(i, end)
+        if lemma in {"hint", "point"} and doc[i].dep_ == "prep":
+            i += 1  # "hinting at a willingness": the content is the object, not the preposition
+        return self._trim(i, self._without_gloss(i, end))
 
     def _clause_follows(self, cue: Token, start: int, end: int) -> bool:
         """A finite clause among the cue's right material: "X added the strikes cannot ..."."""
         for token in self.doc[start:end]:
             if token.dep_ in {"ccomp", "parataxis"} and token.head.i <= cue.i + 3:
                 return True
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i > token.i and token.head is not cue:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i > token.i and token.head.i != cue.i:
                 return True
         return False
 
@@ -281,7 +286,25 @@ class AttributionFinder:
             start += 1
         if stop - start < 2:
             return None
-        return self._trim(start, stop)
+        return self._trim(start, self._without_gloss(start, stop))
+
+    def _without_gloss(self, start: int, end: int) -> int:
+        """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
+        ", as fighting raged ...", ", though he has not said how"."""
+        doc = self.doc
+        for k in range(start + 3, end - 1):
+            if doc[k].text != ",":
+                continue
+            root = doc[k + 1]
+            while start <= root.head.i < end and root.head.i > k and root.head.i != root.i:
+                root = root.head
+            if root.right_edge.i < end - 1 or self._quote_of_token[k + 1] is not None:
+                continue
+            marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
+            if root.dep_ == "appos" or (root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
+                    root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
+                return k
+        return end
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         """Character span of tokens [start, end) without edge punctuation (quotation marks kept)."""

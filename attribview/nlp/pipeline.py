@@ -3,6 +3,7 @@
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from attribview.nlp import lexicon
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
 from attribview.nlp.speakers import resolve_speakers
@@ -16,13 +17,15 @@ for _name in (ATTRIBUTIONS, HEDGES):
 
 
 class ParagraphSplitter:
-    """Start a sentence after every line break: a paragraph never continues a sentence."""
+    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.")."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if "\n" in previous.text_with_ws and not token.is_space:
                 token.is_sent_start = True
+            elif previous.lower_ in lexicon.TITLES and previous.text.endswith("."):
+                token.is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
         return doc

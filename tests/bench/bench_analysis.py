@@ -1,0 +1,295 @@
+"""Throughput of attribview's analysis against spaCy's bare pipeline, in one run on the same texts.
+
+Measured, in words per second (words = whitespace-separated tokens of the analysed text):
+
+  (a)  ``spacy.load(model).pipe(texts)``: the same spaCy model without attribview's components;
+  (a') the same at spaCy's default batch size (256), to document attribview's choice of batch size;
+  (b)  ``Analyzer().nlp.pipe(texts)``: the model plus attribview's components, docs only;
+  (c)  ``Analyzer().analyze_many(sources)``: components, profile choice and result objects, which is
+       what ``attribview analyze`` costs once the model is loaded.
+
+Each pipeline is warmed up on a couple of texts first; model load time is reported apart. Runs are
+interleaved (a, a', b, c, a, a', b, c, ...) so that machine noise hits every pipeline alike, and the
+best of ``--repeat`` runs is reported. Usage::
+
+    .venv/bin/python tests/bench/bench_analysis.py [DIR_OR_FILE ...] [--batch-size N] [--n-process N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
+from attribview.errors import InputError
+from attribview.nlp.model import model_candidates
+from attribview.textio import SourceText, read_article
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SPACY_DEFAULT_BATCH_SIZE = 256
+WARMUP_TEXTS = 2
+#: Corpus folders used when none is given: the bundled samples, plus the shared evaluation sets if present.
+DEFAULT_DIRS = (
+    REPO_ROOT / "resources" / "samples",
+    REPO_ROOT.parent / "shared" / "eval" / "war-dev",
+    REPO_ROOT.parent / "shared" / "eval" / "gold",
+    REPO_ROOT.parent / "shared" / "eval" / "polnear-dev",
+)
+
+#: A timed workload: (sources, batch size, number of processes) -> number of items consumed.
+Runner = Callable[[Sequence[SourceText], int, int], int]
+
+
+@dataclass
+class Article:
+    path: Path
+    source: SourceText
+    words: int
+
+
+@dataclass
+class Case:
+    key: str
+    label: str
+    batch_size: int
+    run: Runner
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def best(self) -> float:
+        return min(self.times)
+
+    @property
+    def worst(self) -> float:
+        return max(self.times)
+
+
+# ---------------------------------------------------------------------------------------------- corpus
+
+
+def article_paths(targets: Sequence[Path]) -> Iterator[Path]:
+    """Every ``*.txt`` of the folders given (sorted), and files given by name."""
+    for target in targets:
+        if target.is_dir():
+            yield from sorted(target.glob("*.txt"))
+        else:
+            yield target
+
+
+def load_corpus(targets: Sequence[Path]) -> list[Article]:
+    articles: list[Article] = []
+    for path in article_paths(targets):
+        try:
+            source = read_article(path)
+        except InputError as error:
+            print(f"skipped: {error}", file=sys.stderr)
+            continue
+        articles.append(Article(path, source, len(source.text.split())))
+    return articles
+
+
+# ----------------------------------------------------------------------------------------- pipelines
+
+
+def resolve_model(name: str | None) -> str:
+    """The model attribview would load (same rule as ``attribview.nlp.model.load_pipeline``)."""
+    for candidate in model_candidates(name):
+        if spacy.util.is_package(candidate) or os.path.isdir(candidate):
+            return candidate
+    raise SystemExit(f"no spaCy model installed (tried {', '.join(model_candidates(name))})")
+
+
+def pipe_docs(nlp: Any) -> Runner:
+    """Run ``nlp.pipe`` over the texts and consume the docs."""
+
+    def run(sources: Sequence[SourceText], batch_size: int, n_process: int) -> int:
+        count = 0
+        for _doc in nlp.pipe((s.text for s in sources), batch_size=batch_size, n_process=n_process):
+            count += 1
+        return count
+
+    return run
+
+
+def analyze_all(analyzer: Analyzer, profile: str) -> Runner:
+    """Run ``Analyzer.analyze_many`` over the sources and consume the analyses."""
+
+    def run(sources: Sequence[SourceText], batch_size: int, n_process: int) -> int:
+        count = 0
+        for _analysis in analyzer.analyze_many(sources, profile=profile, batch_size=batch_size,
+                                               n_process=n_process):
+            count += 1
+        return count
+
+    return run
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float:
+    """One timed run of `case` over `articles`; on a crash, name the article that fails, then re-raise."""
+    sources = [a.source for a in articles]
+    gc.collect()
+    try:
+        start = time.perf_counter()
+        count = case.run(sources, case.batch_size, n_process)
+        elapsed = time.perf_counter() - start
+    except Exception:
+        print(f"\n{case.key} {case.label} crashed; looking for the article that fails...", file=sys.stderr)
+        locate_failure(case, articles)
+        raise
+    if count != len(sources):
+        raise RuntimeError(f"{case.key}: {count} results for {len(sources)} texts")
+    return elapsed
+
+
+def locate_failure(case: Case, articles: Sequence[Article]) -> None:
+    """Re-run `case` one article at a time, in-process, and print the first failure's traceback."""
+    for article in articles:
+        try:
+            case.run([article.source], 1, 1)
+        except Exception:
+            print(f"{case.key} fails on {article.path}:", file=sys.stderr)
+            traceback.print_exc()
+            return
+    print("no single article fails on its own (the failure needs batching or several processes)",
+          file=sys.stderr)
+
+
+# -------------------------------------------------------------------------------------------- report
+
+
+def results(cases: Sequence[Case], articles: Sequence[Article], setup: dict[str, Any]) -> dict[str, Any]:
+    words = sum(a.words for a in articles)
+    base = cases[0].best
+    rows = [
+        {
+            "key": case.key, "pipeline": case.label, "batch_size": case.batch_size,
+            "best_s": case.best, "worst_s": case.worst, "runs_s": case.times,
+            "words_per_s": words / case.best,
+            "overhead_vs_a_pct": (case.best / base - 1) * 100, "ratio_vs_a": case.best / base,
+        }
+        for case in cases
+    ]
+    return {**setup, "articles": len(articles), "words": words, "results": rows}
+
+
+def print_table(report: dict[str, Any]) -> None:
+    load = report["load_s"]
+    print(f"model {report['model']} {report['model_version']}  spaCy {report['spacy']}  "
+          f"Python {report['python']}  {report['cpus']} CPUs")
+    print(f"corpus: {report['articles']} articles, {report['words']:,} words")
+    for folder, (count, words) in report["corpus"].items():
+        print(f"  {count:4d} articles {words:8,d} words  {folder}")
+    print(f"model load: bare {load['bare']:.2f} s, with attribview components {load['attribview']:.2f} s "
+          f"(+ profiles {load['profiles']:.2f} s)  [not in the timings below]")
+    print(f"n_process {report['n_process']}, best of {report['repeat']} interleaved runs, "
+          f"profile {report['profile']!r}")
+    print()
+    header = f"{'':5}{'pipeline':37}{'batch':>6}{'best s':>9}{'spread':>8}{'words/s':>10}"
+    print(f"{header}{'vs (a)':>10}{'ratio':>8}")
+    for row in report["results"]:
+        spread = (row["worst_s"] / row["best_s"] - 1) * 100
+        overhead = "-" if row["key"] == "(a)" else f"{row['overhead_vs_a_pct']:+.1f}%"
+        print(f"{row['key']:5}{row['pipeline']:37}{row['batch_size']:6d}{row['best_s']:9.2f}"
+              f"{spread:7.1f}%{row['words_per_s']:10,.0f}{overhead:>10}{row['ratio_vs_a']:7.2f}x")
+    print()
+    print("vs (a): extra time against the bare pipeline at the same batch size; ratio = time / time of (a);")
+    print("spread: slowest run against the best one (noise).")
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("targets", nargs="*", type=Path, metavar="DIR",
+                        help="folders of *.txt articles, or article files (default: the samples and the "
+                             "shared evaluation sets that exist)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                        help=f"nlp.pipe batch size (default {BATCH_SIZE}, attribview's)")
+    parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each pipeline; the best counts")
+    parser.add_argument("--profile", default=AUTO, help="profile for analyze_many (default: auto)")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the one attribview loads)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    args = parser.parse_args(argv)
+    if args.batch_size < 1 or args.n_process < 1 or args.repeat < 1:
+        parser.error("--batch-size, --n-process and --repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    targets: list[Path] = args.targets or [d for d in DEFAULT_DIRS if d.is_dir()]
+    articles = load_corpus(targets)
+    if not articles:
+        print("no articles to analyse", file=sys.stderr)
+        return 2
+    corpus: dict[str, tuple[int, int]] = {}
+    for article in articles:
+        count, words = corpus.get(str(article.path.parent), (0, 0))
+        corpus[str(article.path.parent)] = (count + 1, words + article.words)
+
+    model = resolve_model(args.model)
+    bare: Any = None
+    analyzer = Analyzer(model=model)
+
+    def load_bare() -> None:
+        nonlocal bare
+        bare = spacy.load(model)
+
+    load = {"bare": timed(load_bare), "attribview": timed(lambda: analyzer.nlp),
+            "profiles": timed(lambda: analyzer.profiles)}
+    extra = [name for name in analyzer.nlp.pipe_names if name not in bare.pipe_names]
+    if [n for n in analyzer.nlp.pipe_names if n in bare.pipe_names] != bare.pipe_names:
+        raise SystemExit(f"pipelines differ beyond attribview's components: {bare.pipe_names} vs "
+                         f"{analyzer.nlp.pipe_names}")
+
+    cases = [Case("(a)", "spaCy bare", args.batch_size, pipe_docs(bare))]
+    if args.batch_size != SPACY_DEFAULT_BATCH_SIZE:
+        cases.append(Case("(a')", "spaCy bare, spaCy's default batch", SPACY_DEFAULT_BATCH_SIZE,
+                          pipe_docs(bare)))
+    cases += [
+        Case("(b)", "+ attribview components (docs)", args.batch_size, pipe_docs(analyzer.nlp)),
+        Case("(c)", "analyze_many (full analysis)", args.batch_size, analyze_all(analyzer, args.profile)),
+    ]
+    for case in cases:
+        run_case(case, articles[:WARMUP_TEXTS], args.n_process)
+    for _ in range(args.repeat):
+        for case in cases:
+            case.times.append(run_case(case, articles, args.n_process))
+
+    setup = {
+        "model": model, "model_version": bare.meta.get("version", "?"), "spacy": metadata.version("spacy"),
+        "python": platform.python_version(), "cpus": os.cpu_count(), "n_process": args.n_process,
+        "repeat": args.repeat, "profile": args.profile, "load_s": load, "corpus": corpus,
+        "pipes_bare": bare.pipe_names, "pipes_added": extra,
+    }
+    report = results(cases, articles, setup)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_table(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

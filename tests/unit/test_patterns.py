@@ -1,0 +1,810 @@
+"""Attribution patterns, one table row per sentence (or mini-article) and the attribution it must yield.
+
+Each row gives the text, the canonical speaker, the cue text and the content text of ONE attribution
+the analysis must contain, in the style of textacy's tests. People and places are invented, except the
+real speakers the war profile knows. Conventions (those of ``resources/samples/*.expected.json``):
+direct content keeps its quotation marks (and the comma inside them); indirect content starts after
+"that" and stops before the final full stop; the content of "described/called/accused" starts with
+the object ("the budget as ...", "the board of ..."); the cue of "according to" is the whole phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from attribview.core.types import Analysis, Quote
+
+Analyse = Callable[..., Analysis]
+#: Cue value for rows whose cue is not checked.
+ANY_CUE = "<any>"
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _cue(analysis: Analysis, quote: Quote) -> str | None:
+    if quote.cue_start is None or quote.cue_end is None:
+        return None
+    return analysis.text[quote.cue_start:quote.cue_end]
+
+
+def _describe(analysis: Analysis, quote: Quote) -> str:
+    return (f"[{quote.kind}] speaker={quote.speaker!r} group={quote.group!r} cue={_cue(analysis, quote)!r} "
+            f"flags={quote.flags} text={quote.text!r}")
+
+
+def _listing(analysis: Analysis) -> str:
+    return "\n".join("  " + _describe(analysis, q) for q in analysis.quotes) or "  (no quotes)"
+
+
+def _canonical(name: str | None) -> str | None:
+    """Speaker names compare without case and without a leading article ("Local sources")."""
+    if name is None:
+        return None
+    name = name.strip().casefold()
+    for article in ("the ", "a ", "an "):
+        name = name.removeprefix(article)
+    return name
+
+
+def _find(analysis: Analysis, content: str) -> Quote:
+    """The one quote whose text is ``content``; fails listing what the engine found instead."""
+    wanted = content.strip()
+    matches = [q for q in analysis.quotes if q.text.strip() == wanted]
+    if not matches:
+        pytest.fail(f"no quote with content {wanted!r}; the engine found:\n{_listing(analysis)}")
+    assert len(matches) == 1, f"content {wanted!r} attributed {len(matches)} times:\n{_listing(analysis)}"
+    return matches[0]
+
+
+def check(analysis: Analysis, speaker: str | None, cue: str | None, content: str, *, kind: str | None = None,
+          group: str | None = None, flags: tuple[str, ...] = ()) -> Quote:
+    """Assert that exactly the expected attribution exists; report every mismatch at once."""
+    quote = _find(analysis, content)
+    problems = []
+    if _canonical(quote.speaker) != _canonical(speaker):
+        problems.append(f"speaker {quote.speaker!r} != {speaker!r}")
+    if cue != ANY_CUE and _cue(analysis, quote) != cue:
+        problems.append(f"cue {_cue(analysis, quote)!r} != {cue!r}")
+    if kind is not None and quote.kind != kind:
+        problems.append(f"kind {quote.kind!r} != {kind!r}")
+    if group is not None and quote.group != group:
+        problems.append(f"group {quote.group!r} != {group!r}")
+    missing_flags = set(flags) - set(quote.flags)
+    if missing_flags:
+        problems.append(f"flags {quote.flags} lack {sorted(missing_flags)}")
+    overlapping = [q for q in analysis.quotes
+                   if q is not quote and q.start < quote.end and quote.start < q.end]
+    if overlapping:
+        problems.append("overlapping quotes: " + "; ".join(_describe(analysis, q) for q in overlapping))
+    assert not problems, (f"{content.strip()!r}: " + ", ".join(problems)
+                          + f"\nall quotes:\n{_listing(analysis)}")
+    return quote
+
+
+# -- direct quotations ------------------------------------------------------------------------------
+
+
+DIRECT = [
+    pytest.param(
+        "“The bridge will reopen in March,” Harold Venn said.",
+        "Harold Venn", "said", "“The bridge will reopen in March,”",
+        id="curly-speaker-after",
+    ),
+    pytest.param(
+        '"The bridge will reopen in March," Harold Venn said on Monday.',
+        "Harold Venn", "said", '"The bridge will reopen in March,"',
+        id="straight-speaker-after",
+    ),
+    pytest.param(
+        "“We have no money left for repairs,” said Agnes Thorburn, the town treasurer.",
+        "Agnes Thorburn", "said", "“We have no money left for repairs,”",
+        id="curly-said-inversion",
+    ),
+    pytest.param(
+        '"We have no money left for repairs," said Agnes Thorburn.',
+        "Agnes Thorburn", "said", '"We have no money left for repairs,"',
+        id="straight-said-inversion",
+    ),
+    pytest.param(
+        "Fire chief Marek Dolan said: “The blaze started in the kitchen of the restaurant.”",
+        "Marek Dolan", "said", "“The blaze started in the kitchen of the restaurant.”",
+        id="curly-speaker-before-colon",
+    ),
+    pytest.param(
+        'Ines Roldan told reporters: "No ship will leave port until the storm has passed."',
+        "Ines Roldan", "told", '"No ship will leave port until the storm has passed."',
+        id="straight-told-before-colon",
+    ),
+    pytest.param(
+        "Councillor Bram Oakes voted against the budget on Tuesday. “This plan puts the library at risk,” "
+        "he said.",
+        "Bram Oakes", "said", "“This plan puts the library at risk,”",
+        id="curly-he-said-after-narration",
+    ),
+    pytest.param(
+        "“The water is still rising. We expect the river to peak tonight,” said Lena Hollis, "
+        "a spokeswoman for the county.",
+        "Lena Hollis", "said", "“The water is still rising. We expect the river to peak tonight,”",
+        id="curly-two-sentences-said-inversion",
+    ),
+    pytest.param(
+        'Police inspector Aldo Brenner said: "The driver fled the scene. We are asking witnesses to come '
+        'forward."',
+        "Aldo Brenner", "said", '"The driver fled the scene. We are asking witnesses to come forward."',
+        id="straight-two-sentences-after-colon",
+    ),
+    pytest.param(
+        "“We lost the barn. We lost the harvest. We will not lose the farm,” farmer Judith Moray said.",
+        "Judith Moray", "said", "“We lost the barn. We lost the harvest. We will not lose the farm,”",
+        id="curly-three-sentences-speaker-after",
+    ),
+    pytest.param(
+        "“Nobody will lose their job,” Dr. Omar Kessel said after the meeting.",
+        "Omar Kessel", "said", "“Nobody will lose their job,”",
+        id="curly-title-dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", DIRECT)
+def test_direct_quotes(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content, kind="direct")
+
+
+# -- quotations carried on into the next paragraph ---------------------------------------------------
+
+MORAY = (
+    "Judith Moray lost 40 sheep in the flood. “The water came through the barn in minutes,” she said.\n"
+    "“We have never seen anything like it in this valley.”"
+)
+LINDAHL = (
+    'Oskar Lindahl, who runs the ferry, said: "The timetable will be cut in half until the spring."\n'
+    '"Most of our crew have already found other jobs."'
+)
+
+CONTINUATIONS = [
+    pytest.param(MORAY, "Judith Moray", "“We have never seen anything like it in this valley.”",
+                 id="curly-next-paragraph"),
+    pytest.param(LINDAHL, "Oskar Lindahl", '"Most of our crew have already found other jobs."',
+                 id="straight-next-paragraph"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, content", CONTINUATIONS)
+def test_continuation_carries_the_speaker(analyse: Analyse, text: str, speaker: str, content: str) -> None:
+    check(analyse(text), speaker, None, content, kind="direct", flags=("continuation",))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        pytest.param(MORAY, "Judith Moray", "said", "“The water came through the barn in minutes,”",
+                     id="curly-first-paragraph"),
+        pytest.param(LINDAHL, "Oskar Lindahl", "said",
+                     '"The timetable will be cut in half until the spring."', id="straight-first-paragraph"),
+    ],
+)
+def test_quote_before_a_continuation(analyse: Analyse, text: str, speaker: str, cue: str,
+                                     content: str) -> None:
+    quote = check(analyse(text), speaker, cue, content, kind="direct")
+    assert "continuation" not in quote.flags
+
+
+# -- unbalanced quotation marks ----------------------------------------------------------------------
+
+EBBE = (
+    "“We have trained for this match all year,” said coach Martin Ebbe. “Nobody in this squad is afraid "
+    "of them.\n"
+    "The final will be played on Saturday in Westbury, the Valdane Football League said."
+)
+ROLDAN = (
+    'Ines Roldan said: "No ship will leave port until the storm has passed.\n'
+    "The harbour at Tarnby has been closed since Friday, the Tarnby Coastguard said in a statement."
+)
+STRAND = (
+    "The mayor of Tarnby, Helga Strand, called the vote “a victory for common sense. "
+    "Opposition leader Fergus Hale said the council had been misled.\n"
+    "The lease will be signed in May, council officials said."
+)
+
+UNBALANCED = [
+    pytest.param(EBBE, "Martin Ebbe", "said", "“We have trained for this match all year,”",
+                 id="curly-quote-before-the-unclosed-one"),
+    pytest.param(EBBE, "Martin Ebbe", ANY_CUE, "“Nobody in this squad is afraid of them.",
+                 id="curly-unclosed-quote-itself"),
+    pytest.param(EBBE, "Valdane Football League", "said", "The final will be played on Saturday in Westbury",
+                 id="curly-next-paragraph-still-found"),
+    pytest.param(ROLDAN, "Ines Roldan", "said", '"No ship will leave port until the storm has passed.',
+                 id="straight-unclosed-after-colon"),
+    pytest.param(ROLDAN, "Tarnby Coastguard", "said", "The harbour at Tarnby has been closed since Friday",
+                 id="straight-next-paragraph-still-found"),
+    pytest.param(STRAND, "Fergus Hale", "said", "the council had been misled",
+                 id="sentence-after-unclosed-quote-still-found"),
+    pytest.param(STRAND, "council officials", "said", "The lease will be signed in May",
+                 id="paragraph-after-unclosed-quote-still-found"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", UNBALANCED)
+def test_unbalanced_quotation_marks(analyse: Analyse, text: str, speaker: str, cue: str,
+                                    content: str) -> None:
+    analysis = analyse(text)
+    assert len(analysis.sentences) >= text.count("\n") + 1  # still analysed, paragraph by paragraph
+    check(analysis, speaker, cue, content)
+
+
+# -- reported speech ---------------------------------------------------------------------------------
+
+TARVIK = "Tarvik Mining denied that the shaft had flooded, saying only that output had fallen."
+
+INDIRECT = [
+    pytest.param(
+        "Health minister Carla Voss said that the new hospital wing would open in June.",
+        "Carla Voss", "said", "the new hospital wing would open in June",
+        id="said-that",
+    ),
+    pytest.param(
+        "Carla Voss said the new hospital wing would open in June.",
+        "Carla Voss", "said", "the new hospital wing would open in June",
+        id="said-without-that",
+    ),
+    pytest.param(
+        "Carla Voss said on Twitter on Sunday that the clinic in Elmsford would stay open.",
+        "Carla Voss", "said", "the clinic in Elmsford would stay open",
+        id="said-channel-and-time-before-that",
+    ),
+    pytest.param(
+        "The new hospital wing will open in June, Carla Voss said on Friday.",
+        "Carla Voss", "said", "The new hospital wing will open in June",
+        id="content-then-speaker-said",
+    ),
+    pytest.param(
+        "The new hospital wing will open in June, said Carla Voss, the health minister.",
+        "Carla Voss", "said", "The new hospital wing will open in June",
+        id="content-then-said-speaker",
+    ),
+    pytest.param(
+        "Ivo Marsh said the station would close and that staff would be moved to Elmsford.",
+        "Ivo Marsh", "said", "the station would close and that staff would be moved to Elmsford",
+        id="said-two-clauses",
+    ),
+    pytest.param(
+        "Ivo Marsh said the station would close in May and left the meeting early.",
+        "Ivo Marsh", "said", "the station would close in May",
+        id="said-then-narration-verb",
+    ),
+    pytest.param(
+        "Police chief Anton Kreel told reporters that two men had been arrested.",
+        "Anton Kreel", "told", "two men had been arrested",
+        id="told-recipient-that",
+    ),
+    pytest.param(
+        "Anton Kreel told the Valdane Herald the two men had been arrested near the station.",
+        "Anton Kreel", "told", "the two men had been arrested near the station",
+        id="told-recipient-without-that",
+    ),
+    pytest.param(
+        "Opposition leader Marta Quell described the budget as a gift to landlords.",
+        "Marta Quell", "described", "the budget as a gift to landlords",
+        id="described-as",
+    ),
+    pytest.param(
+        "Marta Quell called the budget a betrayal of young families.",
+        "Marta Quell", "called", "the budget a betrayal of young families",
+        id="called-y-z",
+    ),
+    pytest.param(
+        "Marta Quell claims the mayor knew about the contract for months.",
+        "Marta Quell", "claims", "the mayor knew about the contract for months",
+        id="claims-present-tense",
+    ),
+    pytest.param(
+        "Lukas Brandt, the developer's lawyer, claimed that the tower would create 300 jobs.",
+        "Lukas Brandt", "claimed", "the tower would create 300 jobs",
+        id="claimed-that-after-apposition",
+    ),
+    pytest.param(
+        "Economist Petra Sand warned that house prices in Valdane could fall by a fifth.",
+        "Petra Sand", "warned", "house prices in Valdane could fall by a fifth",
+        id="warned-that",
+    ),
+    pytest.param(
+        "Ferro Logistics denied that its lorries had used the closed road.",
+        "Ferro Logistics", "denied", "its lorries had used the closed road",
+        id="denied-that",
+    ),
+    pytest.param(TARVIK, "Tarvik Mining", "denied", "the shaft had flooded", id="denied-before-saying-only"),
+    pytest.param(TARVIK, "Tarvik Mining", "saying", "output had fallen", id="saying-only-that"),
+    pytest.param(
+        "Stella Brune, the head teacher, said classes would resume on Monday. Brune added that parents could "
+        "collect books from the office.",
+        "Stella Brune", "added", "parents could collect books from the office",
+        id="added-that",
+    ),
+    pytest.param(
+        "Union leader Fergus Hale accused the rail company of ignoring safety warnings.",
+        "Fergus Hale", "accused", "the rail company of ignoring safety warnings",
+        id="accused-y-of-z",
+    ),
+    pytest.param(
+        "Ivo Marsh insisted that the decision to close the station was final.",
+        "Ivo Marsh", "insisted", "the decision to close the station was final",
+        id="insisted-that",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", INDIRECT)
+def test_reported_speech(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content, kind="indirect")
+
+
+# -- "according to" ---------------------------------------------------------------------------------
+
+ACCORDING_TO = [
+    pytest.param(
+        "According to the Valdane Fire Service, the blaze was caused by a faulty heater.",
+        "Valdane Fire Service", "According to", "the blaze was caused by a faulty heater",
+        id="according-to-first",
+    ),
+    pytest.param(
+        "The blaze was caused by a faulty heater, according to fire officer Nils Orr.",
+        "Nils Orr", "according to", "The blaze was caused by a faulty heater",
+        id="according-to-last",
+    ),
+    pytest.param(
+        "According to Dr. Hanne Lyst, three patients were still in intensive care.",
+        "Hanne Lyst", "According to", "three patients were still in intensive care",
+        id="according-to-title-dropped",
+    ),
+    pytest.param(
+        "Dr. Hanne Lyst runs the burns unit at Elmsford hospital. According to her, three patients were "
+        "still in intensive care.",
+        "Hanne Lyst", "According to", "three patients were still in intensive care",
+        id="according-to-pronoun",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", ACCORDING_TO)
+def test_according_to(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content, kind="according_to")
+
+
+# -- statements speak for whoever issued them -------------------------------------------------------
+
+STATEMENTS = [
+    pytest.param(
+        "The Valdane Water Board said in a statement that tap water was safe to drink.",
+        "Valdane Water Board", "said", "tap water was safe to drink",
+        id="body-said-in-a-statement",
+    ),
+    pytest.param(
+        "The Valdane Water Board issued a statement late on Tuesday. The statement said tap water was safe "
+        "to drink.",
+        "Valdane Water Board", "said", "tap water was safe to drink",
+        id="the-statement-said-after-named-body",
+    ),
+    pytest.param(
+        "The Valdane Water Board said the pipes would be replaced by May. The statement said tap water was "
+        "safe to drink.",
+        "Valdane Water Board", "said", "tap water was safe to drink",
+        id="the-statement-said-after-body-spoke",
+    ),
+    pytest.param(
+        "A statement from the Valdane Water Board said the pipes would be replaced by May.",
+        "Valdane Water Board", "said", "the pipes would be replaced by May",
+        id="statement-from-body-said",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", STATEMENTS)
+def test_statement_as_source(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content, kind="indirect")
+
+
+# -- mixed quotes: reported speech with a quoted fragment -------------------------------------------
+
+MIXED = [
+    pytest.param(
+        "Marta Quell said the budget was “a gift to landlords” and would be challenged in court.",
+        "Marta Quell", "said", "the budget was “a gift to landlords” and would be challenged in court",
+        id="said-fragment-inside",
+    ),
+    pytest.param(
+        'Lukas Brandt said the repairs would cost "several million euros".',
+        "Lukas Brandt", "said", 'the repairs would cost "several million euros"',
+        id="said-fragment-at-end-straight",
+    ),
+    pytest.param(
+        "Fergus Hale described the proposal as “an insult to every driver”.",
+        "Fergus Hale", "described", "the proposal as “an insult to every driver”",
+        id="described-as-fragment",
+    ),
+    pytest.param(
+        'Fergus Hale called the decision "a disgrace".',
+        "Fergus Hale", "called", 'the decision "a disgrace"',
+        id="called-fragment",
+    ),
+    pytest.param(
+        "Fergus Hale warned that the strike would go ahead “whatever the cost”.",
+        "Fergus Hale", "warned", "the strike would go ahead “whatever the cost”",
+        id="warned-fragment",
+    ),
+    pytest.param(
+        "Fergus Hale accused the board of “treating drivers like machines”.",
+        "Fergus Hale", "accused", "the board of “treating drivers like machines”",
+        id="accused-of-fragment",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", MIXED)
+def test_mixed_quotes(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content, kind="mixed")
+
+
+# -- who is "he", "the ministry", "Marchuk"? --------------------------------------------------------
+
+RESOLUTION = [
+    pytest.param(
+        "Tomas Reiner reopened his bakery on Friday, a week after the flood. He said sales had already "
+        "doubled.",
+        "Tomas Reiner", "said", "sales had already doubled",
+        id="he-after-narration",
+    ),
+    pytest.param(
+        "Ilse Varga left the court with her lawyer, David Brook. She said she would appeal the verdict.",
+        "Ilse Varga", "said", "she would appeal the verdict",
+        id="she-skips-the-later-man",
+    ),
+    pytest.param(
+        "Sarah Kobel sat beside the treasurer, John Ardley, at the meeting. She said membership had risen "
+        "by a third.",
+        "Sarah Kobel", "said", "membership had risen by a third",
+        id="she-woman-then-man",
+    ),
+    pytest.param(
+        "John Ardley, the treasurer, sat beside the club chair, Sarah Kobel. He said the club had ended the "
+        "year with a small surplus.",
+        "John Ardley", "said", "the club had ended the year with a small surplus",
+        id="he-man-then-woman",
+    ),
+    pytest.param(
+        "Agnes Thorburn met the finance committee on Monday with Harold Venn. “The reserves are almost "
+        "gone,” she said.",
+        "Agnes Thorburn", "said", "“The reserves are almost gone,”",
+        id="she-direct-quote-woman-then-man",
+    ),
+    pytest.param(
+        "Vellmark Energy said on Monday that prices would rise by 8 percent. It added that customers on "
+        "fixed tariffs would not be affected.",
+        "Vellmark Energy", "added", "customers on fixed tariffs would not be affected",
+        id="it-after-body-spoke",
+    ),
+    pytest.param(
+        "Vellmark Energy raised its prices for the second time this year. It said the increase reflected "
+        "higher gas costs.",
+        "Vellmark Energy", "said", "the increase reflected higher gas costs",
+        id="it-after-body-in-narration",
+    ),
+    pytest.param(
+        "The Tarnby Port Authority said the harbour would reopen on Monday. They said the storm had damaged "
+        "two cranes.",
+        "Tarnby Port Authority", "said", "the storm had damaged two cranes",
+        id="they-after-body",
+    ),
+    pytest.param(
+        "The Valdane Transport Ministry said on Sunday that the tunnel would stay closed. The ministry added "
+        "that engineers had found cracks in the roof.",
+        "Valdane Transport Ministry", "added", "engineers had found cracks in the roof",
+        id="the-ministry",
+    ),
+    pytest.param(
+        "The Valdane Ministry of Transport said on Sunday that the tunnel would stay closed. The ministry "
+        "added that engineers had found cracks in the roof.",
+        "Valdane Ministry of Transport", "added", "engineers had found cracks in the roof",
+        id="the-ministry-of-name",
+    ),
+    pytest.param(
+        "Governor Elias Brandt said the army would help with the evacuation. The governor added that schools "
+        "in the valley would stay closed.",
+        "Elias Brandt", "added", "schools in the valley would stay closed",
+        id="the-governor-after-speech",
+    ),
+    pytest.param(
+        "Governor Elias Brandt visited the flooded villages on Saturday. The governor said the army would "
+        "help with the evacuation.",
+        "Elias Brandt", "said", "the army would help with the evacuation",
+        id="the-governor-after-narration",
+    ),
+    pytest.param(
+        "Mayor Helga Strand opened the new bridge on Sunday. The mayor said it had cost less than planned.",
+        "Helga Strand", "said", "it had cost less than planned",
+        id="the-mayor-after-narration",
+    ),
+    pytest.param(
+        "Police spokesman Jan Oster said two officers had been injured. The spokesman said both were in a "
+        "stable condition.",
+        "Jan Oster", "said", "both were in a stable condition",
+        id="the-spokesman-title",
+    ),
+    pytest.param(
+        "Jan Oster, a spokesman for the Valdane police, said two officers had been injured. The spokesman "
+        "said both were in a stable condition.",
+        "Jan Oster", "said", "both were in a stable condition",
+        id="the-spokesman-apposition",
+    ),
+    pytest.param(
+        "Kestrel Airways said on Monday that all flights were cancelled. Later, the airline said passengers "
+        "would be offered full refunds.",
+        "Kestrel Airways", "said", "passengers would be offered full refunds",
+        id="the-airline",
+    ),
+    pytest.param(
+        "Nadia Ferrant, a nurse at the district clinic, treated the wounded through the night. Ferrant said "
+        "the clinic had run out of bandages.",
+        "Nadia Ferrant", "said", "the clinic had run out of bandages",
+        id="short-name-after-narration",
+    ),
+    pytest.param(
+        "“We worked until dawn,” said Nadia Ferrant, a nurse at the district clinic. Ferrant said the clinic "
+        "had run out of bandages.",
+        "Nadia Ferrant", "said", "the clinic had run out of bandages",
+        id="short-name-after-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", RESOLUTION)
+def test_speaker_resolution(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content)
+
+
+TITLES = [
+    pytest.param(
+        "Mayor Helga Strand said the festival would go ahead despite the rain.",
+        "Helga Strand", "said", "the festival would go ahead despite the rain",
+        id="mayor",
+    ),
+    pytest.param(
+        "Prime Minister Arvid Lund said the election would be held in October.",
+        "Arvid Lund", "said", "the election would be held in October",
+        id="prime-minister",
+    ),
+    pytest.param(
+        "Dr. Omar Kessel said the vaccine was safe for children.",
+        "Omar Kessel", "said", "the vaccine was safe for children",
+        id="dr",
+    ),
+    pytest.param(
+        "Lt. Col. Piet Harmsen said the exercise would last two weeks.",
+        "Piet Harmsen", "said", "the exercise would last two weeks",
+        id="lt-col",
+    ),
+    pytest.param(
+        "Senator Rosa Illing told reporters that she would vote against the bill.",
+        "Rosa Illing", "told", "she would vote against the bill",
+        id="senator",
+    ),
+    pytest.param(
+        "Former president Aldo Ferri said he had no plans to return to politics.",
+        "Aldo Ferri", "said", "he had no plans to return to politics",
+        id="former-president",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", TITLES)
+def test_titles_are_dropped(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content)
+
+
+# -- anonymous sources ------------------------------------------------------------------------------
+
+ANONYMOUS = [
+    pytest.param(
+        "A source close to the investigation said the driver had been drinking.",
+        "source close to the investigation", "said", "the driver had been drinking",
+        id="a-source-close-to",
+    ),
+    pytest.param(
+        "Local sources say the dam at Corran was damaged in the night.",
+        "local sources", "say", "the dam at Corran was damaged in the night",
+        id="local-sources-say",
+    ),
+    pytest.param(
+        "A council official, who asked not to be named, said the contract had been signed in secret.",
+        "council official", "said", "the contract had been signed in secret",
+        id="official-who-asked-not-to-be-named",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", ANONYMOUS)
+def test_anonymous_sources(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    analysis = analyse(text)
+    check(analysis, speaker, cue, content, flags=("anonymous",))
+    assert any("anonymous" in s.flags for s in analysis.sentences)
+
+
+# -- the war profile's groups ------------------------------------------------------------------------
+
+PESKOV = (
+    "Kremlin spokesman Dmitry Peskov told reporters that the operation in Ukraine would continue. "
+    "The spokesman denied that Russian forces had targeted civilians in Lozuvatka."
+)
+MOD = (
+    "Russia's Defense Ministry said its forces had captured the village of Ostrivka. The ministry added "
+    "that air defences had shot down 41 Ukrainian drones over the Belgorod region."
+)
+
+WAR = [
+    pytest.param(
+        "President Volodymyr Zelensky said Ukraine needed more air defence systems before the winter.",
+        "Volodymyr Zelensky", "zelensky", "said", "Ukraine needed more air defence systems before the winter",
+        id="president-zelensky",
+    ),
+    pytest.param(
+        "Zelenskyy said the attack on Horodnia had been aimed at civilians.",
+        "Volodymyr Zelensky", "zelensky", "said", "the attack on Horodnia had been aimed at civilians",
+        id="zelenskyy",
+    ),
+    pytest.param(
+        "Ukrainian President Volodymyr Zelenskiy told reporters in Kyiv that talks were impossible while the "
+        "shelling continued.",
+        "Volodymyr Zelensky", "zelensky", "told", "talks were impossible while the shelling continued",
+        id="zelenskiy",
+    ),
+    pytest.param(
+        "“We will not give up a single village,” Zelensky said in his nightly address.",
+        "Volodymyr Zelensky", "zelensky", "said", "“We will not give up a single village,”",
+        id="zelensky-direct",
+    ),
+    pytest.param(
+        "Vladimir Putin said Russian forces were advancing on all fronts.",
+        "Vladimir Putin", "putin", "said", "Russian forces were advancing on all fronts",
+        id="putin",
+    ),
+    pytest.param(
+        MOD, "Russian Defence Ministry", "russian_mod", "said",
+        "its forces had captured the village of Ostrivka",
+        id="russias-defense-ministry",
+    ),
+    pytest.param(
+        MOD, "Russian Defence Ministry", "russian_mod", "added",
+        "air defences had shot down 41 Ukrainian drones over the Belgorod region",
+        id="the-ministry-russian",
+    ),
+    pytest.param(
+        "According to Russia's Defence Ministry, air defences shot down 41 Ukrainian drones overnight.",
+        "Russian Defence Ministry", "russian_mod", "According to",
+        "air defences shot down 41 Ukrainian drones overnight",
+        id="according-to-russian-mod",
+    ),
+    pytest.param(
+        PESKOV, "Dmitry Peskov", "russian_officials", "told", "the operation in Ukraine would continue",
+        id="kremlin-spokesman-peskov",
+    ),
+    pytest.param(
+        PESKOV, "Dmitry Peskov", "russian_officials", "denied",
+        "Russian forces had targeted civilians in Lozuvatka",
+        id="the-spokesman-peskov",
+    ),
+    pytest.param(
+        "Ukraine's General Staff said Russian troops had launched 90 assaults in the past day.",
+        "Ukrainian General Staff", "ukrainian_military", "said", "Russian troops had launched 90 assaults in "
+        "the past day",
+        id="general-staff",
+    ),
+    pytest.param(
+        "The regional governor said two people had been killed in the shelling of Lozuvatka.",
+        "regional governor", "local_officials", "said",
+        "two people had been killed in the shelling of Lozuvatka",
+        id="the-regional-governor",
+    ),
+    pytest.param(
+        "Serhiy Bondar, the regional governor, said two people had been killed in the shelling of Lozuvatka.",
+        "Serhiy Bondar", "local_officials", "said", "two people had been killed in the shelling of Lozuvatka",
+        id="named-regional-governor",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, group, cue, content", WAR)
+def test_war_profile_groups(analyse: Analyse, text: str, speaker: str, group: str, cue: str,
+                            content: str) -> None:
+    analysis = analyse(text, "war")
+    assert analysis.profile == "war"
+    check(analysis, speaker, cue, content, group=group)
+
+
+def test_war_local_sources_are_anonymous_other(analyse: Analyse) -> None:
+    analysis = analyse("Local sources said Russian troops had entered the outskirts of Lozuvatka.", "war")
+    check(analysis, "local sources", "said", "Russian troops had entered the outskirts of Lozuvatka",
+          group="other", flags=("anonymous",))
+
+
+def test_war_groups_reach_the_sentences(analyse: Analyse) -> None:
+    analysis = analyse(PESKOV, "war")
+    assert analysis.sentences
+    assert all("russian_officials" in s.groups for s in analysis.sentences)
+    assert "russian_officials" in analysis.groups
+
+
+# -- hedges and narration: no attribution ------------------------------------------------------------
+
+HEDGES = [
+    pytest.param("The fire is believed to have started in the basement of the Corran Street hotel.",
+                 id="is-believed-to"),
+    pytest.param("The company has reportedly hired a new chief executive from Westbury.", id="reportedly"),
+    pytest.param("It is understood that the council will vote on the plan next week.", id="it-is-understood"),
+    pytest.param("The suspect is thought to have left the country on a false passport.", id="is-thought-to"),
+    pytest.param("The minister allegedly accepted gifts from the developer.", id="allegedly"),
+    pytest.param("The two men are said to have met in Westbury in 2019.", id="are-said-to"),
+    pytest.param("Reports that the Elmsford factory will close have worried its workers.", id="reports-that"),
+]
+
+
+@pytest.mark.parametrize("text", HEDGES)
+def test_hedges_are_unattributed(analyse: Analyse, text: str) -> None:
+    analysis = analyse(text)
+    assert not analysis.quotes, f"hedged claim attributed:\n{_listing(analysis)}"
+    assert len(analysis.sentences) == 1
+    assert "unattributed" in analysis.sentences[0].flags
+
+
+def test_hedge_in_a_mini_article_flags_only_its_sentence(analyse: Analyse) -> None:
+    text = ("Harbour master Ines Roldan said the pier would stay closed. The storm is believed to have "
+            "damaged its supports.")
+    analysis = analyse(text)
+    check(analysis, "Ines Roldan", "said", "the pier would stay closed")
+    flags = [s.flags for s in analysis.sentences]
+    assert flags == [(), ("unattributed",)]
+
+
+def test_hedge_inside_an_attribution_is_not_unattributed(analyse: Analyse) -> None:
+    analysis = analyse("Police said the fire is believed to have started in the basement.")
+    check(analysis, "Police", "said", "the fire is believed to have started in the basement")
+    assert all("unattributed" not in s.flags for s in analysis.sentences)
+
+
+NARRATION = [
+    pytest.param("The bridge over the Tarn was built in 1887 and carries 20,000 cars a day.", id="plain"),
+    pytest.param("Rescuers pulled three people from the rubble in Elmsford on Tuesday night.",
+                 id="plain-event"),
+    pytest.param("Prices rose by 4 percent in March, the highest rate for two years.", id="statistic"),
+    pytest.param('A so-called "smart" bin was installed on Market Street last week.', id="scare-quote"),
+    pytest.param("The film “The Long Winter Road” opens at the Palace cinema in Tarnby on Friday.",
+                 id="title-in-quotes"),
+    pytest.param("A village called Marsden lies on the far bank of the river.", id="called-as-name"),
+    pytest.param("The mayor did not say when the road would reopen.", id="negated-cue"),
+    pytest.param("The book tells the story of a fisherman who lost his boat in a storm.",
+                 id="tells-the-story"),
+    pytest.param("He was told to leave the building by security guards.", id="passive-told"),
+    pytest.param("The council added two new bus routes to its winter timetable.", id="added-object"),
+    pytest.param("The museum posted a video of the restored organ on its website.", id="posted-object"),
+]
+
+
+@pytest.mark.parametrize("text", NARRATION)
+def test_narration_has_no_attribution(analyse: Analyse, text: str) -> None:
+    analysis = analyse(text)
+    assert not analysis.quotes, f"narration attributed:\n{_listing(analysis)}"
+    assert all(not s.groups and "unattributed" not in s.flags for s in analysis.sentences)
+
+
+def test_offsets_point_into_the_original_text(analyse: Analyse) -> None:
+    text = "Carla Voss said the wing would open in June.\r\n“It is ready,” she said."
+    analysis = analyse(text)
+    assert analysis.text == text
+    for quote in analysis.quotes:
+        assert text[quote.start:quote.end] == quote.text
+        if quote.source_start is not None:
+            assert quote.source_end is not None
+            assert text[quote.source_start:quote.source_end].strip()
+    check(analysis, "Carla Voss", "said", "“It is ready,”", kind="direct")
