@@ -29,18 +29,18 @@ class _Grouping:
     profile: Profile | None
     latest_by_kind: dict[str, str]
 
-    def assign(self, attribution: Attribution) -> tuple[str | None, str | None]:
+    def assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
         """The (canonical speaker, group) of one attribution."""
         speaker, mention = attribution.speaker, attribution.mention or attribution.speaker
         profile = self.profile
         if profile is None:
             return speaker, speaker
-        known = profile.known(speaker) or (profile.known_in(speaker) if speaker else None)
+        known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker)
         if known is not None:
             group = known.group
             speaker = known.name
         else:
-            group = profile.role_group(mention) or profile.role_group(speaker)
+            group = profile.role_group(mention, content) or profile.role_group(speaker, content)
             if group is None:
                 alias = profile.known_in(mention)
                 group = alias.group if alias is not None else None
@@ -109,7 +109,7 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
     grouping = _Grouping(profile, {})
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
-        speaker, group = grouping.assign(attribution)
+        speaker, group = grouping.assign(attribution, doc.text[attribution.start:attribution.end])
         start, end = source.to_original(attribution.start, attribution.end)
         cue = source.to_original(*attribution.cue) if attribution.cue else (None, None)
         src = source.to_original(*attribution.source) if attribution.source else (None, None)

@@ -42,8 +42,11 @@ class KnownSpeaker:
 
 @dataclass(frozen=True)
 class RolePattern:
+    """A description that puts its speaker in a group, optionally only for content that matches."""
+
     pattern: re.Pattern[str]
     group: str
+    content: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,14 @@ class Profile:
         match = alias_re.search(text) if alias_re is not None else None
         return self.known(match.group(0)) if match else None
 
-    def role_group(self, mention: str | None) -> str | None:
-        """The group of the first role pattern that matches a source description."""
+    def role_group(self, mention: str | None, content: str = "") -> str | None:
+        """The group of the first role pattern that matches a source description (and its content)."""
         if not mention:
             return None
         lowered = mention.lower().replace("’", "'")
+        said = content.lower()
         for role in self.roles:
-            if role.pattern.search(lowered):
+            if role.pattern.search(lowered) and (role.content is None or role.content.search(said)):
                 return role.group
         return None
 
@@ -154,7 +158,11 @@ def load_profile(path: Path) -> Profile:
                          gender=s.get("gender"), person=s.get("kind", "person") == "person")
             for s in data.get("speakers", ())
         )
-        roles = tuple(RolePattern(re.compile(r["pattern"]), r["group"]) for r in data.get("roles", ()))
+        roles = tuple(
+            RolePattern(re.compile(r["pattern"]), r["group"],
+                        re.compile(r["content"]) if "content" in r else None)
+            for r in data.get("roles", ())
+        )
         places = tuple(data.get("places", {}).get("names", ()))
         profile = Profile(id=meta["id"], label=meta.get("label", meta["id"]),
                           description=meta.get("description", ""),

@@ -62,9 +62,14 @@ def _name_chain(span: Span) -> list[Token]:
             return []
         head = propns[-1]
     left = head.i
-    while left - 1 >= span.start and span.doc[left - 1].pos_ in {"PROPN"} | (
-            {"ADJ"} if span.doc[left - 1].ent_type_ == "NORP" else set()):
-        left -= 1
+    body = head.lower_ in _BODY_WORDS
+    while left - 1 >= span.start:
+        before = span.doc[left - 1]
+        if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
+                body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
+            left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
+            continue
+        break
     right = head.i
     while right + 1 < span.end and span.doc[right + 1].pos_ == "PROPN" and span.doc[right + 1].dep_ in {
             "compound", "flat", "nsubj", "appos"}:
@@ -116,6 +121,11 @@ class SpeakerResolver:
         for ent in ents[self._persons_seen:]:
             tokens = _person_name(list(ent))
             if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+                continue
+            # a pronoun's antecedent is a subject ("Putin said"), not an owner ("Putin's residence");
+            # lone words the tagger calls people are too often places ("Sumy")
+            if ent.root.dep_ not in {"nsubj", "nsubjpass", "appos", "conj", "ROOT"} or len(tokens) < 2 and not any(
+                    e.person and e.name.split()[-1] == tokens[0].text for e in self.entities):
                 continue
             self._remember(_clean(tokens), person=True, gender=_gender_of(list(ent)), mention=ent.text,
                            descriptors=set(), position=ent.start_char, plural=False)
@@ -205,7 +215,7 @@ class SpeakerResolver:
     def _from_description(self, span: Span, head: Token, position: int) -> Entity:
         chain = _name_chain(span)
         words = [t for t in span if t.is_alpha or "-" in t.text]
-        descriptors = {t.lower_ for t in words if t.pos_ != "PROPN" or t.lower_ in lexicon.TITLES}
+        descriptors = {t.lower_ for t in words}
         descriptors |= {part for t in words for part in t.lower_.split("-") if part}
         gender = _gender_of(list(span))
         plural = head.tag_ in {"NNS", "NNPS"}
