@@ -220,8 +220,10 @@ class SpeakerResolver:
         gender = _gender_of(list(span))
         plural = head.tag_ in {"NNS", "NNPS"}
         if chain:
-            is_body = chain[-1].lower_ in _BODY_WORDS or chain[-1].ent_type_ in {"ORG", "NORP", "GPE"} and (
-                len(chain) == 1 or chain[-1].lower_ in _BODY_WORDS)
+            known_person = len(chain) == 1 and any(
+                e.person and e.name.split()[-1] == chain[0].text for e in self.entities)
+            is_body = chain[-1].lower_ in _BODY_WORDS or (
+                len(chain) == 1 and chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person)
             if is_body:
                 name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
                 return self._remember(name, person=False, gender=None, mention=span.text,
