@@ -90,9 +90,9 @@ def _span_without_subtree(subject: Token) -> tuple[int, int]:
         for sibling in subject.head.children:
             if sibling.dep_ == "nsubj" and sibling.i != subject.i and abs(sibling.i - subject.i) <= 8:
                 left, right = min(left, sibling.left_edge.i), max(right, sibling.right_edge.i)
-    for child in subject.rights:
-        if child.dep_ in {"relcl", "acl"} and child.i > subject.i:
-            right = min(right, child.left_edge.i - 1)
+    for token in subject.subtree:  # "a source on the council, who asked not to be named"
+        if token.dep_ in {"relcl", "acl"} and token.i > subject.i:
+            right = min(right, token.left_edge.i - 1)
     doc = subject.doc
     for i in range(left, subject.i):  # "MOSCOW, Feb 10 (Reuters) - Russia": the dateline is not the source
         if doc[i].text in {"-", "—", "–"} and doc[i].whitespace_:
@@ -109,7 +109,7 @@ class AttributionFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.quotations = find_quotations(doc.text)
+        self.quotations = [self._bounded(q) for q in find_quotations(doc.text)]
         self._quote_of_token: list[int | None] = [None] * len(doc)
         for index, quote in enumerate(self.quotations):
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -117,6 +117,26 @@ class AttributionFinder:
                 for token in span:
                     self._quote_of_token[token.i] = index
         self.found: list[Attribution] = []
+
+    def _bounded(self, quote: Quotation) -> Quotation:
+        """An unclosed quotation ends before a later sentence that names a new speaker."""
+        if quote.balanced:
+            return quote
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return quote
+        first = span[0].sent
+        for sent in span.sents:
+            if sent.start <= first.start:
+                continue
+            for token in sent:
+                if is_cue(token) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
+                                         for c in token.children):
+                    end = sent.start_char
+                    while end > quote.start and self.doc.text[end - 1].isspace():
+                        end -= 1
+                    return Quotation(quote.start, end, balanced=False)
+        return quote
 
     # -- public -------------------------------------------------------------------------------
 
@@ -209,7 +229,7 @@ class AttributionFinder:
                 i += 1
                 clause_seen = True
                 break
-            if token.dep_ in {"advmod", "npadvmod"} and token.head in (cue, *cue.children) and (
+            if token.dep_ in {"advmod", "npadvmod"} and (token.head.i == cue.i or token.head.head.i == cue.i) and (
                 token.pos_ in {"ADV", "PROPN", "NOUN"} and token.ent_type_ in {"", "DATE", "TIME"}
                 and token.lower_ not in {"not", "how", "why", "when", "where"}
                 and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})

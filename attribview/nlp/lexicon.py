@@ -47,7 +47,9 @@ TITLES: Final = frozenset(
     sen. rep. representative governor gov. mayor ambassador spokesman spokeswoman spokesperson
     foreign defence defense interior head regional acting former first lady chairman chairwoman judge
     justice prosecutor attorney professor prof. pope king queen prince premier chancellor marshal
-    commander-in-chief gen
+    commander-in-chief gen councillor councilor councilman councilwoman alderman commissioner economist
+    photographer analyst lawyer nurse doctor teacher professor journalist reporter correspondent
+    colonel-general brig. adm. cmdr. rev. reverend father
     """.split()
 )
 

@@ -1,9 +1,10 @@
 """Resolve source mentions to speakers: pronouns, role nouns, short names, titles.
 
 No coreference model can be downloaded here, so resolution is a small, explicit procedure: walk the
-article in order, keep a register of the people and bodies it has named, and send each pronoun or
-definite description ("the ministry", "the military chief") back to the latest compatible entry
-(by number, gender from titles and first names, and head-noun match with what the entry was called).
+article in order, keep a register of the people and bodies it has named (as speakers or in narration),
+and send each pronoun or definite description ("the ministry", "the military chief") back to the latest
+compatible entry, by number, gender (titles, first names), and head-noun match with what the entry was
+called.
 """
 
 from dataclasses import dataclass, field
@@ -18,17 +19,32 @@ _BODY_WORDS = frozenset(
     """
     ministry staff office force forces army military agency service council committee kremlin
     government command administration department police guard navy regiment brigade battalion
-    corps operator company post times news television tv channel agency union party house pentagon
+    corps operator company post times news television tv channel union party house pentagon
     commission court parliament duma rada assembly embassy mission bank institute network group
-    organisation organization foundation fund center centre airlines association team campaign
+    organisation organization foundation fund center centre airlines airways association team
+    campaign authority board energy port water university hospital clinic school inc ltd corp
+    corporation mining logistics airport railway railways media press radio observatory watch
+    """.split()
+)
+#: Nouns that refer back to the latest body ("the airline", "the company") whatever it was called.
+_BODY_ROLE_NOUNS = frozenset(
+    """
+    company firm airline carrier authority board agency group utility operator organisation
+    organization charity council committee department union party government administration bank
+    club hospital school university ministry office institute campaign watchdog regulator
     """.split()
 )
 _DETERMINERS = frozenset("the a an this that these those".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 
 @dataclass
 class Entity:
-    """Somebody the article has named, with what it was called (for role-noun matches)."""
+    """Somebody the article has named, with what it was called (for role-noun matches).
+
+    ``salient`` entities have been a subject or a speaker: only they are antecedents of pronouns.
+    """
 
     name: str
     person: bool
@@ -37,6 +53,7 @@ class Entity:
     mention: str = ""
     descriptors: set[str] = field(default_factory=set)
     last_seen: int = 0
+    salient: bool = False
 
 
 def _gender_of(tokens: list[Token]) -> str | None:
@@ -50,13 +67,20 @@ def _gender_of(tokens: list[Token]) -> str | None:
             return "f"
         if word in lexicon.MALE_NAMES:
             return "m"
+    first = next((t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in lexicon.TITLES), None)
+    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i:
+        # Most first names ending in -a are women's in the languages of world news (Olena, Agnes -> no)
+        if first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES:
+            return "f"
     return None
 
 
 def _name_chain(span: Span) -> list[Token]:
     """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
+    doc = span.doc
     head = span.root
-    if head.pos_ != "PROPN":
+    capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and head.i > head.sent.start
+    if head.pos_ != "PROPN" and not capitalised_body:
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in {"appos", "compound", "nsubj"}]
         if not propns:
             return []
@@ -64,17 +88,23 @@ def _name_chain(span: Span) -> list[Token]:
     left = head.i
     body = head.lower_ in _BODY_WORDS
     while left - 1 >= span.start:
-        before = span.doc[left - 1]
+        before = doc[left - 1]
         if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
                 body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
             left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
             continue
         break
     right = head.i
-    while right + 1 < span.end and span.doc[right + 1].pos_ == "PROPN" and span.doc[right + 1].dep_ in {
+    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
             "compound", "flat", "nsubj", "appos"}:
         right += 1
-    return list(span.doc[left:right + 1])
+    # "Ministry of Transport": a body's name runs on through "of" and a proper noun
+    if body and right + 2 < span.end + 1 and right + 2 <= len(doc) - 1 and doc[right + 1].lower_ == "of" \
+            and doc[right + 2].pos_ == "PROPN" and right + 2 < span.end:
+        right += 2
+        while right + 1 < span.end and doc[right + 1].pos_ == "PROPN":
+            right += 1
+    return list(doc[left:right + 1])
 
 
 def _clean(tokens: list[Token]) -> str:
@@ -92,15 +122,31 @@ def _person_name(chain: list[Token]) -> list[Token]:
     return tokens
 
 
+def _narration_span(ent: Span) -> Span:
+    """A named entity with its titles ("Mayor Helga Strand", "Police spokesman Jan Oster")."""
+    doc = ent.doc
+    start = ent.start
+    while start - 1 >= 0 and doc[start - 1].head.i in range(ent.start, ent.end) and doc[start - 1].dep_ in {
+            "compound", "amod"}:
+        start -= 1
+    return doc[start:ent.end]
+
+
 class SpeakerResolver:
     """Walks one Doc's attributions in text order and names their speakers."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
-        self._persons_seen = 0
+        self._narration: list[Span] = []
+        self._narration_seen = 0
 
     def run(self, attributions: list[Attribution]) -> None:
+        sources = [a.source for a in attributions if a.source is not None]
+        self._narration = [  # a speaker's own mention is resolved as a source, not as narration
+            e for e in self.doc.ents if e.label_ in _NAME_LABELS
+            and not any(s[0] < e.end_char and e.start_char < s[1] for s in sources)
+        ]
         for attribution in sorted(attributions, key=lambda a: a.source[0] if a.source else a.start):
             if attribution.follows is not None:
                 continue
@@ -115,41 +161,48 @@ class SpeakerResolver:
 
     # -- register -------------------------------------------------------------------------------
 
-    def _register_people_before(self, position: int) -> None:
-        """Add the named people of the narration up to ``position`` (for "he" after narration)."""
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= position]
-        for ent in ents[self._persons_seen:]:
-            tokens = _person_name(list(ent))
-            if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+    def _register_narration_before(self, position: int) -> None:
+        """Add the people and bodies the narration names before ``position``."""
+        while self._narration_seen < len(self._narration):
+            ent = self._narration[self._narration_seen]
+            if ent.end_char > position:
+                break
+            self._narration_seen += 1
+            span = _narration_span(ent)
+            chain = _name_chain(span)
+            if not chain:
                 continue
-            # a pronoun's antecedent is a subject ("Putin said"), not an owner ("Putin's residence");
-            # lone words the tagger calls people are too often places ("Sumy")
-            if ent.root.dep_ not in {"nsubj", "nsubjpass", "appos", "conj", "ROOT"} or len(tokens) < 2 and not any(
-                    e.person and e.name.split()[-1] == tokens[0].text for e in self.entities):
-                continue
-            self._remember(_clean(tokens), person=True, gender=_gender_of(list(ent)), mention=ent.text,
-                           descriptors=set(), position=ent.start_char, plural=False)
-        self._persons_seen = len(ents)
+            lone = len(_person_name(chain)) < 2 and ent.label_ == "PERSON"
+            if lone and not any(e.name.split()[-1] == chain[-1].text for e in self.entities):
+                continue  # lone words the tagger calls people are too often places ("Sumy")
+            descriptors = {t.lower_ for t in span}
+            for child in ent.root.children:
+                if child.dep_ == "appos":  # "Nadia Ferrant, a nurse at the clinic"
+                    descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
+            self._from_chain(span, chain, descriptors, ent.start_char,
+                             salient=ent.root.dep_ in _SUBJECT_DEPS)
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
-                  descriptors: set[str], position: int, plural: bool) -> Entity:
+                  descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
         last = name.split()[-1] if name.split() else name
         for entity in reversed(self.entities):
             known_last = entity.name.split()[-1] if entity.name.split() else ""
             same = entity.name == name or (
-                entity.person == person and person and (last == known_last and (
-                    len(name.split()) == 1 or len(entity.name.split()) == 1)))
+                (entity.person or person) and last == known_last and (
+                    len(name.split()) == 1 or len(entity.name.split()) == 1))
             if same:
                 if len(name) > len(entity.name):
                     entity.name = name
                 entity.descriptors |= descriptors
                 entity.gender = entity.gender or gender
-                entity.last_seen = position
+                if salient:  # "Putin's residence" does not make Putin the latest "he"
+                    entity.last_seen = position
+                entity.salient = entity.salient or salient
                 if len(mention) > len(entity.mention):
                     entity.mention = mention
                 return entity
         entity = Entity(name=name, person=person, plural=plural, gender=gender, mention=mention,
-                        descriptors=descriptors, last_seen=position)
+                        descriptors=descriptors, last_seen=position, salient=salient)
         self.entities.append(entity)
         return entity
 
@@ -163,14 +216,14 @@ class SpeakerResolver:
         if span is None:
             return
         position = attribution.source[0]
-        self._register_people_before(position)
+        self._register_narration_before(position)
         head = doc[attribution.source_head]
         if not (span.start <= head.i < span.end):
             head = span.root
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
-            entity = self._antecedent(word, position)
+            entity = self._antecedent(word)
             if entity is None:
                 attribution.speaker = None
                 attribution.mention = span.text
@@ -180,6 +233,7 @@ class SpeakerResolver:
         else:
             entity = self._from_description(span, head, position)
         entity.last_seen = position
+        entity.salient = True
         attribution.speaker = entity.name
         attribution.mention = entity.mention or span.text
         if self._anonymous(span, head):
@@ -189,27 +243,18 @@ class SpeakerResolver:
         return head.lemma_.lower() in lexicon.ANONYMOUS_HEADS and not any(
             t.pos_ == "PROPN" for t in span)
 
-    def _antecedent(self, pronoun: str, position: int) -> Entity | None:
-        candidates = sorted(self.entities, key=lambda e: e.last_seen, reverse=True)
+    def _antecedent(self, pronoun: str) -> Entity | None:
+        candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
         if pronoun in lexicon.PERSON_PRONOUNS:
             gender = lexicon.PERSON_PRONOUNS[pronoun]
-            for entity in candidates:
-                if entity.person and entity.gender in {None, gender}:
-                    return entity
-            return None
+            return next((e for e in candidates if e.person and e.gender in {None, gender}), None)
         if pronoun in lexicon.PLURAL_PRONOUNS:
-            for entity in candidates:
-                if entity.plural or not entity.person:
-                    return entity
-            return candidates[0] if candidates else None
+            found = next((e for e in candidates if e.plural), None)
+            found = found or next((e for e in candidates if not e.person), None)
+            return found or (candidates[0] if candidates else None)
         if pronoun in lexicon.THING_PRONOUNS:
-            for entity in candidates:
-                if not entity.person and not entity.plural:
-                    return entity
-            for entity in candidates:
-                if not entity.person:
-                    return entity
-            return None
+            found = next((e for e in candidates if not e.person and not e.plural), None)
+            return found or next((e for e in candidates if not e.person), None)
         return candidates[0] if candidates else None
 
     def _from_description(self, span: Span, head: Token, position: int) -> Entity:
@@ -217,46 +262,55 @@ class SpeakerResolver:
         words = [t for t in span if t.is_alpha or "-" in t.text]
         descriptors = {t.lower_ for t in words}
         descriptors |= {part for t in words for part in t.lower_.split("-") if part}
-        gender = _gender_of(list(span))
-        plural = head.tag_ in {"NNS", "NNPS"}
         if chain:
-            known_person = len(chain) == 1 and any(
-                e.person and e.name.split()[-1] == chain[0].text for e in self.entities)
-            is_body = chain[-1].lower_ in _BODY_WORDS or (
-                len(chain) == 1 and chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person)
-            if is_body:
-                name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
-                return self._remember(name, person=False, gender=None, mention=span.text,
-                                      descriptors=descriptors, position=position, plural=plural)
-            name_tokens = _person_name(chain)
-            return self._remember(_clean(name_tokens), person=True, gender=gender, mention=span.text,
-                                  descriptors=descriptors, position=position, plural=False)
+            return self._from_chain(span, chain, descriptors, position, salient=True)
+        plural = head.tag_ in {"NNS", "NNPS"}
         definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span if t.i < head.i)
         if definite:
-            found = self._by_role(head, descriptors, position)
+            found = self._by_role(head, descriptors)
             if found is not None:
                 return found
         text = _clean([t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)])
         person = head.lemma_.lower() not in _BODY_WORDS and not plural and head.lower_ not in {
             "source", "sources"}
         return self._remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
-                              gender=gender, mention=span.text, descriptors=descriptors,
-                              position=position, plural=plural)
+                              gender=_gender_of(list(span)), mention=span.text, descriptors=descriptors,
+                              position=position, plural=plural, salient=True)
 
-    def _by_role(self, head: Token, descriptors: set[str], position: int) -> Entity | None:
+    def _from_chain(self, span: Span, chain: list[Token], descriptors: set[str], position: int, *,
+                    salient: bool) -> Entity:
+        """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
+        known_person = len(chain) == 1 and any(
+            e.person and e.name.split()[-1] == chain[0].text for e in self.entities)
+        first_name = chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
+        # the tagger often calls a two-word personal name an ORG: only a body word makes a body of it
+        is_body = not first_name and (any(t.lower_ in _BODY_WORDS for t in chain) or (
+            len(chain) == 1 and chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person))
+        plural = span.root.tag_ in {"NNS", "NNPS"} and not is_body
+        if is_body:
+            name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
+            return self._remember(name, person=False, gender=None, mention=span.text,
+                                  descriptors=descriptors, position=position, plural=plural, salient=salient)
+        name_tokens = _person_name(chain)
+        return self._remember(_clean(name_tokens), person=True, gender=_gender_of(list(span)),
+                              mention=span.text, descriptors=descriptors, position=position, plural=False,
+                              salient=salient)
+
+    def _by_role(self, head: Token, descriptors: set[str]) -> Entity | None:
         """"The ministry", "the military chief", "the statement": who was called that before."""
         word = head.lemma_.lower()
         candidates = sorted(self.entities, key=lambda e: e.last_seen, reverse=True)
         if word in lexicon.DOCUMENT_NOUNS:
-            for entity in candidates:
-                if not entity.person:
-                    return entity
-            return candidates[0] if candidates else None
+            found = next((e for e in candidates if not e.person and e.salient), None)
+            return found or next((e for e in candidates if e.salient), None)
         wanted = lexicon.ROLE_SYNONYMS.get(word, {word})
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
         for entity in candidates:
             if entity.descriptors & wanted and nationality <= entity.descriptors:
                 return entity
+        owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.children)
+        if word in _BODY_ROLE_NOUNS and not nationality and not owned:
+            return next((e for e in candidates if not e.person and e.salient), None)
         return None
 
 

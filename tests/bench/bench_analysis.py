@@ -10,7 +10,9 @@ Measured, in words per second (words = whitespace-separated tokens of the analys
 
 Each pipeline is warmed up on a couple of texts first; model load time is reported apart. Runs are
 interleaved (a, a', b, c, a, a', b, c, ...) so that machine noise hits every pipeline alike, and the
-best of ``--repeat`` runs is reported. Usage::
+best of ``--repeat`` runs is reported. If the engine fails on a text the benchmark names it, prints the
+traceback and stops; with ``--skip-failing`` each article is first analysed alone (with a time limit, to
+catch hangs too) and those that fail are reported and left out of every measurement. Usage::
 
     .venv/bin/python tests/bench/bench_analysis.py [DIR_OR_FILE ...] [--batch-size N] [--n-process N]
 """
@@ -22,6 +24,7 @@ import gc
 import json
 import os
 import platform
+import signal
 import sys
 import time
 import traceback
@@ -99,6 +102,43 @@ def load_corpus(targets: Sequence[Path]) -> list[Article]:
             continue
         articles.append(Article(path, source, len(source.text.split())))
     return articles
+
+
+class ScreenTimeout(Exception):
+    """An article took longer than the screening time limit (the engine may loop forever)."""
+
+
+def _on_alarm(_signum: int, _frame: object) -> None:
+    raise ScreenTimeout("time limit reached")
+
+
+def screen(analyzer: Analyzer, articles: Sequence[Article], profile: str,
+           timeout: int) -> tuple[list[Article], list[dict[str, str]]]:
+    """Analyse each article alone; keep those that work, report the others with their traceback."""
+    kept: list[Article] = []
+    failed: list[dict[str, str]] = []
+    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
+    try:
+        for article in articles:
+            if use_alarm:
+                signal.alarm(timeout)
+            try:
+                for _analysis in analyzer.analyze_many([article.source], profile=profile):
+                    pass
+            except Exception as error:
+                print(f"engine failure on {article.path} (left out):", file=sys.stderr)
+                traceback.print_exc()
+                failed.append({"path": str(article.path), "error": f"{type(error).__name__}: {error}"})
+            else:
+                kept.append(article)
+            finally:
+                if use_alarm:
+                    signal.alarm(0)
+    finally:
+        if use_alarm:
+            signal.signal(signal.SIGALRM, previous)
+    return kept, failed
 
 
 # ----------------------------------------------------------------------------------------- pipelines
@@ -198,6 +238,8 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"corpus: {report['articles']} articles, {report['words']:,} words")
     for folder, (count, words) in report["corpus"].items():
         print(f"  {count:4d} articles {words:8,d} words  {folder}")
+    for failure in report["left_out"]:
+        print(f"  left out (engine failure): {failure['path']}: {failure['error']}")
     print(f"model load: bare {load['bare']:.2f} s, with attribview components {load['attribview']:.2f} s "
           f"(+ profiles {load['profiles']:.2f} s)  [not in the timings below]")
     print(f"n_process {report['n_process']}, best of {report['repeat']} interleaved runs, "
@@ -229,6 +271,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each pipeline; the best counts")
     parser.add_argument("--profile", default=AUTO, help="profile for analyze_many (default: auto)")
     parser.add_argument("--model", default=None, help="spaCy model (default: the one attribview loads)")
+    parser.add_argument("--skip-failing", action="store_true",
+                        help="analyse each article alone first and leave out those the engine fails on")
+    parser.add_argument("--screen-timeout", type=int, default=120, metavar="SECONDS",
+                        help="with --skip-failing: time limit per article, 0 for none (default 120)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     args = parser.parse_args(argv)
     if args.batch_size < 1 or args.n_process < 1 or args.repeat < 1:
@@ -243,11 +289,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print("no articles to analyse", file=sys.stderr)
         return 2
-    corpus: dict[str, tuple[int, int]] = {}
-    for article in articles:
-        count, words = corpus.get(str(article.path.parent), (0, 0))
-        corpus[str(article.path.parent)] = (count + 1, words + article.words)
-
     model = resolve_model(args.model)
     bare: Any = None
     analyzer = Analyzer(model=model)
@@ -263,6 +304,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"pipelines differ beyond attribview's components: {bare.pipe_names} vs "
                          f"{analyzer.nlp.pipe_names}")
 
+    left_out: list[dict[str, str]] = []
+    if args.skip_failing:
+        articles, left_out = screen(analyzer, articles, args.profile, args.screen_timeout)
+        if not articles:
+            print("the engine fails on every article", file=sys.stderr)
+            return 1
+    corpus: dict[str, tuple[int, int]] = {}
+    for article in articles:
+        count, words = corpus.get(str(article.path.parent), (0, 0))
+        corpus[str(article.path.parent)] = (count + 1, words + article.words)
+
     cases = [Case("(a)", "spaCy bare", args.batch_size, pipe_docs(bare))]
     if args.batch_size != SPACY_DEFAULT_BATCH_SIZE:
         cases.append(Case("(a')", "spaCy bare, spaCy's default batch", SPACY_DEFAULT_BATCH_SIZE,
@@ -273,14 +325,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     for case in cases:
         run_case(case, articles[:WARMUP_TEXTS], args.n_process)
-    for _ in range(args.repeat):
+    for round_ in range(1, args.repeat + 1):
         for case in cases:
             case.times.append(run_case(case, articles, args.n_process))
+            print(f"run {round_}/{args.repeat} {case.key:5} {case.times[-1]:7.2f} s", file=sys.stderr)
 
     setup = {
         "model": model, "model_version": bare.meta.get("version", "?"), "spacy": metadata.version("spacy"),
         "python": platform.python_version(), "cpus": os.cpu_count(), "n_process": args.n_process,
         "repeat": args.repeat, "profile": args.profile, "load_s": load, "corpus": corpus,
+        "left_out": left_out,
         "pipes_bare": bare.pipe_names, "pipes_added": extra,
     }
     report = results(cases, articles, setup)
