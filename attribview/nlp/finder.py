@@ -192,11 +192,16 @@ class AttributionFinder:
                   head=subject.i if subject is not None else None, confidence=confidence)
 
     def _frames_quote_before(self, left: int) -> bool:
+        """Whether the cue at ``left`` closes a quotation just before it: "“...,” he said"."""
         doc = self.doc
         i = left - 1
         while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+            if "\n" in doc[i].text:
+                return False
             i -= 1
-        return i >= 0 and self._quote_of_token[i] is not None and doc[i].is_quote
+        if i < 1 or self._quote_of_token[i] is None or not doc[i].is_quote:
+            return False
+        return doc[i - 1].text in {",", "?", "!", "—", "–"} or doc[i + 1].text == ","
 
     def _clause_end(self, cue: Token, sent: Span) -> int:
         """Token index one past where the clause of ``cue`` ends."""

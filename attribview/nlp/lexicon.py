@@ -49,7 +49,7 @@ TITLES: Final = frozenset(
     justice prosecutor attorney professor prof. pope king queen prince premier chancellor marshal
     commander-in-chief gen councillor councilor councilman councilwoman alderman commissioner economist
     photographer analyst lawyer nurse doctor teacher professor journalist reporter correspondent
-    colonel-general brig. adm. cmdr. rev. reverend father
+    colonel-general brig. adm. cmdr. rev. reverend father lt col maj capt brig adm cmdr
     """.split()
 )
 

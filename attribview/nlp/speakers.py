@@ -54,6 +54,7 @@ class Entity:
     descriptors: set[str] = field(default_factory=set)
     last_seen: int = 0
     salient: bool = False
+    anonymous: bool = False
 
 
 def _gender_of(tokens: list[Token]) -> str | None:
@@ -117,7 +118,7 @@ def _person_name(chain: list[Token]) -> list[Token]:
     tokens = list(chain)
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
                                or tokens[0].lower_.rstrip(".") in lexicon.TITLES
-                               or tokens[0].text in {"-", "–"}):
+                               or tokens[0].text in {"-", "–", "."}):
         tokens = tokens[1:]
     return tokens
 
@@ -220,6 +221,10 @@ class SpeakerResolver:
         head = doc[attribution.source_head]
         if not (span.start <= head.i < span.end):
             head = span.root
+        issuer = self._issuer(head)
+        if issuer is not None:  # "A statement from Ukraine's General Staff said"
+            head = issuer
+            span = doc[issuer.left_edge.i:issuer.right_edge.i + 1]
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
@@ -234,10 +239,25 @@ class SpeakerResolver:
             entity = self._from_description(span, head, position)
         entity.last_seen = position
         entity.salient = True
+        entity.anonymous = entity.anonymous or self._anonymous(span, head)
         attribution.speaker = entity.name
         attribution.mention = entity.mention or span.text
-        if self._anonymous(span, head):
+        if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    @staticmethod
+    def _issuer(head: Token) -> Token | None:
+        """Who issued a document that speaks: the "from"/"by" object or the owner of "its statement"."""
+        if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+                return child
+        return None
 
     def _anonymous(self, span: Span, head: Token) -> bool:
         return head.lemma_.lower() in lexicon.ANONYMOUS_HEADS and not any(
@@ -308,8 +328,8 @@ class SpeakerResolver:
         for entity in candidates:
             if entity.descriptors & wanted and nationality <= entity.descriptors:
                 return entity
-        owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.children)
-        if word in _BODY_ROLE_NOUNS and not nationality and not owned:
+        bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
+        if word in _BODY_ROLE_NOUNS and bare:
             return next((e for e in candidates if not e.person and e.salient), None)
         return None
 

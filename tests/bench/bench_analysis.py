@@ -187,14 +187,17 @@ def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float:
     """One timed run of `case` over `articles`; on a crash, name the article that fails, then re-raise."""
     sources = [a.source for a in articles]
     gc.collect()
+    failure: Exception | None = None
     try:
         start = time.perf_counter()
         count = case.run(sources, case.batch_size, n_process)
         elapsed = time.perf_counter() - start
-    except Exception:
+    except Exception as error:
+        failure = error
+    if failure is not None:  # outside the handler, so that the tracebacks below are not chained to it
         print(f"\n{case.key} {case.label} crashed; looking for the article that fails...", file=sys.stderr)
         locate_failure(case, articles)
-        raise
+        raise failure
     if count != len(sources):
         raise RuntimeError(f"{case.key}: {count} results for {len(sources)} texts")
     return elapsed
