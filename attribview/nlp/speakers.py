@@ -36,7 +36,8 @@ _BODY_ROLE_NOUNS = frozenset(
 )
 _DETERMINERS = frozenset("the a an this that these those".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_NAME_LABELS = frozenset({"PERSON", "ORG"})
+#: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
+_NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
 
 @dataclass
@@ -91,6 +92,7 @@ def _name_chain(span: Span) -> list[Token]:
     while left - 1 >= span.start:
         before = doc[left - 1]
         if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
+                before.dep_ == "compound" and before.is_title and before.ent_type_ == head.ent_type_) or (
                 body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
             left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
             continue
@@ -173,8 +175,8 @@ class SpeakerResolver:
             chain = _name_chain(span)
             if not chain:
                 continue
-            lone = len(_person_name(chain)) < 2 and ent.label_ == "PERSON"
-            if lone and not any(e.name.split()[-1] == chain[-1].text for e in self.entities):
+            lone = len(_person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
+            if lone and not any(e.name.split()[-1:] == [chain[-1].text] for e in self.entities):
                 continue  # lone words the tagger calls people are too often places ("Sumy")
             descriptors = {t.lower_ for t in span}
             for child in ent.root.children:
@@ -185,6 +187,7 @@ class SpeakerResolver:
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
+        name = name or mention.strip()
         last = name.split()[-1] if name.split() else name
         for entity in reversed(self.entities):
             known_last = entity.name.split()[-1] if entity.name.split() else ""
@@ -260,8 +263,10 @@ class SpeakerResolver:
         return None
 
     def _anonymous(self, span: Span, head: Token) -> bool:
+        """"Officials said", "local officials in Kalynivka said": nobody is named (a place is no name)."""
         return head.lemma_.lower() in lexicon.ANONYMOUS_HEADS and not any(
-            t.pos_ == "PROPN" for t in span)
+            t.pos_ == "PROPN" and t.head.i == head.i and t.dep_ in {"compound", "appos", "flat", "nmod"}
+            for t in span)
 
     def _antecedent(self, pronoun: str) -> Entity | None:
         candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
@@ -301,7 +306,7 @@ class SpeakerResolver:
                     salient: bool) -> Entity:
         """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
         known_person = len(chain) == 1 and any(
-            e.person and e.name.split()[-1] == chain[0].text for e in self.entities)
+            e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities)
         first_name = chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
         # the tagger often calls a two-word personal name an ORG: only a body word makes a body of it
         is_body = not first_name and (any(t.lower_ in _BODY_WORDS for t in chain) or (
