@@ -315,7 +315,7 @@ class AttributionFinder:
 
     def _without_gloss(self, start: int, end: int) -> int:
         """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
-        ", as fighting raged ...", ", though he has not said how"."""
+        ", as fighting raged ...", ", though he has not said how", ", which forced her to ..."."""
         doc = self.doc
         for k in range(start + 3, end - 1):
             if doc[k].text != ",":
@@ -326,7 +326,8 @@ class AttributionFinder:
             if root.right_edge.i < end - 1 or self._quote_of_token[k + 1] is not None:
                 continue
             marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
-            if root.dep_ == "appos" or (root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
+            relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$"}
+            if root.dep_ == "appos" or relative or (root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
                     root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
                 return k
         return end
@@ -438,6 +439,11 @@ class AttributionFinder:
                 adjacent.end = quote.end
                 adjacent.kind = "mixed"
                 continue
+            signed = self._signature(qspan)
+            if signed is not None:
+                self._add((quote.start, quote.end), "direct", cue=(signed[0] - 1, signed[0]), source=signed,
+                          head=signed[1] - 1, confidence=0.8)
+                continue
             framing = self._framing_cue(quote, qspan)
             if framing is not None:
                 cue, subject = framing
@@ -447,6 +453,22 @@ class AttributionFinder:
                           confidence=0.9 if subject is not None else 0.6)
                 continue
             self._continuation(quote, qspan)
+
+    def _signature(self, qspan: Span) -> tuple[int, int] | None:
+        """The name that signs a quotation after a dash and ends its paragraph: “...” ― Steve Quinlan."""
+        doc = self.doc
+        dash = qspan.end
+        if dash + 1 >= len(doc) or doc[dash].text not in {"―", "—", "–", "-"}:
+            return None
+        end = dash + 1
+        while end < len(doc) and end - dash <= 5 and (doc[end].pos_ == "PROPN" or doc[end].text == "."):
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        at_paragraph_end = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+        if end == dash + 1 or not at_paragraph_end:
+            return None
+        return dash + 1, end
 
     def _content_holding(self, quote: Quotation) -> Attribution | None:
         """The attribution whose content overlaps ``quote`` most, if any."""
