@@ -35,6 +35,7 @@ class _Grouping:
         profile = self.profile
         if profile is None:
             return speaker, speaker
+        group: str | None
         known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker)
         if known is not None:
             group = known.group

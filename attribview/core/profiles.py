@@ -7,7 +7,7 @@ profile is chosen per article, by name or by how clearly the article mentions it
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from attribview.errors import ProfileError
@@ -62,6 +62,9 @@ class Profile:
     roles: tuple[RolePattern, ...]
     places: tuple[str, ...]
     path: Path | None = None
+    _by_alias: dict[str, KnownSpeaker] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _alias_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    _place_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         names: dict[str, KnownSpeaker] = {}
@@ -84,14 +87,14 @@ class Profile:
         """The known speaker called exactly ``name`` (any alias, any case)."""
         if not name:
             return None
-        by_alias: dict[str, KnownSpeaker] = getattr(self, "_by_alias")
+        by_alias: dict[str, KnownSpeaker] = self._by_alias
         return by_alias.get(name.lower().removeprefix("the "))
 
     def known_in(self, text: str | None) -> KnownSpeaker | None:
         """The known speaker whose longest alias occurs in ``text``."""
         if not text:
             return None
-        alias_re: re.Pattern[str] | None = getattr(self, "_alias_re")
+        alias_re: re.Pattern[str] | None = self._alias_re
         match = alias_re.search(text) if alias_re is not None else None
         return self.known(match.group(0)) if match else None
 
@@ -116,8 +119,8 @@ class Profile:
     def mentions(self, text: str) -> int:
         """How many distinct known speakers and places ``text`` names."""
         found: set[str] = set()
-        alias_re: re.Pattern[str] | None = getattr(self, "_alias_re")
-        place_re: re.Pattern[str] | None = getattr(self, "_place_re")
+        alias_re: re.Pattern[str] | None = self._alias_re
+        place_re: re.Pattern[str] | None = self._place_re
         if alias_re is not None:
             for match in alias_re.finditer(text):
                 speaker = self.known(match.group(0))

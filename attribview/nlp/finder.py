@@ -18,7 +18,7 @@ _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify sho
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CUT_PUNCT = ",;:—–-("
 _TRAILING_PUNCT = ".,;:—–-( "
-_GLOSS_MARKS = frozenset("as while though although despite after before when even".split())
+_GLOSS_MARKS = frozenset(["as", "while", "though", "although", "despite", "after", "before", "when", "even"])
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -126,8 +126,8 @@ class AttributionFinder:
         if span is None:
             return quote
         first = span[0].sent
-        for sent in span.sents:
-            if sent.start <= first.start:
+        for sent in self.doc.sents:
+            if sent.start <= first.start or sent.start >= span.end:
                 continue
             for token in sent:
                 if is_cue(token) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
@@ -210,9 +210,8 @@ class AttributionFinder:
             top = top.head
         end = sent.end if top.dep_ == "ROOT" else cue.right_edge.i + 1
         for child in cue.rights:
-            if child.dep_ == "conj" and (child.pos_ in {"VERB", "AUX"}):
-                end = min(end, child.left_edge.i)
-            elif child.dep_ == "advcl" and is_cue(child):
+            coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
+            if coordinated or (child.dep_ == "advcl" and is_cue(child)):
                 end = min(end, child.left_edge.i)
         return min(end, sent.end)
 
@@ -230,11 +229,15 @@ class AttributionFinder:
             if token.is_space or (token.is_punct and token.text in ",:;—–-"):
                 i += 1
                 continue
-            if token.lower_ == "that" and token.dep_ in {"mark", "nsubj", "dobj"} and token.tag_ != "DT":
+            # "saying only that output had fallen": the tagger may read a complementiser as a determiner
+            complementiser = (token.dep_ in {"mark", "nsubj", "dobj"} and token.tag_ != "DT") or (
+                token.dep_ == "det" and token.head.dep_ in {"nsubj", "nsubjpass"} and token.i == i)
+            if token.lower_ == "that" and complementiser:
                 i += 1
                 clause_seen = True
                 break
-            if token.dep_ in {"advmod", "npadvmod"} and (token.head.i == cue.i or token.head.head.i == cue.i) and (
+            near_cue = cue.i in {token.head.i, token.head.head.i}
+            if token.dep_ in {"advmod", "npadvmod"} and near_cue and (
                 token.pos_ in {"ADV", "PROPN", "NOUN"} and token.ent_type_ in {"", "DATE", "TIME"}
                 and token.lower_ not in {"not", "how", "why", "when", "where"}
                 and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})
@@ -264,15 +267,15 @@ class AttributionFinder:
             t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
         ) or self._quote_of_token[i] is not None or doc[i - 1].text == ":"
         if not has_clause:
-            if lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
-                lexicon.OBJECT_CONTENT_VERBS | {"say"}
-            ):
-                if not self._clause_follows(cue, i, end):
-                    return None
-            if lemma == "call" and not any(t.dep_ in {"oprd", "ccomp", "xcomp"} or t.lower_ == "for"
-                                           for t in doc[i:end]) and self._quote_of_token[end - 1] is None:
-                if not any(self._quote_of_token[t] is not None for t in range(i, end)):
-                    return None
+            needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
+                lexicon.OBJECT_CONTENT_VERBS | {"say"})
+            if needs_clause and not self._clause_follows(cue, i, end):
+                return None
+            # "called Nyok “...”", "called for talks", "called it a crime": not "called a meeting"
+            if lemma == "call" and not any(
+                    t.dep_ in {"oprd", "ccomp", "xcomp"} or t.lower_ == "for" for t in doc[i:end]
+            ) and not any(self._quote_of_token[t] is not None for t in range(i, end)):
+                return None
         # a colon before a quotation opens a new, direct quote: the indirect content stops there
         for j in range(i, end):
             if doc[j].text == ":" and j + 1 < end and self._quote_of_token[j + 1] is not None:
@@ -282,9 +285,31 @@ class AttributionFinder:
                 break
         if lemma in _TELL_VERBS and not has_clause and not self._clause_follows(cue, i, end):
             return None
+        end = self._before_speaker_action(i, end)
         if lemma in {"hint", "point"} and doc[i].dep_ == "prep":
             i += 1  # "hinting at a willingness": the content is the object, not the preposition
         return self._trim(i, self._without_gloss(i, end))
+
+    def _before_speaker_action(self, start: int, end: int) -> int:
+        """Stop before "and left the meeting": a bare past verb that goes on with the speaker's story.
+
+        In "X said the station would close in May and left the meeting early", the reported clause has
+        an auxiliary (would, had, could) and the coordinated verb has none and no subject of its own.
+        """
+        doc = self.doc
+        for token in doc[start:end]:
+            if token.dep_ != "conj" or token.tag_ != "VBD" or not start <= token.head.i < token.i:
+                continue
+            head = token.head
+            if head.dep_ not in {"ccomp", "xcomp"} or not any(c.dep_ == "aux" for c in head.children):
+                continue
+            if any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in token.children):
+                continue
+            cut = token.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
+        return end
 
     def _clause_follows(self, cue: Token, start: int, end: int) -> bool:
         """A finite clause among the cue's right material: "X added the strikes cannot ..."."""
@@ -531,7 +556,8 @@ class AttributionFinder:
         if not previous:
             return
         last = max(previous, key=lambda a: a.end)
-        sentences_between = sum(1 for s in doc.sents if last.end <= s.start_char and s.end_char <= quote.start)
+        sentences_between = sum(
+            1 for s in doc.sents if last.end <= s.start_char and s.end_char <= quote.start)
         if sentences_between > _CONTINUATION_WINDOW:
             return
         whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2

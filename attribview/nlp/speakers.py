@@ -70,10 +70,10 @@ def _gender_of(tokens: list[Token]) -> str | None:
         if word in lexicon.MALE_NAMES:
             return "m"
     first = next((t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in lexicon.TITLES), None)
-    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i:
-        # Most first names ending in -a are women's in the languages of world news (Olena, Agnes -> no)
-        if first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES:
-            return "f"
+    # first names ending in -a are mostly women's in the languages of world news (Olena, Iryna, Anna)
+    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i and (
+            first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES):
+        return "f"
     return None
 
 
