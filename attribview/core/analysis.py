@@ -110,7 +110,7 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
     grouping = _Grouping(profile, {})
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
-        speaker, group = grouping.assign(attribution, doc.text[attribution.start:attribution.end])
+        speaker, group = grouping.assign(attribution, source.text[attribution.start:attribution.end])
         start, end = source.to_original(attribution.start, attribution.end)
         cue = source.to_original(*attribution.cue) if attribution.cue else (None, None)
         src = source.to_original(*attribution.source) if attribution.source else (None, None)

@@ -109,7 +109,14 @@ class AttributionFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.quotations = [self._bounded(q) for q in find_quotations(doc.text)]
+        # Doc.sents and Token.sent walk the whole Doc on every call: index sentences once
+        self.sents: list[Span] = list(doc.sents)
+        self._sent_index = [0] * len(doc)
+        for number, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self._sent_index[i] = number
+        self.text = doc.text  # Doc.text joins every token on each call
+        self.quotations = [self._bounded(q) for q in find_quotations(self.text)]
         self._quote_of_token: list[int | None] = [None] * len(doc)
         for index, quote in enumerate(self.quotations):
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -118,6 +125,10 @@ class AttributionFinder:
                     self._quote_of_token[token.i] = index
         self.found: list[Attribution] = []
 
+    def sent_of(self, token: Token) -> Span:
+        """The sentence of ``token``, from the index (``Token.sent`` rescans the Doc)."""
+        return self.sents[self._sent_index[token.i]]
+
     def _bounded(self, quote: Quotation) -> Quotation:
         """An unclosed quotation ends before a later sentence that names a new speaker."""
         if quote.balanced:
@@ -125,15 +136,15 @@ class AttributionFinder:
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             return quote
-        first = span[0].sent
-        for sent in self.doc.sents:
+        first = self.sent_of(span[0])
+        for sent in self.sents:
             if sent.start <= first.start or sent.start >= span.end:
                 continue
             for token in sent:
                 if is_cue(token) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
                                          for c in token.children):
                     end = sent.start_char
-                    while end > quote.start and self.doc.text[end - 1].isspace():
+                    while end > quote.start and self.text[end - 1].isspace():
                         end -= 1
                     return Quotation(quote.start, end, balanced=False)
         return quote
@@ -141,7 +152,7 @@ class AttributionFinder:
     # -- public -------------------------------------------------------------------------------
 
     def run(self) -> list[Attribution]:
-        for sent in self.doc.sents:
+        for sent in self.sents:
             for token in sent:
                 if token.lower_ == "according":
                     self._according_to(token, sent)
@@ -507,11 +518,11 @@ class AttributionFinder:
 
     def _content_ending_before(self, quote: Quotation, qspan: Span) -> Attribution | None:
         """A content that stops a word or two before the quotation, in the same sentence."""
-        sent = qspan[0].sent
+        sent = self.sent_of(qspan[0])
         for attribution in self.found:
             if attribution.cue is None or not sent.start_char <= attribution.start < quote.start:
                 continue
-            gap = self.doc.text[attribution.end:quote.start]
+            gap = self.text[attribution.end:quote.start]
             if len(gap) <= 20 and not any(ch in gap for ch in ".;:!?") and len(gap.split()) <= 2:
                 return attribution
         return None
@@ -519,7 +530,8 @@ class AttributionFinder:
     def _framing_cue(self, quote: Quotation, qspan: Span) -> tuple[Token, Token | None] | None:
         """The cue outside a quotation in the sentences it starts or ends in ("..., he said.")."""
         doc = self.doc
-        sents = {qspan[0].sent.start: qspan[0].sent, qspan[-1].sent.start: qspan[-1].sent}
+        first, last = self.sent_of(qspan[0]), self.sent_of(qspan[-1])
+        sents = {first.start: first, last.start: last}
         colon = qspan.start > 0 and doc[qspan.start - 1].text == ":"
         best: tuple[int, Token] | None = None
         for sent in sents.values():
@@ -547,17 +559,16 @@ class AttributionFinder:
 
     def _continuation(self, quote: Quotation, qspan: Span) -> None:
         """A quotation with no cue of its own carries on the latest speaker's words."""
-        doc = self.doc
         words = [t for t in qspan if not (t.is_punct or t.is_space)]
         if len(words) < _MIN_FREE_QUOTE_WORDS:
             return
-        sent = qspan[0].sent
+        sent = self.sent_of(qspan[0])
         previous = [a for a in self.found if a.end <= quote.start]
         if not previous:
             return
         last = max(previous, key=lambda a: a.end)
         sentences_between = sum(
-            1 for s in doc.sents if last.end <= s.start_char and s.end_char <= quote.start)
+            1 for s in self.sents if last.end <= s.start_char and s.end_char <= quote.start)
         if sentences_between > _CONTINUATION_WINDOW:
             return
         whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2
@@ -568,7 +579,7 @@ class AttributionFinder:
             if trimmed is None:
                 return
             start, end, kind = trimmed[0], max(trimmed[1], quote.end), "mixed"
-            while start < end and doc.text[start:start + 1].isspace():
+            while start < end and self.text[start:start + 1].isspace():
                 start += 1
         self.found.append(Attribution(start=start, end=end, kind=kind, confidence=0.65,
                                       follows=last))

@@ -81,7 +81,7 @@ def _name_chain(span: Span) -> list[Token]:
     """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
     doc = span.doc
     head = span.root
-    capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and head.i > head.sent.start
+    capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and not head.is_sent_start
     if head.pos_ != "PROPN" and not capitalised_body:
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in {"appos", "compound", "nsubj"}]
         if not propns:

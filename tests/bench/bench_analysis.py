@@ -10,8 +10,9 @@ Measured, in words per second (words = whitespace-separated tokens of the analys
 
 Each pipeline is warmed up on a couple of texts first; model load time is reported apart. Runs are
 interleaved (a, a', b, c, a, a', b, c, ...) so that machine noise hits every pipeline alike, and the
-best of ``--repeat`` runs is reported. If the engine fails on a text the benchmark names it, prints the
-traceback and stops; with ``--skip-failing`` each article is first analysed alone (with a time limit, to
+best of ``--repeat`` runs is reported. If a pipeline crashes, the benchmark prints the traceback and the
+article that fails alone (if one does), marks the pipeline FAILED, measures the others and exits with 1;
+with ``--skip-failing`` each article is first analysed alone (with a time limit, to
 catch hangs too) and those that fail are reported and left out of every measurement. Usage::
 
     .venv/bin/python tests/bench/bench_analysis.py [DIR_OR_FILE ...] [--batch-size N] [--n-process N]
@@ -70,6 +71,8 @@ class Case:
     batch_size: int
     run: Runner
     times: list[float] = field(default_factory=list)
+    #: Set when the pipeline crashed: it is not run again and has no timings.
+    error: str | None = None
 
     @property
     def best(self) -> float:
@@ -183,8 +186,12 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float:
-    """One timed run of `case` over `articles`; on a crash, name the article that fails, then re-raise."""
+def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float | None:
+    """One timed run of `case` over `articles`, or None if it crashed.
+
+    A crash is reported on stderr with its traceback and the article that fails alone, if one does, and is
+    recorded in ``case.error`` so that the other pipelines can still be measured.
+    """
     sources = [a.source for a in articles]
     gc.collect()
     failure: Exception | None = None
@@ -197,7 +204,11 @@ def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float:
     if failure is not None:  # outside the handler, so that the tracebacks below are not chained to it
         print(f"\n{case.key} {case.label} crashed; looking for the article that fails...", file=sys.stderr)
         locate_failure(case, articles)
-        raise failure
+        print(f"{case.key} traceback of the failing run:", file=sys.stderr)
+        traceback.print_exception(failure)
+        lines = [line for line in str(failure).splitlines() if line.strip()] or [""]
+        case.error = f"{type(failure).__name__}: {lines[-1]}"
+        return None
     if count != len(sources):
         raise RuntimeError(f"{case.key}: {count} results for {len(sources)} texts")
     return elapsed
@@ -221,16 +232,16 @@ def locate_failure(case: Case, articles: Sequence[Article]) -> None:
 
 def results(cases: Sequence[Case], articles: Sequence[Article], setup: dict[str, Any]) -> dict[str, Any]:
     words = sum(a.words for a in articles)
-    base = cases[0].best
-    rows = [
-        {
-            "key": case.key, "pipeline": case.label, "batch_size": case.batch_size,
-            "best_s": case.best, "worst_s": case.worst, "runs_s": case.times,
-            "words_per_s": words / case.best,
-            "overhead_vs_a_pct": (case.best / base - 1) * 100, "ratio_vs_a": case.best / base,
-        }
-        for case in cases
-    ]
+    base = cases[0].best if cases[0].error is None else None
+    rows: list[dict[str, Any]] = []
+    for case in cases:
+        row: dict[str, Any] = {"key": case.key, "pipeline": case.label, "batch_size": case.batch_size,
+                               "error": case.error, "runs_s": case.times}
+        if case.error is None:
+            row |= {"best_s": case.best, "worst_s": case.worst, "words_per_s": words / case.best}
+            if base is not None:
+                row |= {"overhead_vs_a_pct": (case.best / base - 1) * 100, "ratio_vs_a": case.best / base}
+        rows.append(row)
     return {**setup, "articles": len(articles), "words": words, "results": rows}
 
 
@@ -251,6 +262,13 @@ def print_table(report: dict[str, Any]) -> None:
     header = f"{'':5}{'pipeline':37}{'batch':>6}{'best s':>9}{'spread':>8}{'words/s':>10}"
     print(f"{header}{'vs (a)':>10}{'ratio':>8}")
     for row in report["results"]:
+        if row["error"] is not None:
+            print(f"{row['key']:5}{row['pipeline']:37}{row['batch_size']:6d}   FAILED: {row['error']}")
+            continue
+        if "ratio_vs_a" not in row:
+            print(f"{row['key']:5}{row['pipeline']:37}{row['batch_size']:6d}{row['best_s']:9.2f}"
+                  f"{row['words_per_s']:18,.0f}")
+            continue
         spread = (row["worst_s"] / row["best_s"] - 1) * 100
         overhead = "-" if row["key"] == "(a)" else f"{row['overhead_vs_a_pct']:+.1f}%"
         print(f"{row['key']:5}{row['pipeline']:37}{row['batch_size']:6d}{row['best_s']:9.2f}"
@@ -329,9 +347,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for case in cases:
         run_case(case, articles[:WARMUP_TEXTS], args.n_process)
     for round_ in range(1, args.repeat + 1):
-        for case in cases:
-            case.times.append(run_case(case, articles, args.n_process))
-            print(f"run {round_}/{args.repeat} {case.key:5} {case.times[-1]:7.2f} s", file=sys.stderr)
+        for case in (c for c in cases if c.error is None):
+            elapsed = run_case(case, articles, args.n_process)
+            if elapsed is not None:
+                case.times.append(elapsed)
+                print(f"run {round_}/{args.repeat} {case.key:5} {elapsed:7.2f} s", file=sys.stderr)
 
     setup = {
         "model": model, "model_version": bare.meta.get("version", "?"), "spacy": metadata.version("spacy"),
@@ -345,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
     else:
         print_table(report)
-    return 0
+    return 1 if any(case.error is not None for case in cases) else 0
 
 
 if __name__ == "__main__":
