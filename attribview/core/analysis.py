@@ -11,7 +11,7 @@ from typing import Any
 from attribview.core.profiles import Profile, available_profiles, choose_profile
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import Attribution
+from attribview.nlp.attribution import Attribution, from_records
 from attribview.textio import SourceText
 
 AUTO = "auto"
@@ -102,7 +102,8 @@ class Analyzer:
         pairs = ((source.text, source) for source in sources)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             chosen = self.resolve_profile(profile, source.text)
-            yield _build(source, doc, chosen, doc._.get(ATTRIBUTIONS) or [], doc._.get(HEDGES) or [])
+            attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
+            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [])
 
 
 def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: list[Attribution],

@@ -25,12 +25,21 @@ _MIN_FREE_QUOTE_WORDS = 4
 _CONTINUATION_WINDOW = 3
 
 
-def is_cue(token: Token) -> bool:
-    """Whether ``token`` is a reporting verb used as one (not "so-called", not a noun)."""
-    if token.pos_ != "VERB":
+def cue_lemma(token: Token) -> str:
+    """The lemma of a cue, also where the tagger mistook a capitalised "Said" for a name."""
+    return token.lemma_.lower() if token.pos_ == "VERB" else "say"
+
+
+def is_cue(token: Token, *, framing: bool = False) -> bool:
+    """Whether ``token`` is a reporting verb used as one (not "so-called", not a noun).
+
+    With ``framing``, verbs that only introduce a quotation next to them count too ("she continued:").
+    """
+    if token.pos_ != "VERB" and token.lower_ not in {"said", "says"}:  # "Said Ellis:" is tagged PROPN
         return False
-    lemma = token.lemma_.lower()
-    if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS:
+    lemma = cue_lemma(token)
+    if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS and not (
+            framing and lemma in lexicon.QUOTE_ONLY_VERBS):
         return False
     if token.dep_ in {"amod", "compound"}:
         return False
@@ -58,9 +67,11 @@ def _subject(verb: Token) -> Token | None:
         if inherits and current.head.i != current.i:
             if current.dep_ == "advcl" and current.i < current.head.i and current.tag_ != "VBG":
                 return None
+            # "X said Ukraine was short of arms, pointing out ..." / "..., and added that": the speaker's
+            # own next act, not the reported subject's ("clients are beginning to demand" stays theirs)
+            own_act = current.dep_ == "conj" or (current.dep_ == "advcl" and current.tag_ == "VBG")
             current = current.head
-            # "X said Ukraine was short of arms, pointing out ...": the participle is X's, not Ukraine's
-            while current.dep_ == "ccomp" and is_cue(current.head):
+            while own_act and current.dep_ == "ccomp" and is_cue(current.head):
                 current = current.head
             continue
         if current.dep_ == "relcl":
@@ -173,7 +184,7 @@ class AttributionFinder:
         return quote.start < token.idx < quote.end - 1
 
     def _from_cue(self, cue: Token, sent: Span) -> None:
-        lemma = cue.lemma_.lower()
+        lemma = cue_lemma(cue)
         if _is_negated(cue):
             return
         passive = _is_passive(cue)
@@ -193,7 +204,7 @@ class AttributionFinder:
             return  # "“...,” he said during a visit": the quotation pass attributes it
         content = self._content_after(cue, sent, subject)
         kind = "indirect"
-        if content is None:
+        if content is None and not passive:  # "he was told about it by Putin" reports nothing before it
             content = self._content_before(cue, sent, subject)
         if content is None:
             return
@@ -228,7 +239,7 @@ class AttributionFinder:
 
     def _content_after(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
         doc = self.doc
-        lemma = cue.lemma_.lower()
+        lemma = cue_lemma(cue)
         end = self._clause_end(cue, sent)
         i = cue.i + 1
         if subject is not None and subject.i > cue.i:  # "..., said Caddell"
@@ -353,6 +364,9 @@ class AttributionFinder:
         """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
         ", as fighting raged ...", ", though he has not said how", ", which forced her to ..."."""
         doc = self.doc
+        for k in range(start + 1, end - 1):
+            if doc[k].text == ";" and self._quote_of_token[k] is None:
+                return k  # "...; they only learned on Friday": a new clause of the reporter's
         for k in range(start + 3, end - 1):
             if doc[k].text != ",":
                 continue
@@ -536,7 +550,8 @@ class AttributionFinder:
         best: tuple[int, Token] | None = None
         for sent in sents.values():
             for token in sent:
-                if not is_cue(token) or self._quote_of_token[token.i] is not None or _is_negated(token):
+                if not is_cue(token, framing=True) or self._quote_of_token[token.i] is not None or (
+                        _is_negated(token)):
                     continue
                 if token.i >= qspan.end:
                     between = doc[qspan.end:token.i]

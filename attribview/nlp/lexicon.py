@@ -14,8 +14,12 @@ SPEECH_VERBS: Final = frozenset(
     disclose reveal indicate maintain contend caution boast testify tweet brief inform assure signal
     repeat agree recount describe call compare accuse blame dismiss condemn demand plead
     propose mention hint acknowledge conclude forecast restate point criticize criticise question
-    cite liken echo reject""".split()
+    cite liken echo reject brand label""".split()
 )
+
+#: Verbs that frame a quotation next to them but take no reported clause ("She continued: “...”";
+#: "fighting continued to rage" is no attribution).
+QUOTE_ONLY_VERBS: Final = frozenset("continue quip exclaim shout chant sing reply respond begin".split())
 
 #: Verbs of belief and intention: attributions in research corpora (PolNeAR), weaker than speech.
 COGNITION_VERBS: Final = frozenset("believe think feel hope fear expect worry doubt".split())
@@ -25,7 +29,7 @@ OBJECT_CONTENT_VERBS: Final = frozenset(
     """
     describe call compare accuse deny confirm claim announce report urge stress blame dismiss condemn
     demand estimate acknowledge reveal disclose promise pledge threaten predict allege mention question
-    propose criticize criticise liken reject hint""".split()
+    propose criticize criticise liken reject hint brand label""".split()
 )
 
 #: Cues that only count with a clause, a quotation or a colon after them, never with a bare object

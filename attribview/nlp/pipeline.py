@@ -4,11 +4,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from attribview.nlp import lexicon
+from attribview.nlp.attribution import from_records, to_records
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
 from attribview.nlp.speakers import resolve_speakers
 
+#: ``doc._.attributions``: plain records (see ``attribution.to_records``), so Docs cross processes.
 ATTRIBUTIONS = "attributions"
+#: ``doc._.hedges``: character spans of unattributed hedges ("is believed to", "reportedly").
 HEDGES = "hedges"
 
 for _name in (ATTRIBUTIONS, HEDGES):
@@ -35,7 +38,7 @@ class AttributionFinderComponent:
     """Find attributions (cues, "according to", quotations) and unattributed hedges."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(ATTRIBUTIONS, find_attributions(doc))
+        doc._.set(ATTRIBUTIONS, to_records(find_attributions(doc)))
         doc._.set(HEDGES, find_hedges(doc))
         return doc
 
@@ -44,7 +47,9 @@ class SpeakerResolverComponent:
     """Resolve each attribution's source mention (pronoun, role noun, short name) to a speaker."""
 
     def __call__(self, doc: Doc) -> Doc:
-        resolve_speakers(doc, doc._.get(ATTRIBUTIONS) or [])
+        attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
+        resolve_speakers(doc, attributions)
+        doc._.set(ATTRIBUTIONS, to_records(attributions))
         return doc
 
 

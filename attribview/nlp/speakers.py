@@ -110,6 +110,20 @@ def _name_chain(span: Span) -> list[Token]:
     return list(doc[left:right + 1])
 
 
+def _is_body(chain: list[Token], known_person: bool) -> bool:
+    """Whether a named mention is an organisation rather than a person.
+
+    The small model tags many personal names ORG, so only a body word ("Defence Ministry", "Kestrel
+    Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
+    not the surname of a person the article names.
+    """
+    if any(t.lower_ in _BODY_WORDS for t in chain):
+        return True
+    if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
+        return False
+    return chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person
+
+
 def _clean(tokens: list[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text.removesuffix("’s").removesuffix("'s").strip(" ,")
@@ -143,6 +157,8 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
         self._narration: list[Span] = []
         self._narration_seen = 0
+        # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
+        self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
 
     def run(self, attributions: list[Attribution]) -> None:
         sources = [a.source for a in attributions if a.source is not None]
@@ -199,6 +215,7 @@ class SpeakerResolver:
                     entity.name = name
                 entity.descriptors |= descriptors
                 entity.gender = entity.gender or gender
+                entity.person = entity.person or person  # "Trump" (tagged ORG), then "President Trump"
                 if salient:  # "Putin's residence" does not make Putin the latest "he"
                     entity.last_seen = position
                 entity.salient = entity.salient or salient
@@ -305,12 +322,9 @@ class SpeakerResolver:
     def _from_chain(self, span: Span, chain: list[Token], descriptors: set[str], position: int, *,
                     salient: bool) -> Entity:
         """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
-        known_person = len(chain) == 1 and any(
-            e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities)
-        first_name = chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
-        # the tagger often calls a two-word personal name an ORG: only a body word makes a body of it
-        is_body = not first_name and (any(t.lower_ in _BODY_WORDS for t in chain) or (
-            len(chain) == 1 and chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person))
+        known_person = len(chain) == 1 and (chain[0].text in self._surnames or any(
+            e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities))
+        is_body = _is_body(chain, known_person)
         plural = span.root.tag_ in {"NNS", "NNPS"} and not is_body
         if is_body:
             name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
