@@ -304,7 +304,7 @@ class SpeakerResolver:
         words = [t for t in span if t.is_alpha or "-" in t.text]
         descriptors = {t.lower_ for t in words}
         descriptors |= {part for t in words for part in t.lower_.split("-") if part}
-        if chain:
+        if any(t.is_title or t.is_upper for t in chain):  # "the defence ministry" names nobody
             return self._from_chain(span, chain, descriptors, position, salient=True)
         plural = head.tag_ in {"NNS", "NNPS"}
         definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span if t.i < head.i)
