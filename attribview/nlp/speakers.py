@@ -113,11 +113,13 @@ def _name_chain(span: Span) -> list[Token]:
 def _is_body(chain: list[Token], known_person: bool) -> bool:
     """Whether a named mention is an organisation rather than a person.
 
-    The small model tags many personal names ORG, so only a body word ("Defence Ministry", "Kestrel
-    Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
+    The small model tags many personal names ORG, so only a body word at its head ("Defence Ministry",
+    "Kestrel Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
     not the surname of a person the article names.
     """
-    if any(t.lower_ in _BODY_WORDS for t in chain):
+    words = [t.lower_ for t in chain]
+    head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
+    if head and head[-1] in _BODY_WORDS:  # not "Air Force Commander Mykola Oleshchuk"
         return True
     if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
         return False
