@@ -283,7 +283,7 @@ class AttributionFinder:
                     i = max(i + 1, head.right_edge.i + 1)
                     continue
             break
-        if i >= end:
+        if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen):
             return None
         has_clause = clause_seen or any(
             t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children

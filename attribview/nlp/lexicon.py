@@ -14,8 +14,12 @@ SPEECH_VERBS: Final = frozenset(
     disclose reveal indicate maintain contend caution boast testify tweet brief inform assure signal
     repeat agree recount describe call compare accuse blame dismiss condemn demand plead
     propose mention hint acknowledge conclude forecast restate point criticize criticise question
-    cite liken echo reject brand label""".split()
+    cite liken echo reject brand label show find""".split()
 )
+
+#: Findings of polls, studies and data: a claim only with "that" ("a poll shows that ..."), while
+#: "a video showed the flag being raised" describes a picture.
+THAT_ONLY_VERBS: Final = frozenset("show find".split())
 
 #: Verbs that frame a quotation next to them but take no reported clause ("She continued: “...”";
 #: "fighting continued to rage" is no attribution).
