@@ -126,5 +126,7 @@ MALE_NAMES: Final = frozenset(
     mikhail yuriy yuri vadym vitaliy vitali oleh ivan kirill denis yevgeny yevhen pavlo ihor igor
     donald joe barack bill mike mitt bernie ted marco jeb chris john james robert michael william david
     richard joseph thomas charles paul mark steven kevin brian george tim tom jim rudy reince newt
-    emmanuel olaf boris keir rishi antony lloyd jake jens recep""".split()
+    emmanuel olaf boris keir rishi antony lloyd jake jens recep mykola nikita ilya illia sasha misha kolya
+    vanya dima yura zhenya kostya grisha petya tolya vova foma kuzma luca andrea joshua ezra elijah
+    jonah noah""".split()
 )
