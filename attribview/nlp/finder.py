@@ -15,10 +15,10 @@ from attribview.nlp.quotations import Quotation, find_quotations
 #: Prepositions that open a channel or time phrase between a cue and its content.
 _CHANNEL_PREPS = frozenset("in on at during to from via through after before over with late early".split())
 _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify show".split())
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CUT_PUNCT = ",;:—–-("
 _TRAILING_PUNCT = ".,;:—–-( "
-_GLOSS_MARKS = frozenset(["as", "while", "though", "although", "despite", "after", "before", "when", "even"])
+#: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
+_GLOSS_MARKS = frozenset("as while though although despite after before when even".split())
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -91,7 +91,7 @@ def _is_negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
 
 
-def _span_without_subtree(subject: Token) -> tuple[int, int]:
+def _mention_range(subject: Token) -> tuple[int, int]:
     """Token range of a source mention: the subject's subtree without relative clauses.
 
     Sibling subjects of the same verb ("state news agency TASS" parsed as two) join the mention.
@@ -208,7 +208,7 @@ class AttributionFinder:
             content = self._content_before(cue, sent, subject)
         if content is None:
             return
-        source = _span_without_subtree(subject) if subject is not None else None
+        source = _mention_range(subject) if subject is not None else None
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
@@ -419,7 +419,7 @@ class AttributionFinder:
             content = self._trim(start, phrase_start)
         if content is None:
             return
-        left, right = _span_without_subtree(source_head)
+        left, right = _mention_range(source_head)
         self._add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
                   head=source_head.i, confidence=0.85)
 
@@ -497,7 +497,7 @@ class AttributionFinder:
             framing = self._framing_cue(quote, qspan)
             if framing is not None:
                 cue, subject = framing
-                source = _span_without_subtree(subject) if subject is not None else None
+                source = _mention_range(subject) if subject is not None else None
                 self._add((quote.start, quote.end), "direct", cue=(cue.i, cue.i + 1), source=source,
                           head=subject.i if subject is not None else None,
                           confidence=0.9 if subject is not None else 0.6)
