@@ -18,7 +18,7 @@ _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify sho
 _CUT_PUNCT = ",;:—–-("
 _TRAILING_PUNCT = ".,;:—–-( "
 #: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
-_GLOSS_MARKS = frozenset("as while though although despite after before when even".split())
+_GLOSS_MARKS = frozenset("as while despite after before when even".split())
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -91,6 +91,12 @@ def _is_negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
 
 
+def doc_between(a: Token, b: Token) -> Span:
+    """The tokens strictly between two tokens, in either order."""
+    low, high = sorted((a.i, b.i))
+    return a.doc[low + 1:high]
+
+
 def _mention_range(subject: Token) -> tuple[int, int]:
     """Token range of a source mention: the subject's subtree without relative clauses.
 
@@ -99,7 +105,9 @@ def _mention_range(subject: Token) -> tuple[int, int]:
     left, right = subject.left_edge.i, subject.right_edge.i
     if subject.dep_ == "nsubj":
         for sibling in subject.head.children:
-            if sibling.dep_ == "nsubj" and sibling.i != subject.i and abs(sibling.i - subject.i) <= 8:
+            between = doc_between(subject, sibling)
+            if sibling.dep_ == "nsubj" and sibling.i != subject.i and abs(sibling.i - subject.i) <= 8 and (
+                    not any(t.text == "," for t in between)):
                 left, right = min(left, sibling.left_edge.i), max(right, sibling.right_edge.i)
     for token in subject.subtree:  # "a source on the council, who asked not to be named"
         if token.dep_ in {"relcl", "acl"} and token.i > subject.i:
@@ -367,13 +375,16 @@ class AttributionFinder:
         for k in range(start + 1, end - 1):
             if doc[k].text == ";" and self._quote_of_token[k] is None:
                 return k  # "...; they only learned on Friday": a new clause of the reporter's
+        last = end - 1
+        while last > start and (doc[last].is_punct or doc[last].is_space) and not doc[last].is_quote:
+            last -= 1
         for k in range(start + 3, end - 1):
             if doc[k].text != ",":
                 continue
             root = doc[k + 1]
             while start <= root.head.i < end and root.head.i > k and root.head.i != root.i:
                 root = root.head
-            if root.right_edge.i < end - 1 or self._quote_of_token[k + 1] is not None:
+            if root.right_edge.i < last or self._quote_of_token[k + 1] is not None:
                 continue
             marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
             relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$"}
@@ -402,15 +413,17 @@ class AttributionFinder:
         objects = [c for c in nxt.children if c.dep_ == "pobj"] or [
             c for c in according.children if c.dep_ == "pobj"
         ]
-        if not objects:
-            return
-        source_head = objects[0]
         phrase_start = according.i
-        phrase_end = max(source_head.right_edge.i, nxt.i) + 1
+        if objects:
+            source_head = objects[0]
+            phrase_end = max(source_head.right_edge.i, nxt.i) + 1
+        else:  # the parser lost the object: the source runs to the comma ("According to RIA, ...")
+            comma = next((t.i for t in doc[nxt.i + 1:min(sent.end, nxt.i + 12)] if t.text == ","), None)
+            if comma is None or comma == nxt.i + 1:
+                return
+            source_head, phrase_end = doc[comma - 1], comma
         if phrase_start - sent.start <= 2:  # "According to X, content."
             content = self._trim(phrase_end, sent.end)
-            if content is not None and doc[according.i - 1].lower_ in lexicon.LEADING_CONNECTIVES:
-                pass
         else:  # "Content, according to X."
             start = sent.start
             while start < phrase_start and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES
@@ -419,7 +432,7 @@ class AttributionFinder:
             content = self._trim(start, phrase_start)
         if content is None:
             return
-        left, right = _mention_range(source_head)
+        left, right = _mention_range(source_head) if objects else (nxt.i + 1, phrase_end)
         self._add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
                   head=source_head.i, confidence=0.85)
 
