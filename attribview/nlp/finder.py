@@ -358,7 +358,7 @@ class AttributionFinder:
         head_clause = cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < stop
         if not clause and not head_clause:
             return None
-        start = sent.start
+        start = self._after_dateline(sent)
         if clause:
             start = max(start, clause[0].left_edge.i)
         while start < stop and (doc[start].is_space or (doc[start].lower_ in lexicon.LEADING_CONNECTIVES)
@@ -393,6 +393,16 @@ class AttributionFinder:
                 return k
         return end
 
+    def _after_dateline(self, sent: Span) -> int:
+        """Where a sentence starts after a wire dateline: "KYIV, March 3 (Reuters) - Russia ..."."""
+        first = sent[0]
+        if not (first.is_upper and len(first.text) > 1):
+            return sent.start
+        for token in sent[1:12]:
+            if token.text in {"-", "—", "–"} and token.whitespace_:
+                return token.i + 1
+        return sent.start
+
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         """Character span of tokens [start, end) without edge punctuation (quotation marks kept)."""
         doc = self.doc
@@ -425,7 +435,7 @@ class AttributionFinder:
         if phrase_start - sent.start <= 2:  # "According to X, content."
             content = self._trim(phrase_end, sent.end)
         else:  # "Content, according to X."
-            start = sent.start
+            start = self._after_dateline(sent)
             while start < phrase_start and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES
                                             or doc[start].text == "," or doc[start].is_space):
                 start += 1

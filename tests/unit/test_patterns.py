@@ -808,3 +808,44 @@ def test_offsets_point_into_the_original_text(analyse: Analyse) -> None:
             assert quote.source_end is not None
             assert text[quote.source_start:quote.source_end].strip()
     check(analysis, "Carla Voss", "said", "“It is ready,”", kind="direct")
+
+
+# -- wire copy: datelines, glosses, signatures, lost parses -----------------------------------------
+
+WIRE = [
+    pytest.param(
+        "VALDANE, March 3 (Reuters) - Floodwater reached the old town overnight, the river authority said.",
+        "river authority", "said", "Floodwater reached the old town overnight",
+        id="dateline-is-not-content",
+    ),
+    pytest.param(
+        'The army said its units had "secured" the village of Orlivka, a claim that could not be verified.',
+        "army", "said", 'its units had "secured" the village of Orlivka',
+        id="appositive-gloss-after-quote",
+    ),
+    pytest.param(
+        "The mayor said the tunnel would close in May, as protesters gathered outside the town hall.",
+        "mayor", "said", "the tunnel would close in May",
+        id="as-clause-gloss",
+    ),
+    pytest.param(
+        "Local farmers said the harvest was lost, although the rain had stopped by Sunday.",
+        "Local farmers", "said", "the harvest was lost, although the rain had stopped by Sunday",
+        id="concession-stays-in-content",
+    ),
+    pytest.param(
+        "“Maybe we can build a bridge out of paperwork.” ― Ivo Marsh",
+        "Ivo Marsh", ANY_CUE, "“Maybe we can build a bridge out of paperwork.”",
+        id="signed-after-a-dash",
+    ),
+    pytest.param(
+        "Nadia Ferrant praised the volunteers. She continued: “Without them the clinic would have closed.”",
+        "Nadia Ferrant", "continued", "“Without them the clinic would have closed.”",
+        id="continued-frames-a-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", WIRE)
+def test_wire_copy(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    check(analyse(text), speaker, cue, content)
