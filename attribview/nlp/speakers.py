@@ -101,10 +101,13 @@ def _name_chain(span: Span) -> list[Token]:
     while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
             "compound", "flat", "nsubj", "appos"}:
         right += 1
-    # "Ministry of Transport": a body's name runs on through "of" and a proper noun
-    if body and right + 2 < span.end + 1 and right + 2 <= len(doc) - 1 and doc[right + 1].lower_ == "of" \
-            and doc[right + 2].pos_ == "PROPN" and right + 2 < span.end:
-        right += 2
+    # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
+    # preposition to the next proper nouns
+    while body and right + 2 < span.end and doc[right + 1].lower_ in {"of", "for"}:
+        nxt = right + 2 + (doc[right + 2].lower_ == "the")
+        if nxt >= span.end or doc[nxt].pos_ != "PROPN":
+            break
+        right = nxt
         while right + 1 < span.end and doc[right + 1].pos_ == "PROPN":
             right += 1
     return list(doc[left:right + 1])
