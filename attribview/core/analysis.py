@@ -36,7 +36,7 @@ class _Grouping:
         if profile is None:
             return speaker, speaker
         group: str | None
-        known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker)
+        known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker, at_end=True)
         if known is not None:
             group = known.group
             speaker = known.name

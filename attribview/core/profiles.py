@@ -91,13 +91,19 @@ class Profile:
         by_alias: dict[str, KnownSpeaker] = self._by_alias
         return by_alias.get(name.lower().removeprefix("the "))
 
-    def known_in(self, text: str | None) -> KnownSpeaker | None:
-        """The known speaker whose longest alias occurs in ``text``."""
+    def known_in(self, text: str | None, *, at_end: bool = False) -> KnownSpeaker | None:
+        """The known speaker whose alias occurs in ``text``; with ``at_end``, only one that ends it
+        ("Ukrainian military" names "the Ukrainian military", not "a Ukrainian military source")."""
         if not text:
             return None
         alias_re: re.Pattern[str] | None = self._alias_re
-        match = alias_re.search(text) if alias_re is not None else None
-        return self.known(match.group(0)) if match else None
+        if alias_re is None:
+            return None
+        text = text.strip()
+        for match in alias_re.finditer(text):
+            if not at_end or match.end() == len(text):
+                return self.known(match.group(0))
+        return None
 
     def role_group(self, mention: str | None, content: str = "") -> str | None:
         """The group of the first role pattern that matches a source description (and its content)."""
