@@ -14,6 +14,8 @@ QT_FREE_MODULES = (
     "attribview.nlp.pipeline",
     "attribview.cli.main",
     "attribview.textio",
+    "attribview.store.db",
+    "attribview.store.library",
 )
 
 _CHECK_NO_QT = """

@@ -1,0 +1,1 @@
+"""The library of analysed articles, quotes and verifications: SQLAlchemy over one SQLite file."""

@@ -1,0 +1,74 @@
+"""Exports parse as what they claim to be and carry the stored text unchanged."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from store_samples import ARTICLE, sample_analysis
+
+from attribview.core.types import Analysis, Quote
+from attribview.store.errors import StoreError
+from attribview.store.library import ArticleMeta, Store
+
+META = ArticleMeta(title="Front line", outlet="Wire", url="https://example.org/a")
+
+
+def _library(store: Store) -> tuple[int, int]:
+    article_id = store.save_analysis(META, sample_analysis())
+    quote = store.search_quotes(speaker="Ministry")[0]
+    store.set_verification(quote.id, "false", note="no", evidence=["https://example.org/e"], who="ana")
+    other = store.search_quotes(speaker="Bondar")[0]
+    store.set_verification(other.id, "in_progress", who="ana")
+    return article_id, quote.id
+
+
+def test_json_export(store: Store) -> None:
+    article_id, quote_id = _library(store)
+    data = json.loads(store.export("json"))
+    [article] = data["articles"]
+    assert (article["id"], article["title"], article["text"]) == (article_id, "Front line", ARTICLE)
+    assert len(article["quotes"]) == 3
+    checked = next(q for q in article["quotes"] if q["id"] == quote_id)
+    assert checked["verification"]["status"] == "false"
+    assert checked["verification"]["evidence"] == ["https://example.org/e"]
+    assert json.loads(store.export("json", article_id)) == data
+    with pytest.raises(StoreError, match="no article with id 77"):
+        store.export("json", 77)
+
+
+def test_csv_export(store: Store) -> None:
+    _library(store)
+    nasty = "a,b \"c\"\nd <script>x</script>"
+    text = f"“{nasty}” said someone."
+    start = text.index(nasty)
+    store.save_analysis(ArticleMeta(title="t"), Analysis(text=text, profile=None, sentences=(), quotes=(
+        Quote(start=start, end=start + len(nasty), text=nasty, speaker="X", group=None, kind="direct",
+              confidence=0.5),)))
+    rows = list(csv.DictReader(io.StringIO(store.export("csv"), newline="")))
+    assert len(rows) == 4
+    assert {r["status"] for r in rows} == {"false", "in_progress", "unverified"}
+    assert rows[-1]["text"] == nasty
+
+
+def test_claimreview_export(store: Store) -> None:
+    _, quote_id = _library(store)
+    reviews = json.loads(store.export("claimreview"))
+    assert len(reviews) == 1  # "in_progress" and unverified quotes are not findings
+    [review] = reviews
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == store.get_quote(quote_id).text
+    assert review["reviewRating"]["alternateName"] == "false"
+    assert review["itemReviewed"]["author"]["name"] == "Ministry of Defence"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
+    assert review["author"]["name"] == "ana"
+    store.reject_quote(quote_id, who="ana")
+    assert json.loads(store.export("claimreview")) == []
+
+
+def test_unknown_export_format(store: Store) -> None:
+    with pytest.raises(StoreError, match="unknown export format"):
+        store.export("xml")
