@@ -1,27 +1,71 @@
-"""``attribview`` command line: ``analyze`` an article (more commands come with the store)."""
+"""``attribview`` command line: analyse an article, and keep what was checked in the library."""
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 from attribview import __version__
 from attribview.errors import AttribviewError
+from attribview.store.models import STATUSES
+
+if TYPE_CHECKING:
+    from attribview.store.library import QuoteRow
 
 EXIT_USAGE = 2
+EXPORT_FORMATS = ("json", "csv", "claimreview")
 
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="attribview", description="Who said what in a news article.")
     parser.add_argument("--version", action="version", version=f"attribview {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
     analyze = sub.add_parser("analyze", help="find attributions in an article file")
     analyze.add_argument("file", help="article: .txt (any encoding) or .html")
     analyze.add_argument("--json", action="store_true", help="machine-readable output (FORMAT.md contract)")
-    analyze.add_argument("--profile", default="auto",
-                         help="speaker-group profile id, 'auto' (default: chosen by content) or 'none'")
+    _add_profile(analyze)
     analyze.add_argument("--model", default=None, help="spaCy model to load (default: en_core_web_sm)")
+    analyze.set_defaults(run=_analyze)
+
+    library = argparse.ArgumentParser(add_help=False)
+    library.add_argument("--db", default=None, help="library file (default: in the user data folder)")
+
+    imports = sub.add_parser("import", parents=[library], help="analyse article files into the library")
+    imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html)")
+    _add_profile(imports)
+    imports.set_defaults(run=_import)
+
+    quotes = sub.add_parser("quotes", parents=[library], help="search the quotes of the library")
+    quotes.add_argument("--speaker", help="speaker name or alias (part of it is enough)")
+    quotes.add_argument("--group", help="speaker group id, e.g. russian_mod")
+    quotes.add_argument("--status", choices=STATUSES, help="verification status")
+    quotes.add_argument("--search", help="text the quote contains")
+    quotes.add_argument("--limit", type=int, default=None, help="at most this many quotes")
+    quotes.add_argument("--json", action="store_true", help="machine-readable output")
+    quotes.set_defaults(run=_quotes)
+
+    verify = sub.add_parser("verify", parents=[library], help="record the verification of a quote")
+    verify.add_argument("quote_id", type=int, help="the quote's id (see `attribview quotes`)")
+    verify.add_argument("--status", required=True, choices=STATUSES)
+    verify.add_argument("--note", help="what was checked and how")
+    verify.add_argument("--evidence", action="append", metavar="URL",
+                        help="a source of evidence (repeatable)")
+    verify.set_defaults(run=_verify)
+
+    export = sub.add_parser("export", parents=[library], help="export the library or one article")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    export.add_argument("--article", type=int, default=None, help="only this article id")
+    export.add_argument("--out", default=None, help="file to write (default: standard output)")
+    export.set_defaults(run=_export)
     return parser
+
+
+def _add_profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", default="auto",
+                        help="speaker-group profile id, 'auto' (default: chosen by content) or 'none'")
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -39,11 +83,79 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from attribview.core.library import Library  # noqa: PLC0415 - loads SQLAlchemy and spaCy
+
+    def progress(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    with Library.open(args.db) as library:
+        report = library.import_files(args.paths, profile=args.profile,
+                                      progress=progress if sys.stderr.isatty() else None)
+    for path, message in report.failed:
+        print(f"attribview: skipped {path}: {message}", file=sys.stderr)
+    print(f"imported {len(report.imported)}, already in the library {len(report.skipped)}, "
+          f"unreadable {len(report.failed)}")
+    return 0 if not report.failed or report.imported or report.skipped else EXIT_USAGE
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    from attribview.cli.render import render_quote_rows  # noqa: PLC0415
+    from attribview.core.library import Library  # noqa: PLC0415
+
+    with Library.open(args.db) as library:
+        rows = library.search(speaker=args.speaker, group=args.group, status=args.status,
+                              text=args.search, limit=args.limit)
+    if args.json:
+        json.dump([_row_json(row) for row in rows], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(render_quote_rows(rows))
+    return 0
+
+
+def _row_json(row: "QuoteRow") -> dict[str, Any]:
+    data = asdict(row)
+    data["flags"] = list(row.flags)
+    return data
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from attribview.core.library import Library  # noqa: PLC0415
+
+    with Library.open(args.db) as library:
+        row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence)
+    print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else ""))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from attribview.core.library import Library  # noqa: PLC0415
+
+    with Library.open(args.db) as library:
+        text = library.export(args.format, args.article)
+    if args.out:
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; known problems print one line on stderr and exit with status 2."""
     args = _build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return _analyze(args)
+        return run(args)
     except AttribviewError as error:
         print(f"attribview: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,9 +1,14 @@
-"""A readable terminal table of an analysis."""
+"""Readable terminal tables: an analysis, and quotes found in the library."""
 
 import shutil
 from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from attribview.core.types import Analysis
+
+if TYPE_CHECKING:
+    from attribview.store.library import QuoteRow
 
 
 def _cut(text: str, width: int) -> str:
@@ -33,4 +38,20 @@ def render_table(analysis: Analysis, name: str) -> str:
     flagged = Counter(f for s in analysis.sentences for f in s.flags)
     if flagged:
         lines.append("flags: " + ", ".join(f"{f} {n}" for f, n in sorted(flagged.items())))
+    return "\n".join(lines)
+
+
+def render_quote_rows(rows: Sequence["QuoteRow"]) -> str:
+    """Library quotes as rows: id, status, speaker, group, article, text."""
+    if not rows:
+        return "no quotes match"
+    width = max(shutil.get_terminal_size((120, 20)).columns, 80)
+    text_w = width - 6 - 13 - 22 - 18 - 24 - 6
+    lines = [f"{'id':>6}  {'status':<12} {'speaker':<22} {'group':<18} {'article':<24} text"]
+    for row in rows:
+        lines.append(
+            f"{row.id:>6}  {row.status:<12} {_cut(row.speaker or '?', 22):<22} "
+            f"{_cut(row.group or '-', 18):<18} {_cut(row.article_title, 24):<24} {_cut(row.text, text_w)}"
+        )
+    lines.append(f"{len(rows)} quotes")
     return "\n".join(lines)

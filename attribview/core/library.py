@@ -1,0 +1,139 @@
+"""The user's library as the faces see it: the store, filled by the engine.
+
+The CLI (and later the GUI) call this facade, as Anki's screens call ``Collection``: it owns the store
+and the analyzer, reads and analyses files in batches, and saves each article in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
+from attribview.errors import InputError
+from attribview.store.db import default_db_path, open_store
+from attribview.store.library import ArticleMeta, QuoteRow, Store, VerificationRow, default_user
+from attribview.textio import SourceText, read_article
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+#: File endings the importer reads from a folder.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html"})
+#: A title longer than this is cut: it is the first line of a plain-text article.
+TITLE_LENGTH = 120
+
+#: Called after each article with (done, total, file name).
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: new articles, texts already in the library, files that could not be read."""
+
+    imported: list[int] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named by ``paths``: files as given, folders searched recursively, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
+                                ARTICLE_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def meta_for(path: Path, source: SourceText) -> ArticleMeta:
+    """Title from the first line of the text (a saved page's body starts with its headline)."""
+    first = next((line.strip() for line in source.text.splitlines() if line.strip()), path.stem)
+    title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rstrip() + "…"
+    return ArticleMeta(title=title)
+
+
+class Library:
+    """One library file and the engine that fills it; use as a context manager."""
+
+    def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
+        self.store = store
+        self._analyzer = analyzer
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None) -> Library:
+        """Open the library at ``path`` (default: the user's data folder), migrating it if needed."""
+        target = Path(path) if path is not None else default_db_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return cls(open_store(target), analyzer)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.store.close()
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = Analyzer()
+        return self._analyzer
+
+    def import_files(self, paths: Iterable[str | Path], *, profile: str | None = AUTO,
+                     batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> ImportReport:
+        """Analyse and store every article file; a text already in the library is skipped.
+
+        A file that cannot be read is reported and the others go on; each article is saved in its own
+        transaction, so an interrupted import keeps what it finished and a rerun completes it.
+        """
+        files = article_files(paths)
+        report = ImportReport()
+        done = 0
+        for batch in _batches(files, batch_size):
+            pending: list[tuple[Path, SourceText]] = []
+            for path in batch:
+                try:
+                    source = read_article(path)
+                except InputError as error:
+                    report.failed.append((str(path), str(error)))
+                    done += 1
+                    if progress:
+                        progress(done, len(files), path.name)
+                    continue
+                if self.store.find_article_id(source.original) is not None:
+                    report.skipped.append(str(path))
+                    done += 1
+                    if progress:
+                        progress(done, len(files), path.name)
+                    continue
+                pending.append((path, source))
+            analyses = self.analyzer.analyze_many([s for _, s in pending], profile=profile)
+            for (path, source), analysis in zip(pending, analyses, strict=True):
+                report.imported.append(self.store.save_analysis(meta_for(path, source), analysis))
+                done += 1
+                if progress:
+                    progress(done, len(files), path.name)
+        return report
+
+    def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
+               text: str | None = None, limit: int | None = None) -> list[QuoteRow]:
+        return self.store.search_quotes(speaker=speaker, group=group, status=status, text=text, limit=limit)
+
+    def verify(self, quote_id: int, status: str, *, note: str | None = None,
+               evidence: Sequence[str] | None = None, who: str | None = None) -> VerificationRow:
+        return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
+                                           who=who or default_user())
+
+    def export(self, format_name: str, article_id: int | None = None) -> str:
+        return self.store.export(format_name, article_id)
+
+
+def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+    for start in range(0, len(items), max(size, 1)):
+        yield items[start:start + size]
