@@ -1,4 +1,4 @@
-"""``attribview`` command line: analyse an article, and keep what was checked in the library."""
+"""``attribview`` command line: analyse an article, keep what was checked, open the viewer."""
 
 import argparse
 import json
@@ -60,6 +60,16 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--article", type=int, default=None, help="only this article id")
     export.add_argument("--out", default=None, help="file to write (default: standard output)")
     export.set_defaults(run=_export)
+
+    gui = sub.add_parser("gui", help="open the desktop viewer")
+    gui.add_argument("file", nargs="?", help="article to open (default: the welcome screen)")
+    gui.set_defaults(run=_gui)
+
+    snapshot = sub.add_parser("snapshot", help="render the highlighted article and its legend to a PNG")
+    snapshot.add_argument("file", help="article to render")
+    snapshot.add_argument("--out", required=True, help="PNG file to write")
+    snapshot.add_argument("--width", type=int, default=1000, help="image width in pixels")
+    snapshot.set_defaults(run=_snapshot)
     return parser
 
 
@@ -147,6 +157,20 @@ def _export(args: argparse.Namespace) -> int:
             raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from attribview.gui.app import run  # noqa: PLC0415 - Qt loads only for the GUI commands
+
+    return run(args.file)
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from attribview.gui.snapshot import render_snapshot  # noqa: PLC0415 - Qt loads only here
+
+    render_snapshot(args.file, args.out, width=args.width)
+    print(f"wrote {args.out}")
     return 0
 
 

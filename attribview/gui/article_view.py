@@ -1,0 +1,271 @@
+"""The article, read-only, each attributed sentence in its group's colour, cues and sources marked."""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from collections.abc import Collection
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from attribview.gui.document import Document, flag_labels, kind_label
+
+#: How much of the group colour is laid over the page: enough to tell groups apart, light enough
+#: (over white) or dark enough (over a dark theme's base) to keep the text readable.
+ALPHA = 0.4
+#: Underline colour of hedged claims nobody signs ("is believed", "reportedly").
+HEDGE_UNDERLINE = QColor("#7f7f7f")
+
+
+class OffsetMap:
+    """Python character offsets <-> QTextDocument positions.
+
+    Qt counts UTF-16 code units, so a character outside the BMP (an emoji) takes two positions;
+    ``display_text`` keeps one position per Python character otherwise.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._qt_astral = [i + n for n, i in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
+
+    def from_qt(self, position: int) -> int:
+        return position - bisect_right(self._qt_astral, position - 2) if self._astral else position
+
+
+def display_text(text: str) -> str:
+    """The text as the view shows it, one character per character: Qt would fold CRLF into one."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def blend(colour: QColor, base: QColor, alpha: float = ALPHA) -> QColor:
+    """``colour`` laid over ``base`` at ``alpha``, as an opaque colour (prints and grabs the same)."""
+    return QColor.fromRgbF(
+        colour.redF() * alpha + base.redF() * (1 - alpha),
+        colour.greenF() * alpha + base.greenF() * (1 - alpha),
+        colour.blueF() * alpha + base.blueF() * (1 - alpha),
+    )
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = channel(colour.redF()), channel(colour.greenF()), channel(colour.blueF())
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def readable_on(background: QColor) -> QColor:
+    """Black or white, whichever contrasts more with ``background`` (WCAG contrast ratio)."""
+    lum = _luminance(background)
+    return QColor(Qt.GlobalColor.black) if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) \
+        else QColor(Qt.GlobalColor.white)
+
+
+def article_font() -> QFont:
+    """The system font a size up: articles are read, not scanned."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.2)
+    return font
+
+
+def fill_document(document: QTextDocument, text: str) -> OffsetMap:
+    """Put the article into ``document`` as plain text (never markup), laid out for reading."""
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(article_font())
+    document.setDocumentMargin(18)
+    document.setPlainText(display_text(text))
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block.setBottomMargin(10)
+    cursor.mergeBlockFormat(block)
+    return OffsetMap(text)
+
+
+def apply_highlights(document: QTextDocument, offsets: OffsetMap, article: Document,
+                     visible: Collection[str], base: QColor) -> None:
+    """Colour each attributed sentence by its first visible group; underline cues, embolden sources.
+
+    Narration stays plain. Everything is a character format of ``document``, so the snapshot, which
+    draws the document without a widget, shows exactly what the window shows.
+    """
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.setCharFormat(QTextCharFormat())
+    analysis = article.analysis
+
+    def merge(start: int | None, end: int | None, fmt: QTextCharFormat) -> None:
+        if start is None or end is None or end <= start:
+            return
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    shown: list[str | None] = [next((g for g in sentence.groups if g in visible), None)
+                               for sentence in analysis.sentences]
+    for i, sentence in enumerate(analysis.sentences):
+        style = article.group(shown[i])
+        if style is not None:
+            fmt = QTextCharFormat()
+            background = blend(QColor(style.colour), base)
+            fmt.setBackground(background)
+            fmt.setForeground(readable_on(background))
+            end = sentence.end
+            following = analysis.sentences[i + 1] if i + 1 < len(analysis.sentences) else None
+            if following is not None and shown[i + 1] == shown[i] \
+                    and "\n" not in analysis.text[sentence.end:following.start]:
+                end = following.start  # one group's run of sentences reads as one block
+            merge(sentence.start, end, fmt)
+        elif not sentence.groups and "unattributed" in sentence.flags:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(HEDGE_UNDERLINE)
+            merge(sentence.start, sentence.end, fmt)
+    for quote in analysis.quotes:
+        if quote.group not in visible:
+            continue
+        cue = QTextCharFormat()
+        cue.setFontUnderline(True)
+        merge(quote.cue_start, quote.cue_end, cue)
+        source = QTextCharFormat()
+        source.setFontWeight(QFont.Weight.Bold)
+        if "anonymous" in quote.flags:
+            source.setFontItalic(True)
+        merge(quote.source_start, quote.source_end, source)
+
+
+def quote_tooltip(article: Document, index: int) -> str:
+    """Rich text, every piece of the article escaped: article text is never interpreted as markup."""
+    quote = article.analysis.quotes[index]
+    text = article.analysis.text
+    lines = [f"<b>{html.escape(quote.speaker or 'unknown speaker')}</b>"
+             f" &middot; {html.escape(article.label(quote.group))}"]
+    if quote.cue_start is not None and quote.cue_end is not None:
+        cue = f"cue “{html.escape(text[quote.cue_start:quote.cue_end])}”"
+    else:
+        cue = "no cue"
+    kind = html.escape(kind_label(quote.kind))
+    lines.append(f"{kind} &middot; {cue} &middot; confidence {quote.confidence:.2f}")
+    if quote.flags:
+        lines.append(f"<i>{html.escape(flag_labels(quote.flags))}</i>")
+    return "<qt>" + "<br>".join(lines) + "</qt>"
+
+
+class ArticleView(QTextEdit):
+    """The highlighted article. Clicking an attributed sentence reports its quote.
+
+    Signals:
+        quote_clicked: index into ``analysis.quotes`` of the quote the user clicked
+    """
+
+    quote_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptDrops(False)  # files dropped here open in the window
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._article: Document | None = None
+        self._offsets = OffsetMap("")
+        self._visible: set[str] = set()
+
+    @property
+    def article(self) -> Document | None:
+        return self._article
+
+    def set_article(self, article: Document | None) -> None:
+        self._article = article
+        if article is None:
+            self.clear()
+            return
+        self._visible = {g.id for g in article.groups}
+        self._offsets = fill_document(self.document(), article.analysis.text)
+        self._rehighlight()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_visible_groups(self, groups: Collection[str]) -> None:
+        self._visible = set(groups)
+        self._rehighlight()
+
+    def select_quote(self, index: int) -> None:
+        """Select the quote's words and scroll them into view."""
+        if self._article is None:
+            return
+        quote = self._article.analysis.quotes[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(quote.end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self._offsets.to_qt(quote.start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def selected_range(self) -> tuple[int, int]:
+        """The selection in article offsets (start, end)."""
+        cursor = self.textCursor()
+        return self._offsets.from_qt(cursor.selectionStart()), self._offsets.from_qt(cursor.selectionEnd())
+
+    def format_at(self, offset: int) -> QTextCharFormat:
+        """The character format of the article character at ``offset`` (for tests and snapshots)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(offset) + 1)
+        return cursor.charFormat()
+
+    def offset_at(self, point: QPoint) -> int:
+        """The article offset under a viewport point."""
+        return self._offsets.from_qt(self.cursorForPosition(point).position())
+
+    def _rehighlight(self) -> None:
+        if self._article is not None:
+            apply_highlights(self.document(), self._offsets, self._article, self._visible,
+                             self.palette().color(QPalette.ColorRole.Base))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._quote_under(event.pos())
+            if index is None or self._article is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), quote_tooltip(self._article, index), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            index = self._quote_under(event.position().toPoint())
+            if index is not None:
+                self.quote_clicked.emit(index)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._rehighlight()  # a switch between light and dark changes the base we blend over
+
+    def _quote_under(self, point: QPoint) -> int | None:
+        if self._article is None:
+            return None
+        index = self._article.quote_at(self.offset_at(point))
+        visible = index is not None and self._article.analysis.quotes[index].group in self._visible
+        return index if visible else None

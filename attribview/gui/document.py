@@ -1,0 +1,148 @@
+"""An analysed article as the viewer shows it: the analysis plus each group's label and colour."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from attribview.core.analysis import Analyzer
+from attribview.core.profiles import Profile
+from attribview.core.types import Analysis, Quote
+from attribview.textio import prepare_text, read_article
+
+#: The Okabe-Ito colour-blind-safe palette (black left out: it cannot serve as a background).
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+
+
+@dataclass(frozen=True)
+class GroupStyle:
+    """One speaker group as the legend and the highlights show it."""
+
+    id: str
+    label: str
+    colour: str
+    sentences: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """What one open article needs on screen; built off the GUI thread, then only read.
+
+    Args:
+        title: what the window title and the snapshot heading call the article.
+        path: the file it came from, None for pasted text.
+        analysis: the engine's result; offsets index ``analysis.text``.
+        groups: the groups in display order (the profile's order, else first appearance).
+        profile_label: the profile's human name, None without a profile.
+    """
+
+    title: str
+    path: str | None
+    analysis: Analysis
+    groups: tuple[GroupStyle, ...]
+    profile_label: str | None = None
+
+    def group(self, group_id: str | None) -> GroupStyle | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def label(self, group_id: str | None) -> str:
+        """The group's label, or its id when the article has no profile (the speaker is the group)."""
+        style = self.group(group_id)
+        return style.label if style is not None else (group_id or "")
+
+    def quote_at(self, position: int) -> int | None:
+        """The index of the quote whose content, cue or source mention covers ``position``."""
+        for index, quote in enumerate(self.analysis.quotes):
+            if quote.start <= position < quote.end or _covers(quote.cue_start, quote.cue_end, position) \
+                    or _covers(quote.source_start, quote.source_end, position):
+                return index
+        for sentence in self.analysis.sentences:
+            if sentence.start <= position < sentence.end and sentence.groups:
+                return next((i for i, q in enumerate(self.analysis.quotes)
+                             if q.start < sentence.end and sentence.start < q.end), None)
+        return None
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        return [q for q in self.analysis.quotes if q.start < end and start < q.end]
+
+
+def _covers(start: int | None, end: int | None, position: int) -> bool:
+    return start is not None and end is not None and start <= position < end
+
+
+def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[GroupStyle, ...]:
+    """Every group of the profile (in its order, with its colours) or, without one, every speaker.
+
+    Groups a profile does not colour get the Okabe-Ito colours in order of first appearance, so
+    the same article always looks the same.
+    """
+    sentence_counts: dict[str, int] = {}
+    for sentence in analysis.sentences:
+        for group in sentence.groups:
+            sentence_counts[group] = sentence_counts.get(group, 0) + 1
+    quote_counts: dict[str, int] = {}
+    for quote in analysis.quotes:
+        if quote.group is not None:
+            quote_counts[quote.group] = quote_counts.get(quote.group, 0) + 1
+    profile = profiles.get(analysis.profile) if analysis.profile else None
+    ordered: list[tuple[str, str, str | None]] = []
+    if profile is not None:
+        ordered = [(g.id, g.label, g.colour) for g in profile.groups]
+    known = {group_id for group_id, _, _ in ordered}
+    for group_id in quote_counts:
+        if group_id not in known:
+            ordered.append((group_id, analysis.groups.get(group_id, group_id), None))
+            known.add(group_id)
+    styles: list[GroupStyle] = []
+    spare = 0
+    for group_id, label, given in ordered:
+        colour = given
+        if colour is None:
+            colour = OKABE_ITO[spare % len(OKABE_ITO)]
+            spare += 1
+        styles.append(GroupStyle(group_id, label, colour, sentence_counts.get(group_id, 0),
+                                 quote_counts.get(group_id, 0)))
+    return tuple(styles)
+
+
+def make_document(analysis: Analysis, profiles: Mapping[str, Profile], *, title: str,
+                  path: str | None = None) -> Document:
+    profile = profiles.get(analysis.profile) if analysis.profile else None
+    return Document(title=title, path=path, analysis=analysis, groups=group_styles(analysis, profiles),
+                    profile_label=profile.label if profile is not None else None)
+
+
+def load_file(analyzer: Analyzer, path: str) -> Document:
+    """Read and analyse a file. Slow (spaCy): call it from a worker thread, never the GUI thread."""
+    analysis = analyzer.analyze(read_article(path))
+    return make_document(analysis, analyzer.profiles, title=Path(path).name, path=path)
+
+
+def load_text(analyzer: Analyzer, text: str, *, title: str = "Pasted article") -> Document:
+    """Analyse text from the clipboard. Slow: worker thread only."""
+    analysis = analyzer.analyze(prepare_text(text, name=title.lower()))
+    return make_document(analysis, analyzer.profiles, title=title)
+
+#: How the viewer names each kind of attribution.
+KIND_LABELS = {
+    "direct": "direct quote",
+    "indirect": "reported speech",
+    "mixed": "partial quote",
+    "according_to": "“according to”",
+}
+#: How the viewer explains each flag.
+FLAG_LABELS = {
+    "anonymous": "anonymous source",
+    "continuation": "continues the previous quote",
+    "unattributed": "hedged claim nobody signs",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
+
+def flag_labels(flags: tuple[str, ...]) -> str:
+    return ", ".join(FLAG_LABELS.get(f, f.replace("_", " ")) for f in flags)

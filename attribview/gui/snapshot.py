@@ -1,0 +1,96 @@
+"""Renders a highlighted article with its legend to a PNG, offscreen: for slides and tests."""
+
+from __future__ import annotations
+
+import html
+import os
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter, QTextDocument
+
+from attribview.core.analysis import Analyzer
+from attribview.errors import AttribviewError
+from attribview.gui.article_view import apply_highlights, article_font, blend, fill_document
+from attribview.gui.document import Document, load_file
+from attribview.gui.legend import plural as _plural
+
+MARGIN = 24
+PAGE = QColor(Qt.GlobalColor.white)  # slides are light whatever the desktop theme
+
+
+def _ensure_gui_application() -> None:
+    """Rendering text needs a QGuiApplication; without a display, use the offscreen platform."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication(["attribview"])  # kept alive by Qt as the instance
+
+
+def _nowrap(text: str) -> str:
+    """Escaped, with non-breaking spaces: a legend entry never breaks across lines."""
+    return html.escape(text).replace(" ", "&nbsp;")
+
+
+def _header_html(article: Document) -> str:
+    """Title and legend as rich text; every label and the title are escaped, never markup."""
+    analysis = article.analysis
+    profile = f" · {html.escape(article.profile_label)}" if article.profile_label else ""
+    parts = [f"<p style='font-size:large'><b>{html.escape(article.title)}</b>{profile}</p>"
+             "<p style='line-height:150%'>"]
+    for style in article.groups:
+        if not style.quotes:
+            continue
+        fill = blend(QColor(style.colour), PAGE).name()
+        counts = f"{_plural(style.sentences, 'sentence')}, {_plural(style.quotes, 'quote')}"
+        parts.append(
+            f"<span style='background-color:{fill}; border:1px solid {style.colour}'>&nbsp;&nbsp;&nbsp;&nbsp;"
+            f"</span>&nbsp;{_nowrap(style.label)}&nbsp;<span style='color:#555555'>"
+            f"({_nowrap(counts)})</span>&nbsp;&nbsp;&nbsp; "
+        )
+    narration = sum(1 for s in analysis.sentences if not s.groups)
+    parts.append(f"</p><p style='color:#555555'>{len(analysis.quotes)} attributions; narration: "
+                 f"{narration} of {len(analysis.sentences)} sentences. Cues underlined, sources in bold, "
+                 "hedged claims with a wavy underline.</p>")
+    return "".join(parts)
+
+
+def render_image(article: Document, width: int = 1000) -> QImage:
+    """The article as the window highlights it, under a title and legend, ``width`` pixels wide."""
+    _ensure_gui_application()
+    header = QTextDocument()
+    header.setDefaultFont(article_font())
+    header.setDocumentMargin(MARGIN)
+    header.setHtml(_header_html(article))
+    header.setTextWidth(width)
+    body = QTextDocument()
+    offsets = fill_document(body, article.analysis.text)
+    apply_highlights(body, offsets, article, {g.id for g in article.groups}, PAGE)
+    body.setDocumentMargin(MARGIN)
+    body.setTextWidth(width)
+    header_height = header.size().height()
+    height = int(header_height + body.size().height()) + 1
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(PAGE)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    header.drawContents(painter)
+    painter.setPen(QColor("#cccccc"))
+    painter.drawLine(QPointF(MARGIN, header_height), QPointF(width - MARGIN, header_height))
+    painter.translate(0, header_height)
+    body.drawContents(painter, QRectF(0, 0, width, body.size().height()))
+    painter.end()
+    return image
+
+
+def render_snapshot(path: str, out: str, width: int = 1000, *, analyzer: Analyzer | None = None) -> None:
+    """Analyse ``path`` (on this thread: for the command line) and write its highlighted PNG to ``out``.
+
+    Raises:
+        AttribviewError: the article cannot be read, or the PNG cannot be written.
+    """
+    if width < 200:
+        raise AttribviewError(f"snapshot width {width} is too small (at least 200 pixels)")
+    article = load_file(analyzer if analyzer is not None else Analyzer(), path)
+    writer = QImageWriter(out, b"png")  # QImage.save's bytes format argument is refused at run time
+    if not writer.write(render_image(article, width)):
+        raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")

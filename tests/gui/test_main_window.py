@@ -1,0 +1,83 @@
+"""The window as a user meets it: shown before the model loads, opening files, errors, snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from attribview.core.analysis import Analyzer
+from attribview.gui.document import Document
+from attribview.gui.main_window import MainWindow
+from attribview.gui.snapshot import render_snapshot
+from attribview.paths import sample_article
+
+#: Loading spaCy and analysing take seconds; a slow CI machine may need far more.
+SLOW = 60_000
+
+
+def test_window_appears_before_the_model_has_loaded(qtbot: QtBot, tmp_path: Path) -> None:
+    analyzer = Analyzer()  # not loaded yet: a fresh instance
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(analyzer=analyzer, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start(str(sample_article()))
+    try:
+        assert window.isVisible()
+        assert "Loading" in window.status_label.text()
+        assert window.busy.isVisible()
+        with qtbot.wait_signal(window.article_shown, timeout=SLOW) as shown:
+            pass
+        assert isinstance(shown.args[0], Document)
+        assert window.proxy.rowCount() == len(shown.args[0].analysis.quotes) > 0
+        assert window.stack.currentWidget() is window.article_page
+        assert window.settings.value("recent_files") == [str(sample_article().resolve())]
+    finally:
+        assert window.tasks.wait(SLOW)
+    assert not window.busy.isVisible()
+
+
+def test_welcome_screen_offers_the_sample(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
+        window.welcome.sample_button.click()
+    assert window.windowTitle().startswith("frontline-report.txt")
+
+
+def test_bad_file_is_reported_not_raised(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                         errors: list[tuple[str, str]]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    window.open_file(str(empty))
+    qtbot.waitUntil(lambda: bool(errors), timeout=SLOW)
+    assert "empty.txt" in errors[0][1] and "empty" in errors[0][1]
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_default_error_reporter_is_a_message_box(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(analyzer=analyzer, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_file(str(tmp_path / "missing.txt"))
+
+    def box() -> QMessageBox | None:
+        return next((b for b in window.findChildren(QMessageBox) if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=SLOW)
+    found = box()
+    assert found is not None and "missing.txt: no such file" in found.text()
+    found.close()
+    assert window.tasks.wait(SLOW)
+
+
+def test_snapshot_writes_a_png_of_the_width_asked(analyzer: Analyzer, tmp_path: Path) -> None:
+    out = tmp_path / "sample.png"
+    render_snapshot(str(sample_article()), str(out), width=800, analyzer=analyzer)
+    image = QImage(str(out))
+    assert out.stat().st_size > 10_000
+    assert image.width() == 800 and image.height() > 800
