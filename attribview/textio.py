@@ -77,6 +77,24 @@ _BLOCK_TAGS: Final = frozenset(
 _CELL_TAGS: Final = frozenset({"td", "th"})
 
 
+#: ``<meta>`` keys that say what a saved page is, mapped to the PageMeta field they fill (first wins).
+_META_FIELDS: Final = {
+    "og:title": "title", "twitter:title": "title", "og:site_name": "outlet", "application-name": "outlet",
+    "og:url": "url", "article:published_time": "published", "datepublished": "published",
+    "date": "published", "pubdate": "published", "publish-date": "published",
+}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a saved web page says about itself: headline, outlet, address and publication date."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
 @dataclass(frozen=True)
 class SourceText:
     """An article as decoded (`original`) and as analysed (`text`), with the map between the two.
@@ -92,6 +110,7 @@ class SourceText:
     encoding: str
     is_html: bool
     _offsets: tuple[int, ...] | None = field(default=None, repr=False)
+    meta: PageMeta | None = None
 
     def __post_init__(self) -> None:
         """Reject an inconsistent map at once rather than highlighting the wrong words later."""
@@ -214,6 +233,8 @@ class _HtmlExtractor(HTMLParser):
         self._pre_depth = 0
         self._line_has_text = False
         self._pending_space: int | None = None
+        self._meta: dict[str, str] = {}
+        self._title: list[str] | None = None
 
     def extract(self) -> tuple[str, tuple[int, ...]]:
         """Parse the whole page; the offsets have a final entry pointing past the original."""
@@ -229,8 +250,28 @@ class _HtmlExtractor(HTMLParser):
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
+    @property
+    def meta(self) -> PageMeta:
+        """The page's own description of itself, from ``<meta>``, ``<link>`` and ``<title>``."""
+        title = self._meta.get("title") or " ".join("".join(self._title or ()).split()) or None
+        return PageMeta(title=title, outlet=self._meta.get("outlet"), url=self._meta.get("url"),
+                        published=self._meta.get("published"))
+
+    def _note_meta(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key.lower(): value or "" for key, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            wanted = _META_FIELDS.get(key)
+            if wanted and values.get("content", "").strip():
+                self._meta.setdefault(wanted, " ".join(values["content"].split()))
+        elif tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
+            self._meta.setdefault("url", values["href"].strip())
+        elif tag == "title" and self._title is None:
+            self._title = []
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Start dropping, break a line, or separate table cells."""
+        """Note the page's metadata; start dropping, break a line, or separate table cells."""
+        self._note_meta(tag, attrs)
         if tag == "body":
             self._skipping.clear()  # an unclosed <head> must not swallow the article
         if tag in _SKIP_TAGS:
@@ -259,6 +300,8 @@ class _HtmlExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         """Literal text: every character maps to its own position."""
+        if self._skipping and self._skipping[-1] == "title" and self._title is not None:
+            self._title.append(data)
         if not self._skipping:
             self._add(data, self._pos(), literal=True)
 
@@ -322,13 +365,14 @@ def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") 
     if not original:
         raise InputError(f"{name}: is empty, there is nothing to analyse")
     if _is_html(original, name):
+        extractor = _HtmlExtractor(original)
         try:
-            text, offsets = _HtmlExtractor(original).extract()
+            text, offsets = extractor.extract()
         except AssertionError as error:  # older html.parser versions assert on odd markup
             raise InputError(f"{name}: the HTML cannot be read ({error})") from None
         if not text.strip():
             raise InputError(f"{name}: no readable text found in the HTML")
-        return SourceText(original, text, encoding, is_html=True, _offsets=offsets)
+        return SourceText(original, text, encoding, is_html=True, _offsets=offsets, meta=extractor.meta)
     text = original.replace("\r\n", " \n").translate(_CHAR_MAP)
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace, there is nothing to analyse")

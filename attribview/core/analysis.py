@@ -4,7 +4,7 @@ The CLI and the GUI both call :class:`Analyzer`; it owns the spaCy pipeline (loa
 loading takes seconds) and the profiles, and maps every offset back to the original text.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,47 +91,56 @@ class Analyzer:
             known = ", ".join(sorted(self.profiles)) or "none installed"
             raise ProfileError(f"unknown profile {name!r} (available: {known})") from None
 
-    def analyze(self, source: SourceText, profile: str | None = AUTO) -> Analysis:
-        return next(self.analyze_many([source], profile=profile))
+    def analyze(self, source: SourceText, profile: str | None = AUTO, *, readable: bool = False) -> Analysis:
+        return next(self.analyze_many([source], profile=profile, readable=readable))
 
     def analyze_many(self, sources: Iterable[SourceText], profile: str | None = AUTO,
-                     batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Analysis]:
-        """Analyse many articles through ``nlp.pipe``, in the order given."""
+                     batch_size: int = BATCH_SIZE, n_process: int = 1, *,
+                     readable: bool = False) -> Iterator[Analysis]:
+        """Analyse many articles through ``nlp.pipe``, in the order given.
+
+        Offsets point into the file's text as decoded (the evaluation contract), or with ``readable``
+        into the readable text (an HTML page reduced to its article), which is what a viewer shows and
+        the library keeps.
+        """
         from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
 
         pairs = ((source.text, source) for source in sources)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             chosen = self.resolve_profile(profile, source.text)
             attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [])
+            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable)
 
 
 def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: list[Attribution],
-           hedges: list[tuple[int, int]]) -> Analysis:
+           hedges: list[tuple[int, int]], readable: bool) -> Analysis:
+    shown = source.text if readable else source.original
+    place: Callable[[int, int], tuple[int, int]] = (lambda a, b: (a, b)) if readable else source.to_original
     grouping = _Grouping(profile, {})
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
         speaker, group = grouping.assign(attribution, source.text[attribution.start:attribution.end])
-        start, end = source.to_original(attribution.start, attribution.end)
-        cue = source.to_original(*attribution.cue) if attribution.cue else (None, None)
-        src = source.to_original(*attribution.source) if attribution.source else (None, None)
+        start, end = place(attribution.start, attribution.end)
+        cue = place(*attribution.cue) if attribution.cue else (None, None)
+        src = place(*attribution.source) if attribution.source else (None, None)
         quotes.append(Quote(
-            start=start, end=end, text=source.original[start:end], speaker=speaker, group=group,
+            start=start, end=end, text=shown[start:end], speaker=speaker, group=group,
             kind=attribution.kind, confidence=round(attribution.confidence, 2), cue_start=cue[0],
             cue_end=cue[1], source_start=src[0], source_end=src[1], mention=attribution.mention,
             flags=tuple(sorted(attribution.flags)),
         ))
-    sentences = [_sentence(source, sent, quotes, hedges) for sent in doc.sents if sent.text.strip()]
+    sentences = [_sentence(place, sent, quotes, hedges) for sent in doc.sents if sent.text.strip()]
     groups = {g.id: g.label for g in profile.groups} if profile is not None else {}
-    return Analysis(text=source.original, profile=profile.id if profile else None, quotes=tuple(quotes),
+    return Analysis(text=shown, profile=profile.id if profile else None, quotes=tuple(quotes),
                     sentences=tuple(sentences), encoding=source.encoding, groups=groups)
 
 
-def _sentence(source: SourceText, sent: Any, quotes: list[Quote], hedges: list[tuple[int, int]]) -> Sentence:
+def _sentence(place: Callable[[int, int], tuple[int, int]], sent: Any, quotes: list[Quote],
+              hedges: list[tuple[int, int]]) -> Sentence:
     text = sent.text
     start_char = sent.start_char + (len(text) - len(text.lstrip()))
     end_char = sent.start_char + len(text.rstrip())
-    start, end = source.to_original(start_char, end_char)
+    start, end = place(start_char, end_char)
     groups: list[str] = []
     flags: set[str] = set()
     for quote in quotes:
@@ -143,7 +152,7 @@ def _sentence(source: SourceText, sent: Any, quotes: list[Quote], hedges: list[t
                 flags.add("anonymous")
     for hedge_start, hedge_end in hedges:
         if start_char <= hedge_start < end_char:
-            h0, _ = source.to_original(hedge_start, hedge_end)
+            h0, _ = place(hedge_start, hedge_end)
             if not any(q.start <= h0 < q.end for q in quotes):
                 flags.add("unattributed")
     return Sentence(start=start, end=end, groups=tuple(groups), flags=tuple(sorted(flags)))

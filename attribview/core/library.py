@@ -6,6 +6,7 @@ and the analyzer, reads and analyses files in batches, and saves each article in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.errors import InputError
 from attribview.store.db import default_db_path, open_store
 from attribview.store.library import ArticleMeta, QuoteRow, Store, VerificationRow, default_user
-from attribview.textio import SourceText, read_article
+from attribview.textio import PageMeta, SourceText, read_article
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -52,10 +53,20 @@ def article_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def meta_for(path: Path, source: SourceText) -> ArticleMeta:
-    """Title from the first line of the text (a saved page's body starts with its headline)."""
+    """Title, outlet, address and date from a saved page's metadata; else the text's first line."""
+    page = source.meta or PageMeta()
     first = next((line.strip() for line in source.text.splitlines() if line.strip()), path.stem)
-    title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rstrip() + "…"
-    return ArticleMeta(title=title)
+    title = page.title or first
+    title = title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1].rstrip() + "…"
+    return ArticleMeta(title=title, outlet=page.outlet, url=page.url, published=_date(page.published))
+
+
+def _date(value: str | None) -> dt.date | None:
+    """The date of an ISO timestamp ("2025-07-26T08:00:00Z"), or None when it is not one."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 class Library:
@@ -106,14 +117,14 @@ class Library:
                     if progress:
                         progress(done, len(files), path.name)
                     continue
-                if self.store.find_article_id(source.original) is not None:
+                if self.store.find_article_id(source.text) is not None:  # the library keeps the readable text
                     report.skipped.append(str(path))
                     done += 1
                     if progress:
                         progress(done, len(files), path.name)
                     continue
                 pending.append((path, source))
-            analyses = self.analyzer.analyze_many([s for _, s in pending], profile=profile)
+            analyses = self.analyzer.analyze_many([s for _, s in pending], profile=profile, readable=True)
             for (path, source), analysis in zip(pending, analyses, strict=True):
                 report.imported.append(self.store.save_analysis(meta_for(path, source), analysis))
                 done += 1

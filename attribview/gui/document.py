@@ -116,13 +116,13 @@ def make_document(analysis: Analysis, profiles: Mapping[str, Profile], *, title:
 
 def load_file(analyzer: Analyzer, path: str) -> Document:
     """Read and analyse a file. Slow (spaCy): call it from a worker thread, never the GUI thread."""
-    analysis = analyzer.analyze(read_article(path))
+    analysis = analyzer.analyze(read_article(path), readable=True)
     return make_document(analysis, analyzer.profiles, title=Path(path).name, path=path)
 
 
 def load_text(analyzer: Analyzer, text: str, *, title: str = "Pasted article") -> Document:
     """Analyse text from the clipboard. Slow: worker thread only."""
-    analysis = analyzer.analyze(prepare_text(text, name=title.lower()))
+    analysis = analyzer.analyze(prepare_text(text, name=title.lower()), readable=True)
     return make_document(analysis, analyzer.profiles, title=title)
 
 #: How the viewer names each kind of attribution.
