@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 #: File endings the importer reads from a folder.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
 #: A title longer than this is cut: it is the first line of a plain-text article.
 TITLE_LENGTH = 120
 

@@ -50,3 +50,33 @@ def test_a_page_imported_twice_is_skipped(tmp_path: Path, analyzer: Analyzer) ->
         again = library.import_files([page])
     assert len(first.imported) == 1
     assert (again.imported, again.skipped) == ([], [str(page)])
+
+
+def test_word_documents_are_read_and_imported(tmp_path: Path, analyzer: Analyzer) -> None:
+    import docx  # noqa: PLC0415 - only this test writes Word files
+
+    document = docx.Document()
+    document.core_properties.title = "Harbour vote"
+    document.add_paragraph("The council approved the harbour lease on Monday.")
+    document.add_paragraph("")
+    document.add_paragraph("“This is a good day for the port,” said Mayor Helen Fairlie.")
+    path = tmp_path / "harbour.docx"
+    document.save(str(path))
+    source = read_article(path)
+    assert source.text == ("The council approved the harbour lease on Monday.\n"
+                           "“This is a good day for the port,” said Mayor Helen Fairlie.")
+    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+        assert len(library.import_files([tmp_path]).imported) == 1
+        (article,) = library.store.articles()
+        (quote,) = library.search(speaker="Fairlie")
+    assert article.title == "Harbour vote"
+    assert quote.text == "“This is a good day for the port,”"
+
+
+def test_a_broken_word_file_is_reported_not_fatal(tmp_path: Path, analyzer: Analyzer) -> None:
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "fine.txt").write_text("“The road is open,” said Ivo Marsh.", encoding="utf-8")
+    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+        report = library.import_files([tmp_path])
+    assert len(report.imported) == 1
+    assert [(Path(p).name, "Word" in m) for p, m in report.failed] == [("broken.docx", True)]
