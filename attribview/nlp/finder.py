@@ -201,6 +201,8 @@ class AttributionFinder:
             return
         if subject is not None and not (sent.start <= subject.i < sent.end):
             subject = None
+        if subject is None and (cue.i == sent.start or cue.tag_ == "VB"):
+            return  # "Report number 3 ...", "Tell us": an imperative or a headline word, nobody speaks
         cognition = lemma in lexicon.COGNITION_VERBS
         if cognition and any(a.start <= cue.idx < a.end for a in self.found):
             return  # "he said he thought ...": the belief is part of what was said
