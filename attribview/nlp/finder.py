@@ -54,9 +54,18 @@ def _subject(verb: Token) -> Token | None:
     for level in range(4):
         deps = {"nsubj", "csubj"} if level == 0 else {"nsubj", "csubj", "nsubjpass"}
         subjects = [c for c in current.children if c.dep_ in deps]
-        if subjects:  # "Ukrainian commander-in-chief Oleksandr Syrskyi": two nsubj, the name wins
+        if subjects:
+            # "ZAPORIZHZHIA, Ukraine (AP) — Ukraine's top prosecutor disclosed": a dateline's place is
+            # parsed as a subject, or holds the real one as its apposition
+            dash = _dateline_dash(current)
+            if dash is not None:
+                subjects = [s for s in subjects if s.i > dash] or subjects
             names = [s for s in subjects if s.pos_ == "PROPN"]
-            return names[-1] if names else subjects[0]
+            chosen = names[-1] if names else subjects[0]  # "commander-in-chief Oleksandr Syrskyi": the name
+            if dash is not None and chosen.i < dash:
+                after = [t for t in chosen.subtree if t.i > dash and t.dep_ in {"appos", "conj"}]
+                chosen = after[0] if after else chosen
+            return chosen
         for child in current.children:
             if level == 0 and child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -78,6 +87,23 @@ def _subject(verb: Token) -> Token | None:
             return current.head
         return None
     return None
+
+
+def _dateline_dash(token: Token) -> int | None:
+    """The dash that ends a wire dateline earlier in ``token``'s sentence, if any.
+
+    Walks back to the sentence start (``Token.sent`` would rescan the whole Doc).
+    """
+    doc = token.doc
+    i = token.i - 1
+    found = None
+    while i >= 0 and token.i - i <= 40:
+        if doc[i].text in {"-", "—", "–"} and doc[i].whitespace_:
+            found = i
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    return found
 
 
 def _is_passive(verb: Token) -> bool:
@@ -201,6 +227,7 @@ class AttributionFinder:
             return
         if subject is not None and not (sent.start <= subject.i < sent.end):
             subject = None
+        subject = self._coordinated_speaker(cue, subject, sent)
         if subject is None and (cue.i == sent.start or cue.tag_ == "VB"):
             return  # "Report number 3 ...", "Tell us": an imperative or a headline word, nobody speaks
         cognition = lemma in lexicon.COGNITION_VERBS
@@ -222,6 +249,23 @@ class AttributionFinder:
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
+
+    def _coordinated_speaker(self, cue: Token, subject: Token | None, sent: Span) -> Token | None:
+        """"Zelensky denied claims that Ukraine attacked ..., and accused Moscow of ...": the parser
+        hangs the second cue on the reported clause; its speaker is the first cue's."""
+        doc = self.doc
+        if cue.dep_ != "conj" or any(c.dep_ == "nsubj" for c in cue.children):
+            return subject
+        if not any(t.dep_ == "cc" for t in doc[max(sent.start, cue.i - 2):cue.i]):
+            return subject
+        for earlier in sent:
+            if earlier.i >= cue.i:
+                break
+            if is_cue(earlier) and not self._inside_quote(earlier):
+                first = _subject(earlier)
+                if first is not None and first.i < earlier.i and (subject is None or subject.i > earlier.i):
+                    return first
+        return subject
 
     def _frames_quote_before(self, left: int) -> bool:
         """Whether the cue at ``left`` closes a quotation just before it: "“...,” he said"."""

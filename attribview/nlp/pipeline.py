@@ -1,7 +1,9 @@
 """The attribview spaCy components, registered as factories, and the pipeline that uses them."""
 
+from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import from_records, to_records
@@ -19,6 +21,15 @@ for _name in (ATTRIBUTIONS, HEDGES):
         Doc.set_extension(_name, default=None)
 
 
+def _abbreviation_before(token: Token) -> bool:
+    """Whether ``token`` follows a title's abbreviation, as "Sgt." or as "Sgt" + "."."""
+    doc = token.doc
+    previous = doc[token.i - 1]
+    if previous.text.endswith(".") and previous.lower_ in lexicon.TITLES:
+        return True
+    return previous.text == "." and token.i >= 2 and doc[token.i - 2].lower_ + "." in lexicon.TITLES
+
+
 class ParagraphSplitter:
     """Start a sentence after every line break, never after a title's abbreviation ("Sgt.")."""
 
@@ -27,7 +38,7 @@ class ParagraphSplitter:
             previous = doc[token.i - 1]
             if "\n" in previous.text_with_ws and not token.is_space:
                 token.is_sent_start = True
-            elif previous.lower_ in lexicon.TITLES and previous.text.endswith("."):
+            elif _abbreviation_before(token):
                 token.is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
@@ -69,7 +80,17 @@ def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the attribview components to a loaded English pipeline."""
+    """Add the attribview components to a loaded English pipeline.
+
+    Titles written with a period ("Sgt.", "Lt.", "Col.") become single tokens: split, their period
+    ends a sentence in the middle of a name, and no later rule can join the parse again.
+    """
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for title in lexicon.TITLES:
+            if title.endswith(".") and len(title) > 2:
+                for form in {title.capitalize(), title.upper(), title}:
+                    tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("attribview_paragraphs", before="parser")
     nlp.add_pipe("attribview_attributions", last=True)
     nlp.add_pipe("attribview_speakers", last=True)

@@ -839,6 +839,22 @@ WIRE = [
         id="signed-after-a-dash",
     ),
     pytest.param(
+        "VALDANE (AP) — The city's chief engineer disclosed plans Monday for a new flood barrier.",
+        "city's chief engineer", "disclosed", "plans Monday for a new flood barrier",
+        id="dateline-is-not-the-source",
+    ),
+    pytest.param(
+        "The mayor denied claims by the opposition that the council had hidden the report, and accused "
+        "Fergus Hale of spreading rumours.",
+        "mayor", "accused", "Fergus Hale of spreading rumours",
+        id="second-cue-keeps-the-first-speaker",
+    ),
+    pytest.param(
+        "The prosecutor said her office charged Sgt. Piet Harmsen, 31, with theft.",
+        "prosecutor", "said", "her office charged Sgt. Piet Harmsen, 31, with theft",
+        id="abbreviated-title-ends-no-sentence",
+    ),
+    pytest.param(
         "Nadia Ferrant praised the volunteers. She continued: “Without them the clinic would have closed.”",
         "Nadia Ferrant", "continued", "“Without them the clinic would have closed.”",
         id="continued-frames-a-quote",
