@@ -79,6 +79,8 @@ _BLOCK_TAGS: Final = frozenset(
 _CELL_TAGS: Final = frozenset({"td", "th"})
 
 
+_ARTICLE_TAG_RE: Final = re.compile(r"<article[\s>]", re.IGNORECASE)
+
 #: ``<meta>`` keys that say what a saved page is, mapped to the PageMeta field they fill (first wins).
 _META_FIELDS: Final = {
     "og:title": "title", "twitter:title": "title", "og:site_name": "outlet", "application-name": "outlet",
@@ -228,6 +230,10 @@ class _HtmlExtractor(HTMLParser):
     def __init__(self, original: str) -> None:
         super().__init__(convert_charrefs=False)  # entities one by one, so each keeps its position
         self._original = original
+        # a saved news page marks its story with <article>: then menus, teasers and footers outside it
+        # are not the article, whatever tags they use
+        self._only_article = _ARTICLE_TAG_RE.search(original) is not None
+        self._article_depth = 0
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", original))]
         self._pieces: list[str] = []
         self._offsets: list[int] = []
@@ -274,6 +280,8 @@ class _HtmlExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Note the page's metadata; start dropping, break a line, or separate table cells."""
         self._note_meta(tag, attrs)
+        if tag == "article":
+            self._article_depth += 1
         if tag == "body":
             self._skipping.clear()  # an unclosed <head> must not swallow the article
         if tag in _SKIP_TAGS:
@@ -289,6 +297,8 @@ class _HtmlExtractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         """Stop dropping, or end a paragraph."""
+        if tag == "article":
+            self._article_depth = max(0, self._article_depth - 1)
         if tag in _SKIP_TAGS and tag in self._skipping:
             while self._skipping.pop() != tag:
                 pass
@@ -327,6 +337,8 @@ class _HtmlExtractor(HTMLParser):
 
     def _add(self, chars: str, start: int, *, literal: bool) -> None:
         """Append text, collapsing whitespace runs to one space (to a line break inside <pre>)."""
+        if self._only_article and not self._article_depth:
+            return
         for match in _RUN_RE.finditer(chars.translate(_CHAR_MAP)):
             pos = start + match.start() if literal else start
             word = match.group(1)

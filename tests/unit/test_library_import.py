@@ -80,3 +80,15 @@ def test_a_broken_word_file_is_reported_not_fatal(tmp_path: Path, analyzer: Anal
         report = library.import_files([tmp_path])
     assert len(report.imported) == 1
     assert [(Path(p).name, "Word" in m) for p, m in report.failed] == [("broken.docx", True)]
+
+
+def test_a_page_with_an_article_element_keeps_only_the_story(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><p>Subscribe for 1 euro, officials said.</p><article><h1>Bridge to reopen</h1>"
+        "<p>The bridge will reopen in March, the ministry said.</p></article>"
+        "<div>Most read: mayor resigns</div></body></html>", encoding="utf-8")
+    source = read_article(page)
+    assert source.text == "Bridge to reopen\nThe bridge will reopen in March, the ministry said."
+    start, end = source.to_original(0, 6)
+    assert source.original[start:end] == "Bridge"
