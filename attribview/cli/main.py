@@ -61,6 +61,14 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default=None, help="file to write (default: standard output)")
     export.set_defaults(run=_export)
 
+    report = sub.add_parser("report", help="write a self-contained HTML sourcing report of an article")
+    report.add_argument("file", help="article: .txt, .html or .docx")
+    report.add_argument("--out", required=True, help="HTML file to write")
+    report.add_argument("--db", default=None,
+                        help="take verification statuses from this library (only when given)")
+    _add_profile(report)
+    report.set_defaults(run=_report)
+
     gui = sub.add_parser("gui", help="open the desktop viewer")
     gui.add_argument("file", nargs="?", help="article to open (default: the welcome screen)")
     gui.set_defaults(run=_gui)
@@ -157,6 +165,34 @@ def _export(args: argparse.Namespace) -> int:
             raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from attribview.core.analysis import Analyzer  # noqa: PLC0415 - keeps --help fast
+    from attribview.core.report import render_report, statuses_by_span  # noqa: PLC0415
+    from attribview.textio import read_article  # noqa: PLC0415
+
+    analyzer = Analyzer()
+    source = read_article(args.file)
+    analysis = analyzer.analyze(source, profile=args.profile, readable=True)
+    profile = analyzer.profiles.get(analysis.profile) if analysis.profile else None
+    statuses = None
+    if args.db:  # only when asked: a report never creates a library as a side effect
+        from attribview.core.library import Library  # noqa: PLC0415
+
+        with Library.open(args.db) as library:
+            article_id = library.store.find_article_id(source.text)
+            rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
+        statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
+    html = render_report(analysis, title=Path(args.file).name, profile=profile, statuses=statuses)
+    try:
+        Path(args.out).write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+    print(f"wrote {args.out}")
     return 0
 
 

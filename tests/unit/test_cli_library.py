@@ -87,3 +87,16 @@ def test_unknown_quote_is_a_one_line_error(library: Path, capsys: pytest.Capture
     capsys.readouterr()
     assert main(["verify", "999999", "--status", "verified", "--db", str(library)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_report_shows_library_statuses(library: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _json(capsys, ["quotes", "--db", str(library), "--search", "pure terror", "--json"])
+    assert isinstance(rows, list)
+    assert main(["verify", str(rows[0]["id"]), "--status", "verified", "--db", str(library)]) == 0
+    out = tmp_path / "report.html"
+    sample = str(SAMPLES / "frontline-report.txt")
+    assert main(["report", sample, "--out", str(out), "--db", str(library)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Volodymyr Zelensky" in html and ">verified<" in html
+    assert "<script" not in html

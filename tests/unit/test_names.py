@@ -1,0 +1,117 @@
+"""Name consistency: transliterations and typos of one name flagged, derivations and other names not."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribview.core.names import find_name_variants, transliteration_key
+from attribview.paths import resources_dir
+
+
+def _article(first: str, second: str) -> str:
+    """Both spellings mid-sentence, as a wire story would use them."""
+    return (f"Officials in the east said on Monday that {first} had been hit again. "
+            f"Later in the day the governor told reporters that {second} was still without power.")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # real transliteration variants
+    ("Zelensky", "Zelenskyy"),
+    ("Zelensky", "Zelenskiy"),
+    ("Zelenskyy", "Zelenskiy"),
+    ("Kharkiv", "Kharkov"),
+    ("Syrskyi", "Syrsky"),
+    ("Kyiv", "Kiev"),
+    ("Lviv", "Lvov"),
+    ("Oleh", "Oleg"),
+    ("Serhiy", "Sergiy"),
+    ("Yevgeny", "Evgeny"),
+    ("Dnipro", "Dnipró"),
+    # invented names, transliterated or mistyped
+    ("Nyok", "Nyuk"),
+    ("Toretsk", "Toletsk"),
+    ("Brastovka", "Brastivka"),
+    ("Quellmoor", "Quelmoor"),
+    ("Vostrikhin", "Wostrikhin"),
+    ("Samuelson", "Sameuelson"),
+])
+def test_variants_are_flagged(first: str, second: str) -> None:
+    text = _article(first, second)
+    found = find_name_variants(text)
+    assert len(found) == 1
+    assert set(found[0].variants) == {first, second}
+    assert [(v, text[s:e]) for v, s, e in found[0].occurrences] == [(first, first), (second, second)]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # derivations and inflections
+    ("Russia", "Russian"),
+    ("Ukraine", "Ukrainian"),
+    ("Biden", "Bidens"),
+    ("Israel", "Israeli"),
+    ("Kyiv", "Kyivan"),
+    ("Germany", "German"),
+    ("Ivanov", "Ivanova"),
+    ("Pokrovsk", "Pokrovske"),
+    # different people and places
+    ("Vladimir", "Volodymyr"),
+    ("Austria", "Australia"),
+    ("Iran", "Iraq"),
+    ("Lyman", "Lymar"),
+    ("Ivan", "Evan"),
+    ("Maria", "Mario"),
+    ("Michelle", "Michael"),
+    ("Ariana", "Adriana"),
+    ("Kherson", "Kharkiv"),
+    ("Peskov", "Putin"),
+    ("Conn", "Coon"),
+])
+def test_different_names_are_not_flagged(first: str, second: str) -> None:
+    assert find_name_variants(_article(first, second)) == []
+
+
+def test_three_spellings_form_one_group_most_used_first() -> None:
+    text = ("President Volodymyr Zelensky spoke on Monday. Aides to Zelenskiy said the talks went well, "
+            "and an adviser to Zelensky said more was planned. Officials close to Zelenskyy declined "
+            "to comment. Zelensky's office said nothing.")
+    (found,) = find_name_variants(text)
+    assert found.variants == ("Zelensky", "Zelenskiy", "Zelenskyy")
+    assert found.count("Zelensky") == 3
+    assert len(found.occurrences) == 5
+    assert all(text[start:end] == variant for variant, start, end in found.occurrences)
+    assert [start for _, start, _ in found.occurrences] == sorted(start for _, start, _ in found.occurrences)
+
+
+def test_sentence_start_spelling_joins_only_a_name_seen_mid_sentence() -> None:
+    joined = "The envoy met Zelensky in the capital. Zelenskiy said the meeting went well."
+    assert find_name_variants(joined)[0].variants == ("Zelensky", "Zelenskiy")
+    both_initial = "Zelensky spoke first. Zelenskiy spoke again."
+    assert find_name_variants(both_initial) == []
+    common_word = "Traders crowded Wall Street on Monday. Well, nobody expected that."
+    assert find_name_variants(common_word) == []
+
+
+def test_words_written_in_lower_case_elsewhere_are_not_names() -> None:
+    text = "The Borders office said so. Officials at the borders and the Border guards agreed."
+    assert find_name_variants(text) == []
+
+
+def test_possessives_acronyms_and_apostrophes() -> None:
+    assert find_name_variants("Kharkiv's mayor said Kharkov had no power.")[0].occurrences == (
+        ("Kharkiv", 0, 7), ("Kharkov", 21, 28))
+    assert find_name_variants("NATO said so, and NATA denied it.") == []
+    assert find_name_variants("Officials told O'Neill and O’Neill the same thing.") == []
+
+
+def test_transliteration_key_folds_spellings_of_one_name() -> None:
+    assert transliteration_key("Zelenskyy") == transliteration_key("Zelenskiy") == "zlnsk"
+    assert transliteration_key("Oleh") == transliteration_key("Oleg")
+
+
+def test_bundled_samples_are_consistent() -> None:
+    for path in sorted((resources_dir() / "samples").glob("*.txt")):
+        assert find_name_variants(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_empty_text() -> None:
+    assert find_name_variants("") == []
