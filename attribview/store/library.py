@@ -221,9 +221,12 @@ class _SpeakerCache:
         key = (name, group or "")
         speaker = self._known.get(key)
         if speaker is None:
-            speaker = self._session.scalars(
-                select(Speaker).where(Speaker.name == key[0], Speaker.group == key[1])
-            ).one_or_none()
+            # no autoflush: flushing the article's pending quotes at every lookup inserts them one by
+            # one and made speaker lookups three quarters of an import's store time
+            with self._session.no_autoflush:
+                speaker = self._session.scalars(
+                    select(Speaker).where(Speaker.name == key[0], Speaker.group == key[1])
+                ).one_or_none()
             if speaker is None:
                 speaker = Speaker(name=key[0], group=key[1], aliases=[])
                 self._session.add(speaker)
@@ -452,9 +455,11 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
     """
     query = _quote_select()
     if speaker:
+        # match the small speaker table first: filtering the joined rows scans every quote
         pattern = _like(speaker)
-        query = query.where(or_(Speaker.name.ilike(pattern, escape="\\"),
-                                cast(Speaker.aliases, String).ilike(pattern, escape="\\")))
+        matching = select(Speaker.id).where(or_(Speaker.name.ilike(pattern, escape="\\"),
+                                                cast(Speaker.aliases, String).ilike(pattern, escape="\\")))
+        query = query.where(Quote.speaker_id.in_(matching))
     if group:
         query = query.where(Quote.group == group)
     if status:
