@@ -71,6 +71,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the desktop viewer")
     gui.add_argument("file", nargs="?", help="article to open (default: the welcome screen)")
+    gui.add_argument("--db", default=None, help="library file (default: in the user data folder)")
     gui.set_defaults(run=_gui)
 
     snapshot = sub.add_parser("snapshot", help="render the highlighted article and its legend to a PNG")
@@ -199,7 +200,7 @@ def _report(args: argparse.Namespace) -> int:
 def _gui(args: argparse.Namespace) -> int:
     from attribview.gui.app import run  # noqa: PLC0415 - Qt loads only for the GUI commands
 
-    return run(args.file)
+    return run(args.file, library_path=args.db)
 
 
 def _snapshot(args: argparse.Namespace) -> int:

@@ -7,15 +7,30 @@ and the analyzer, reads and analyses files in batches, and saves each article in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
+from attribview.core.types import Analysis
 from attribview.errors import InputError
 from attribview.store.db import default_db_path, open_store
-from attribview.store.library import ArticleMeta, QuoteRow, Store, VerificationRow, default_user
+from attribview.store.errors import StoreError
+from attribview.store.library import (
+    ArticleMeta,
+    ArticleRow,
+    HistoryRow,
+    QuoteRow,
+    Store,
+    VerificationRow,
+    default_user,
+    list_articles,
+)
+from attribview.store.models import STATUSES, Article, Quote, Speaker, Verification
 from attribview.textio import PageMeta, SourceText, read_article
 
 if TYPE_CHECKING:
@@ -28,6 +43,43 @@ TITLE_LENGTH = 120
 
 #: Called after each article with (done, total, file name).
 Progress = Callable[[int, int, str], None]
+
+# The store's frozen rows, re-exported: the faces (the GUI) import them from here, never from the store.
+__all__ = [
+    "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
+    "ArticleRow", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow", "StoreError",
+    "StoredArticle", "VerificationRow", "article_files", "default_library_path", "meta_for",
+]
+
+#: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
+CHECKED_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclusive")
+
+
+def default_library_path() -> Path:
+    """The user's library file (in the user data folder), used when no other file is named."""
+    return default_db_path()
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    """An article with how far its checking has come: quotes (rejected ones left out) by status."""
+
+    article: ArticleRow
+    quotes: int
+    statuses: Mapping[str, int]
+
+    @property
+    def checked(self) -> int:
+        """Quotes whose check is finished: verified, disputed, false or inconclusive."""
+        return sum(self.statuses.get(status, 0) for status in CHECKED_STATUSES)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the library keeps it, with its (readable) text; offsets of its quotes index it."""
+
+    row: ArticleRow
+    text: str
 
 
 @dataclass
@@ -144,7 +196,78 @@ class Library:
     def export(self, format_name: str, article_id: int | None = None) -> str:
         return self.store.export(format_name, article_id)
 
+    # --- the verification desk ---------------------------------------------------------------------------
+    # Each method is one transaction and returns frozen rows, safe to hand from a worker thread to the GUI.
+
+    def close(self) -> None:
+        self.store.close()
+
+    def save_analysis(self, analysis: Analysis, meta: ArticleMeta) -> int:
+        """Store an analysed article (a text already there is re-analysed in place, keeping manual work)."""
+        return self.store.save_analysis(meta, analysis)
+
+    def stored_article(self, article_id: int) -> StoredArticle:
+        """One article with its text."""
+        return self.store.read(lambda s: _stored_article(s, article_id))
+
+    def quotes(self, article_id: int) -> list[QuoteRow]:
+        """The article's quotes in text order, rejected ones left out."""
+        return self.store.search_quotes(article_id=article_id)
+
+    def quote(self, quote_id: int) -> QuoteRow:
+        return self.store.get_quote(quote_id)
+
+    def verification(self, quote_id: int) -> VerificationRow:
+        return self.store.get_verification(quote_id)
+
+    def quote_history(self, quote_id: int) -> list[HistoryRow]:
+        """Every recorded change of the quote and of its verification, oldest first."""
+        rows = self.store.history("quote", quote_id) + self.store.history("verification", quote_id)
+        return sorted(rows, key=lambda row: row.id)
+
+    def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
+                         who: str | None = None) -> QuoteRow:
+        """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
+        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user())
+
+    def speakers(self) -> list[tuple[str, str | None]]:
+        """Every (speaker, group) the library knows, by name; the group is None without a profile."""
+        return self.store.read(_speakers)
+
+    def progress(self) -> list[ArticleProgress]:
+        """Every article, in import order, with its quotes counted by verification status."""
+        return self.store.read(_progress)
+
 
 def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
     for start in range(0, len(items), max(size, 1)):
         yield items[start:start + size]
+
+
+def _stored_article(session: Session, article_id: int) -> StoredArticle:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise StoreError(f"there is no article with id {article_id}")
+    imported = article.imported_at.replace(tzinfo=dt.UTC)
+    row = ArticleRow(article.id, article.title, article.outlet, article.url, article.published,
+                     article.profile, article.text_sha256, imported, len(article.quotes))
+    return StoredArticle(row, article.text)
+
+
+def _speakers(session: Session) -> list[tuple[str, str | None]]:
+    rows = session.execute(select(Speaker.name, Speaker.group).order_by(Speaker.name, Speaker.group))
+    return [(name, group or None) for name, group in rows]
+
+
+def _progress(session: Session) -> list[ArticleProgress]:
+    counts: dict[int, dict[str, int]] = {}
+    query = (select(Quote.article_id, Verification.status, func.count())
+             .outerjoin(Verification, Verification.quote_id == Quote.id)
+             .where(Quote.rejected.is_(False))
+             .group_by(Quote.article_id, Verification.status))
+    for article_id, status, count in session.execute(query):
+        by_status = counts.setdefault(article_id, {})
+        key = status or "unverified"
+        by_status[key] = by_status.get(key, 0) + count
+    return [ArticleProgress(row, sum(counts.get(row.id, {}).values()), counts.get(row.id, {}))
+            for row in list_articles(session)]

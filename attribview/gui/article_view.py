@@ -203,6 +203,17 @@ class ArticleView(QTextEdit):
         self._rehighlight()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def update_article(self, article: Document) -> None:
+        """The same text with changed quotes (a speaker reassigned): highlights redrawn, scroll kept."""
+        old = self._article
+        if old is None or old.analysis.text != article.analysis.text:
+            self.set_article(article)
+            return
+        known = {g.id for g in old.groups}
+        self._article = article
+        self._visible |= {g.id for g in article.groups if g.id not in known}
+        self._rehighlight()
+
     def set_visible_groups(self, groups: Collection[str]) -> None:
         self._visible = set(groups)
         self._rehighlight()

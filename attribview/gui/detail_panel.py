@@ -1,19 +1,44 @@
-"""The selected quote in full: speaker, group, kind, cue, source mention, confidence and flags.
+"""The selected quote in full, and the verification desk: status, note, evidence, speaker and history.
 
-Read-only for now. Verification status, notes, evidence links and history join this panel with the
-store (issue 3); until then there is nothing to save them to, so no field pretends to.
+The panel never writes anything itself. An edit is reported by a signal carrying the old and the new
+value; the window turns it into an undoable command that the worker saves to the library. What the
+library then says (``set_details``) is what the panel shows, so the screen never runs ahead of the file.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+import json
+from collections.abc import Mapping
 
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from attribview.core.library import HistoryRow
+from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document, flag_labels, kind_label
-from attribview.gui.legend import SWATCH, swatch_icon
+from attribview.gui.legend import swatch_icon
+from attribview.gui.status import STYLES, status_icon, status_label
 
-FIELDS = ("Speaker", "Group", "Kind", "Cue", "Source", "Confidence", "Flags", "Said")
+FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
+#: Lines shown of the note and the evidence before they scroll.
+NOTE_LINES = 3
+#: A history value longer than this is cut (the whole value is in the tooltip).
+HISTORY_VALUE = 60
+
+SpeakerGroup = tuple[str | None, str | None]
 
 
 def _value_label() -> QLabel:
@@ -24,56 +49,233 @@ def _value_label() -> QLabel:
     return label
 
 
+def _caption(text: str) -> QLabel:
+    caption = QLabel(text)
+    caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return caption
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A plain-text field that reports its text when it loses focus (an edit is saved at once).
+
+    Signals:
+        committed: the text, whenever the field loses focus
+    """
+
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        lines = self.fontMetrics().lineSpacing() * NOTE_LINES
+        self.setFixedHeight(lines + 2 * self.frameWidth() + 10)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit(self.toPlainText())
+
+
+def _shorten(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= HISTORY_VALUE else value[: HISTORY_VALUE - 1].rstrip() + "…"
+
+
+def _history_value(field: str, value: str | None) -> str:
+    if value is None or value == "":
+        return "—"
+    if field == "status":
+        return status_label(value)
+    if field == "evidence":
+        try:
+            links = json.loads(value)
+        except ValueError:
+            return _shorten(value)
+        return ", ".join(str(link) for link in links) if links else "no links"
+    return value
+
+
+def history_text(row: HistoryRow) -> str:
+    """One change as a line a person reads: when, who, what changed from what to what."""
+    when = row.at.astimezone().strftime("%d %b %Y %H:%M")
+    if row.field == "created":
+        change = "added by hand"
+    else:
+        old = _shorten(_history_value(row.field, row.old_value))
+        new = _shorten(_history_value(row.field, row.new_value))
+        change = f"{row.field.replace('_', ' ').capitalize()}: {old} → {new}"
+    return f"{when} · {row.who}\n{change}"
+
+
 class DetailPanel(QWidget):
-    """Shows one quote; a hint when none is selected."""
+    """Shows one quote and lets a checker set its status, note, evidence and speaker.
+
+    Signals (each with the quote's library id, the value shown before and the new value):
+        status_edited: (quote id, old status, new status)
+        note_edited: (quote id, old note, new note)
+        evidence_edited: (quote id, old links, new links) as tuples of str
+        speaker_edited: (quote id, (old speaker, old group), (new speaker, new group))
+    """
+
+    status_edited = Signal(int, str, str)
+    note_edited = Signal(int, str, str)
+    evidence_edited = Signal(int, object, object)
+    speaker_edited = Signal(int, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._article: Document | None = None
+        self._index: int | None = None
+        self._details: QuoteDetails | None = None
+        self._known: dict[str, str | None] = {}
+        self._loading = False
+        self._shown_note = ""
+        self._shown_evidence: tuple[str, ...] = ()
+
         self._stack = QStackedWidget()
-        hint = QLabel("Select a quote in the table, or click a highlighted sentence, to see its details.")
+        hint = QLabel("Select a quote in the table, or click a highlighted sentence, to see its details "
+                      "and check it.")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint.setContentsMargins(0, 4, 0, 0)
         self._stack.addWidget(hint)
-        form_host = QWidget()
-        form = QFormLayout(form_host)
+        self._stack.addWidget(self._build_form())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(_heading("Selected quote"))
+        layout.addWidget(self._stack, 1)
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.values: dict[str, QLabel] = {}
-        self._swatch = QLabel()
-        for name in FIELDS:
-            self.values[name] = _value_label()
-            caption = QLabel(name)
-            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            field: QWidget = self.values[name]
-            if name == "Group":
-                field = QWidget()
-                row = QHBoxLayout(field)
-                row.setContentsMargins(0, 0, 0, 0)
-                row.addWidget(self._swatch)
-                row.addWidget(self.values[name], 1)
-            form.addRow(caption, field)
-        self._stack.addWidget(form_host)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        title = QLabel("Selected quote")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
-        layout.addWidget(self._stack)
-        layout.addStretch(1)
+        return form
+
+    def _build_form(self) -> QWidget:
+        host = QWidget()
+        column = QVBoxLayout(host)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = self._form()
+        self.values: dict[str, QLabel] = {name: _value_label() for name in FIELDS}
+        form.addRow(_caption("Said"), self.values["Said"])
+
+        self.speaker_edit = QLineEdit()
+        self.speaker_edit.setPlaceholderText("unknown speaker")
+        self.speaker_edit.setToolTip("Type another speaker and press Enter to reassign the quote")
+        self._completions = QStringListModel(self)
+        completer = QCompleter(self._completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.speaker_edit.setCompleter(completer)
+        self.speaker_edit.editingFinished.connect(self._on_speaker_finished)
+        form.addRow(_caption("Speaker"), self.speaker_edit)
+
+        self.group_combo = QComboBox()
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group_combo.setMinimumContentsLength(16)
+        self.group_combo.activated.connect(self._on_group_activated)
+        form.addRow(_caption("Group"), self.group_combo)
+        for name in FIELDS[1:]:
+            form.addRow(_caption(name), self.values[name])
+        column.addLayout(form)
+
+        self._build_verification(column)
+        return host
+
+    def _build_verification(self, column: QVBoxLayout) -> None:
+        column.addSpacing(6)
+        column.addWidget(_heading("Verification"))
+        self.verification_form = QWidget()
+        checks = self._form()
+        self.verification_form.setLayout(checks)
+        self.status_combo = QComboBox()
+        text = self.palette().color(QPalette.ColorRole.Text)
+        for style in STYLES.values():
+            keys = " or ".join(style.keys)
+            self.status_combo.addItem(status_icon(style.id, text), f"{style.label}   ({keys})", style.id)
+        self.status_combo.activated.connect(self._on_status_activated)
+        checks.addRow(_caption("Status"), self.status_combo)
+        self.note_edit = CommitTextEdit("What was checked, with whom, what is still open")
+        self.note_edit.committed.connect(self._on_note_committed)
+        checks.addRow(_caption("Note"), self.note_edit)
+        self.evidence_edit = CommitTextEdit("Links to the evidence, one per line")
+        self.evidence_edit.committed.connect(self._on_evidence_committed)
+        checks.addRow(_caption("Evidence"), self.evidence_edit)
+        self.checked_label = _value_label()
+        checks.addRow(_caption("Checked"), self.checked_label)
+        column.addWidget(self.verification_form)
+        self.not_stored = QLabel("This article is not in the library (it could not be opened), so its "
+                                 "quotes cannot be checked or corrected.")
+        self.not_stored.setWordWrap(True)
+        self.not_stored.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        column.addWidget(self.not_stored)
+
+        column.addSpacing(6)
+        column.addWidget(_heading("History"))
+        self.history_list = QListWidget()
+        self.history_list.setWordWrap(True)
+        self.history_list.setAlternatingRowColors(True)
+        self.history_list.setMinimumHeight(110)
+        column.addWidget(self.history_list, 1)
+
+    # showing ----------------------------------------------------------------------------------------
 
     def set_article(self, article: Document | None) -> None:
         self._article = article
+        self._details = None
+        self._loading = True
+        self.group_combo.clear()
+        if article is not None:
+            base = self.palette().color(QPalette.ColorRole.Base)
+            for style in article.groups:
+                self.group_combo.addItem(swatch_icon(style.colour, base), style.label, style.id)
+        self._loading = False
+        self.set_known_speakers({})
         self.show_quote(None)
+
+    def update_article(self, article: Document) -> None:
+        """The same article after a change saved elsewhere (undo): show the selected quote's new state."""
+        groups_changed = self._article is None or self._article.groups != article.groups
+        index = self._index
+        if groups_changed:
+            known = self._known
+            self.set_article(article)
+            self.set_known_speakers(known)
+        else:
+            self._article = article
+        self.show_quote(index)
+
+    def set_known_speakers(self, known: Mapping[str, str | None]) -> None:
+        """Names the speaker field completes, each with the group it puts the quote in."""
+        self._known = dict(known)
+        self._completions.setStringList(sorted(self._known, key=str.casefold))
+
+    @property
+    def quote_index(self) -> int | None:
+        return self._index
+
+    @property
+    def quote_id(self) -> int | None:
+        row = self._article.row(self._index) if self._article is not None and self._index is not None \
+            else None
+        return row.id if row is not None else None
 
     def show_quote(self, index: int | None) -> None:
         article = self._article
+        same = index is not None and index == self._index
+        self._index = index
         if article is None or index is None:
             self._stack.setCurrentIndex(0)
             return
@@ -83,18 +285,123 @@ class DetailPanel(QWidget):
         def span(start: int | None, end: int | None) -> str:
             return " ".join(text[start:end].split()) if start is not None and end is not None else "—"
 
-        style = article.group(quote.group)
-        self.values["Speaker"].setText(quote.speaker or "(unknown)")
-        self.values["Group"].setText(article.label(quote.group))
-        if style is not None:
-            base = self.palette().color(QPalette.ColorRole.Base)
-            self._swatch.setPixmap(swatch_icon(style.colour, base).pixmap(SWATCH))
-        else:
-            self._swatch.clear()
+        self._loading = True
+        self.speaker_edit.setText(quote.speaker or "")
+        self.group_combo.setCurrentIndex(self.group_combo.findData(quote.group))
         self.values["Kind"].setText(kind_label(quote.kind))
         self.values["Cue"].setText(span(quote.cue_start, quote.cue_end))
         self.values["Source"].setText(span(quote.source_start, quote.source_end))
         self.values["Confidence"].setText(f"{quote.confidence:.2f}")
         self.values["Flags"].setText(flag_labels(quote.flags) or "—")
         self.values["Said"].setText(" ".join(quote.text.split()))
+        stored = article.stored
+        self.speaker_edit.setReadOnly(not stored)
+        self.group_combo.setEnabled(stored and article.analysis.profile is not None)
+        self.verification_form.setEnabled(stored)
+        self.not_stored.setVisible(not stored)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(article.status(index) or "unverified"))
+        if not same or self._details is None or self._details.row.id != self.quote_id:
+            self._details = None  # the worker brings the note, evidence and history
+            self._show_verification("", (), "")
+            self.history_list.clear()
+        self._loading = False
         self._stack.setCurrentIndex(1)
+
+    def set_details(self, details: QuoteDetails) -> None:
+        """What the library holds for the shown quote; details of another quote are ignored."""
+        if details.row.id != self.quote_id:
+            return
+        self._details = details
+        verification = details.verification
+        self._loading = True
+        self.status_combo.setCurrentIndex(self.status_combo.findData(verification.status))
+        checked = ""
+        if verification.checked_at is not None:
+            when = verification.checked_at.astimezone().strftime("%d %b %Y %H:%M")
+            checked = f"by {verification.checked_by or 'unknown'}, {when}"
+        self._show_verification(verification.note or "", verification.evidence, checked)
+        self.history_list.clear()
+        for change in reversed(details.history):  # newest first
+            item = QListWidgetItem(history_text(change))
+            item.setToolTip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}")
+            self.history_list.addItem(item)
+        self._loading = False
+
+    def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str) -> None:
+        self._shown_note = note
+        self._shown_evidence = evidence
+        if self.note_edit.toPlainText() != note:
+            self.note_edit.setPlainText(note)
+        links = "\n".join(evidence)
+        if self.evidence_edit.toPlainText() != links:
+            self.evidence_edit.setPlainText(links)
+        self.checked_label.setText(checked or "not yet")
+
+    def history_texts(self) -> list[str]:
+        """The history as shown, newest first (for tests and accessibility)."""
+        return [self.history_list.item(i).text() for i in range(self.history_list.count())]
+
+    # editing ----------------------------------------------------------------------------------------
+
+    def commit_pending(self) -> None:
+        """Report a note or evidence typed but not yet left (before another quote is shown)."""
+        self._on_note_committed(self.note_edit.toPlainText())
+        self._on_evidence_committed(self.evidence_edit.toPlainText())
+
+    def _editable_id(self) -> int | None:
+        """The shown quote's id, when an edit of it can be saved; None while loading or unsaved."""
+        if self._loading or self._details is None:
+            return None
+        return self.quote_id
+
+    def _on_status_activated(self, index: int) -> None:
+        quote_id = self._editable_id() if self._article is not None else None
+        new = self.status_combo.itemData(index)
+        if quote_id is None or self._details is None or not isinstance(new, str):
+            return
+        old = self._details.verification.status
+        if new != old:
+            self.status_edited.emit(quote_id, old, new)
+
+    def _on_note_committed(self, text: str) -> None:
+        quote_id = self._editable_id()
+        if quote_id is not None and text != self._shown_note:
+            old = self._shown_note
+            self._shown_note = text  # reported once, however often the field loses focus
+            self.note_edited.emit(quote_id, old, text)
+
+    def _on_evidence_committed(self, text: str) -> None:
+        quote_id = self._editable_id()
+        links = tuple(line.strip() for line in text.splitlines() if line.strip())
+        if quote_id is not None and links != self._shown_evidence:
+            old = self._shown_evidence
+            self._shown_evidence = links
+            self.evidence_edited.emit(quote_id, old, links)
+
+    def _current_speaker_group(self) -> SpeakerGroup:
+        if self._details is None:
+            return None, None
+        return self._details.row.speaker, self._details.row.group
+
+    def _on_speaker_finished(self) -> None:
+        quote_id = self._editable_id()
+        if quote_id is None or self._article is None:
+            return
+        old = self._current_speaker_group()
+        name = " ".join(self.speaker_edit.text().split()) or None
+        if name == old[0]:
+            return
+        if self._article.analysis.profile is None:
+            group = name  # without a profile every speaker is its own group
+        else:
+            known = self._known.get(name) if name else None
+            group = known if known is not None else old[1]
+        self.speaker_edited.emit(quote_id, old, (name, group))
+
+    def _on_group_activated(self, index: int) -> None:
+        quote_id = self._editable_id()
+        group = self.group_combo.itemData(index)
+        old = self._current_speaker_group()
+        if quote_id is None or not isinstance(group, str) or group == old[1]:
+            return
+        self.speaker_edited.emit(quote_id, old, (old[0], group))

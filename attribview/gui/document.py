@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from attribview.core.analysis import Analyzer
+from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
+from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
-from attribview.core.types import Analysis, Quote
+from attribview.core.types import Analysis, Quote, Sentence
 from attribview.textio import prepare_text, read_article
 
 #: The Okabe-Ito colour-blind-safe palette (black left out: it cannot serve as a background).
@@ -36,6 +37,10 @@ class Document:
         analysis: the engine's result; offsets index ``analysis.text``.
         groups: the groups in display order (the profile's order, else first appearance).
         profile_label: the profile's human name, None without a profile.
+        article_id: the article's id in the library, None when it is not stored (no library).
+        rows: the stored quotes (ids, verification status), parallel to ``analysis.quotes``; empty
+            when the article is not stored.
+        profiles: the profiles the groups were styled with (to restyle after a speaker is reassigned).
     """
 
     title: str
@@ -43,6 +48,51 @@ class Document:
     analysis: Analysis
     groups: tuple[GroupStyle, ...]
     profile_label: str | None = None
+    article_id: int | None = None
+    rows: tuple[QuoteRow, ...] = ()
+    profiles: Mapping[str, Profile] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def stored(self) -> bool:
+        """Whether the article is in the library, so its quotes can be checked and corrected."""
+        return self.article_id is not None and len(self.rows) == len(self.analysis.quotes)
+
+    def row(self, index: int) -> QuoteRow | None:
+        return self.rows[index] if self.stored else None
+
+    def status(self, index: int) -> str | None:
+        """The quote's verification status, None when the article is not stored."""
+        row = self.row(index)
+        return row.status if row is not None else None
+
+    def index_of(self, quote_id: int) -> int | None:
+        return next((i for i, row in enumerate(self.rows) if row.id == quote_id), None)
+
+    def with_row(self, row: QuoteRow) -> Document:
+        """This document with one stored quote replaced by its new state (status, speaker, group)."""
+        index = self.index_of(row.id)
+        if index is None:
+            return self
+        rows = (*self.rows[:index], row, *self.rows[index + 1:])
+        old = self.rows[index]
+        if (old.speaker, old.group) == (row.speaker, row.group):
+            return replace(self, rows=rows)
+        return make_document(self.analysis, self.profiles, title=self.title, path=self.path,
+                             article_id=self.article_id, rows=rows)
+
+    def known_speakers(self, extra: Sequence[tuple[str, str | None]] = ()) -> dict[str, str | None]:
+        """Speaker name -> group: the profile's known speakers, this article's, then ``extra``."""
+        known: dict[str, str | None] = {}
+        for name, group in extra:
+            known.setdefault(name, group)
+        for quote in self.analysis.quotes:
+            if quote.speaker:
+                known[quote.speaker] = quote.group
+        profile = self.profiles.get(self.analysis.profile) if self.analysis.profile else None
+        if profile is not None:
+            for speaker in profile.speakers:
+                known[speaker.name] = speaker.group
+        return known
 
     def group(self, group_id: str | None) -> GroupStyle | None:
         return next((g for g in self.groups if g.id == group_id), None)
@@ -107,11 +157,48 @@ def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[G
     return tuple(styles)
 
 
+def stored_quote(row: QuoteRow) -> Quote:
+    """A stored quote as the engine's result type, so the views draw it like a fresh one."""
+    return Quote(start=row.start, end=row.end, text=row.text, speaker=row.speaker, group=row.group,
+                 kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
+                 source_start=row.source_start, source_end=row.source_end, mention=row.mention,
+                 flags=row.flags)
+
+
+def regroup(sentence: Sentence, quotes: Sequence[Quote]) -> Sentence:
+    """The sentence's groups (and anonymous flag) from ``quotes``, by the engine's overlap rule.
+
+    The hedged-claim flag is the engine's and stays as it was.
+    """
+    groups: list[str] = []
+    anonymous = False
+    for quote in quotes:
+        shared = min(sentence.end, quote.end) - max(sentence.start, quote.start)
+        if shared > 0 and shared >= SENTENCE_OVERLAP * min(sentence.end - sentence.start,
+                                                           quote.end - quote.start):
+            if quote.group is not None and quote.group not in groups:
+                groups.append(quote.group)
+            anonymous = anonymous or "anonymous" in quote.flags
+    flags = {f for f in sentence.flags if f != "anonymous"} | ({"anonymous"} if anonymous else set())
+    return replace(sentence, groups=tuple(groups), flags=tuple(sorted(flags)))
+
+
+def with_stored_quotes(analysis: Analysis, rows: Sequence[QuoteRow]) -> Analysis:
+    """The analysis with the library's quotes (corrections, manual quotes) in place of the engine's."""
+    quotes = tuple(stored_quote(row) for row in rows)
+    return replace(analysis, quotes=quotes, sentences=tuple(regroup(s, quotes) for s in analysis.sentences))
+
+
 def make_document(analysis: Analysis, profiles: Mapping[str, Profile], *, title: str,
-                  path: str | None = None) -> Document:
+                  path: str | None = None, article_id: int | None = None,
+                  rows: Sequence[QuoteRow] = ()) -> Document:
+    """The document of an analysis; with stored ``rows``, their quotes replace the engine's."""
+    if article_id is not None:
+        analysis = with_stored_quotes(analysis, rows)
     profile = profiles.get(analysis.profile) if analysis.profile else None
     return Document(title=title, path=path, analysis=analysis, groups=group_styles(analysis, profiles),
-                    profile_label=profile.label if profile is not None else None)
+                    profile_label=profile.label if profile is not None else None, article_id=article_id,
+                    rows=tuple(rows), profiles=profiles)
 
 
 def load_file(analyzer: Analyzer, path: str) -> Document:

@@ -77,6 +77,10 @@ class LegendPanel(QWidget):
         self._title.setText(f"Speaker groups — {article.profile_label}" if article.profile_label
                             else "Speakers (no profile matched)")
         base = self.palette().color(QPalette.ColorRole.Base)
+        heading = QLabel("sentences · quotes")
+        heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._grid.addWidget(heading, 0, 1)
         for row, style in enumerate(article.groups):
             box = QCheckBox(style.label)
             box.setIcon(swatch_icon(style.colour, base))
@@ -85,13 +89,13 @@ class LegendPanel(QWidget):
             box.setEnabled(style.quotes > 0)
             box.setToolTip(f"Show or hide the highlights of {style.label}")
             box.toggled.connect(self._on_box_toggled)
-            counts = QLabel(f"{plural(style.sentences, 'sentence')} · {plural(style.quotes, 'quote')}"
-                            if style.quotes else "not quoted")
+            counts = QLabel(f"{style.sentences} · {style.quotes}" if style.quotes else "not quoted")
+            counts.setToolTip(f"{plural(style.sentences, 'sentence')}, {plural(style.quotes, 'quote')}")
             counts.setTextFormat(Qt.TextFormat.PlainText)
             counts.setEnabled(style.quotes > 0)
             counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._grid.addWidget(box, row, 0)
-            self._grid.addWidget(counts, row, 1)
+            self._grid.addWidget(box, row + 1, 0)
+            self._grid.addWidget(counts, row + 1, 1)
             self._boxes[style.id] = box
         self._grid.setColumnStretch(0, 1)
         sentences = article.analysis.sentences
@@ -105,6 +109,13 @@ class LegendPanel(QWidget):
             f"Hedged claims nobody signs: {plural(hedged, 'sentence')} (wavy underline). "
             "Cues are underlined, sources in bold."
         )
+
+    def update_article(self, article: Document) -> None:
+        """The article's new counts (after a correction), keeping the groups the user hid hidden."""
+        hidden = {group for group, box in self._boxes.items() if not box.isChecked()}
+        self.set_article(article)
+        for group in hidden & set(self._boxes):
+            self._boxes[group].setChecked(False)
 
     def visible_groups(self) -> set[str]:
         return {group for group, box in self._boxes.items() if box.isChecked()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
@@ -15,10 +15,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPalette,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,12 +39,18 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.analysis import Analyzer
+from attribview.core.library import ArticleProgress, default_library_path
 from attribview.errors import AttribviewError
 from attribview.gui.article_view import ArticleView
+from attribview.gui.commands import EvidenceCommand, NoteCommand, SpeakerCommand, StatusCommand
+from attribview.gui.desk import Desk, QuoteDetails
 from attribview.gui.detail_panel import DetailPanel
-from attribview.gui.document import Document, load_file, load_text
+from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel, swatch_icon
+from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
+from attribview.gui.status import STYLES, is_checked, status_icon, status_label
+from attribview.gui.summary import SummaryPanel
 from attribview.gui.tasks import TaskManager
 from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
@@ -64,47 +72,69 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    """The viewer's one window. ``start()`` loads the model in the background; nothing here blocks.
+    """The viewer's one window. ``start()`` opens the library and loads the model in the background.
+
+    Every call on the library or the engine runs on the ``TaskManager``'s worker thread; nothing here
+    blocks.
 
     Args:
         analyzer: the engine facade (its model loads on the worker thread); a new one by default.
         settings: where geometry and recent files persist; the user's ``attribview`` settings by default.
         report_error: shows (title, message) to the user; a message box by default.
+        library_path: the library file; the user's library (``default_library_path()``) by default.
 
     Signals:
         article_shown: the Document now on screen
+        library_opened: the library file's path, once it is open
+        library_listed: the library's articles (a list of ArticleProgress), after each refresh
+        details_shown: the QuoteDetails the detail panel now shows
+        quote_saved: the QuoteDetails of a quote just saved (a status, a note, a speaker, an undo)
     """
 
     article_shown = Signal(object)
+    library_opened = Signal(object)
+    library_listed = Signal(object)
+    details_shown = Signal(object)
+    quote_saved = Signal(object)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
-                 report_error: ErrorReporter | None = None) -> None:
+                 report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
         super().__init__()
         self.analyzer = analyzer if analyzer is not None else Analyzer()
         self.settings = settings if settings is not None else QSettings("attribview", "attribview")
         self._report_error = report_error if report_error is not None else self._show_error_box
+        self.library_path = Path(library_path) if library_path is not None else default_library_path()
+        self.desk = Desk(self.analyzer, self.library_path)  # worker thread only
         self.tasks = TaskManager(self)
+        self.undo_stack = QUndoStack(self)
         self._generation = 0
+        self._closed = False
         self.model_ready = False
+        self.library_ready = False
+        self.document: Document | None = None
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
+        self.resize(1400, 880)
 
         self.welcome = WelcomePage()
         self.article_view = ArticleView()
         self.legend = LegendPanel()
         self.detail = DetailPanel()
+        self.library_panel = LibraryPanel()
+        self.summary = SummaryPanel()
         self.quote_model = QuoteTableModel(self)
         self.proxy = QuoteFilterModel(self)
         self.proxy.setSourceModel(self.quote_model)
         self.search = QLineEdit()
         self.group_filter = QComboBox()
+        self.status_filter = QComboBox()
         self.table = QTableView()
         self._build_article_page()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.article_page)
         self.setCentralWidget(self.stack)
+        self._build_docks()
         self._build_status_bar()
         self._build_menus()
         self._connect()
@@ -115,8 +145,46 @@ class MainWindow(QMainWindow):
     def _build_article_page(self) -> None:
         self.search.setPlaceholderText("Search speakers and quotes  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.group_filter.setMinimumContentsLength(22)
-        self.group_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for combo, length in ((self.group_filter, 18), (self.status_filter, 12)):
+            combo.setMinimumContentsLength(length)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.addItem("All statuses", None)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        for style in STYLES.values():
+            self.status_filter.addItem(status_icon(style.id, text), style.label, style.id)
+        self._build_table()
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.group_filter)
+        filters.addWidget(self.status_filter)
+        quotes = QWidget()
+        quotes_layout = QVBoxLayout(quotes)
+        quotes_layout.setContentsMargins(6, 6, 6, 0)
+        quotes_layout.addLayout(filters)
+        quotes_layout.addWidget(self.table)
+
+        self.reading_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.reading_splitter.addWidget(self.article_view)
+        self.reading_splitter.addWidget(quotes)
+        self.reading_splitter.setStretchFactor(0, 3)
+        self.reading_splitter.setStretchFactor(1, 2)
+        self.reading_splitter.setSizes([520, 300])
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.addWidget(_scrolling(self.legend))
+        self.side_splitter.addWidget(_scrolling(self.detail))
+        self.side_splitter.setStretchFactor(0, 1)
+        self.side_splitter.setStretchFactor(1, 3)
+        self.side_splitter.setSizes([300, 520])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.reading_splitter)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([720, 400])
+        self.article_page = self.main_splitter
+
+    def _build_table(self) -> None:
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,37 +198,26 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.SPEAKER: 230, Column.GROUP: 230, Column.KIND: 130, Column.CONFIDENCE: 60}
+        widths = {Column.SPEAKER: 140, Column.GROUP: 150, Column.KIND: 100, Column.STATUS: 105,
+                  Column.CONFIDENCE: 44}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.group_filter)
-        quotes = QWidget()
-        quotes_layout = QVBoxLayout(quotes)
-        quotes_layout.setContentsMargins(6, 6, 6, 0)
-        quotes_layout.addLayout(filters)
-        quotes_layout.addWidget(self.table)
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() restores docks by name
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        return dock
 
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.addWidget(_scrolling(self.legend))
-        self.side_splitter.addWidget(_scrolling(self.detail))
-        self.side_splitter.setSizes([380, 320])
-        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.top_splitter.addWidget(self.article_view)
-        self.top_splitter.addWidget(self.side_splitter)
-        self.top_splitter.setStretchFactor(0, 3)
-        self.top_splitter.setStretchFactor(1, 1)
-        self.top_splitter.setSizes([930, 400])
-        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.main_splitter.addWidget(self.top_splitter)
-        self.main_splitter.addWidget(quotes)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([560, 240])
-        self.article_page = self.main_splitter
+    def _build_docks(self) -> None:
+        self.library_dock = self._dock("Library", "library_dock", self.library_panel)
+        self.library_dock.setToolTip(str(self.library_path))
+        self.summary_dock = self._dock("Sourcing summary", "summary_dock", self.summary)
+        self.tabifyDockWidget(self.library_dock, self.summary_dock)
+        self.library_dock.raise_()
+        self.resizeDocks([self.library_dock], [270], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
@@ -198,12 +255,33 @@ class MainWindow(QMainWindow):
         close = self._action("&Close Article", self.close_article, QKeySequence.StandardKey.Close)
         file_menu.addAction(close)
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(self._action("&Next Quote", self.next_quote, "J", "Ctrl+Down"))
         go_menu.addAction(self._action("&Previous Quote", self.previous_quote, "K", "Ctrl+Up"))
         go_menu.addAction(self._action("&Find Quote", self.focus_search, QKeySequence.StandardKey.Find))
+        check_menu = self.menuBar().addMenu("&Check")
+        self.status_actions: dict[str, QAction] = {}
+        text = self.palette().color(QPalette.ColorRole.Text)
+        for style in STYLES.values():
+            action = self._action(f"Mark as {style.label}", self._status_setter(style.id), *style.keys)
+            action.setIcon(status_icon(style.id, text))
+            check_menu.addAction(action)
+            self.status_actions[style.id] = action
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._action("Show &All Groups", self.show_all_groups))
+        view_menu.addSeparator()
+        for dock, key in ((self.library_dock, "Ctrl+L"), (self.summary_dock, "Ctrl+Shift+S")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            view_menu.addAction(toggle)
 
     def _connect(self) -> None:
         self.tasks.busy_changed.connect(self._on_tasks_busy_changed)
@@ -215,23 +293,39 @@ class MainWindow(QMainWindow):
         self.article_view.quote_clicked.connect(self.select_quote)
         self.search.textChanged.connect(self.proxy.set_search)
         self.group_filter.currentIndexChanged.connect(self._on_group_filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.library_panel.article_requested.connect(self.open_article)
+        self.detail.status_edited.connect(self._on_status_edited)
+        self.detail.note_edited.connect(self._on_note_edited)
+        self.detail.evidence_edited.connect(self._on_evidence_edited)
+        self.detail.speaker_edited.connect(self._on_speaker_edited)
 
     # opening ----------------------------------------------------------------------------------------
 
     def start(self, path: str | None = None) -> None:
-        """Load the model in the background, then open ``path`` (queued behind the load) if given."""
+        """Open the library and load the model in the background, then open ``path`` if given."""
+        self.open_library()
         self.tasks.run(lambda: self.analyzer.nlp, message="Loading the language model…",
                        on_success=self._on_model_loaded, on_failure=self._on_task_failed)
         if path:
             self.open_file(path)
 
+    def open_library(self) -> None:
+        """Open the library file on the worker; articles opened after this are saved to it."""
+        self.tasks.run(self.desk.open, message="", on_success=self._on_library_opened,  # quick: no busy bar
+                       on_failure=self._on_library_failed)
+
     def open_file(self, path: str) -> None:
         name = Path(path).name or path
-        self._load(lambda: load_file(self.analyzer, path), f"Analysing {name}…")
+        self._load(lambda: self.desk.load_file(path), f"Analysing {name}…")
 
     def open_sample(self) -> None:
         self.open_file(str(sample_article()))
+
+    def open_article(self, article_id: int) -> None:
+        """Open an article of the library with its stored quotes and checks."""
+        self._load(lambda: self.desk.open_article(article_id), "Opening the article from the library…")
 
     def choose_file(self) -> None:
         start = str(Path(self._recent()[0]).parent) if self._recent() else ""
@@ -244,7 +338,7 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self._report_error("Nothing to paste", "The clipboard holds no text. Copy an article first.")
             return
-        self._load(lambda: load_text(self.analyzer, text), "Analysing the pasted article…")
+        self._load(lambda: self.desk.load_text(text), "Analysing the pasted article…")
 
     def _load(self, work: Callable[[], Document], message: str) -> None:
         self._generation += 1
@@ -255,6 +349,20 @@ class MainWindow(QMainWindow):
     def _on_article_loaded(self, generation: int, article: object) -> None:
         if generation == self._generation and isinstance(article, Document):  # a later open wins
             self.show_article(article)
+            if article.stored:
+                self.refresh_library()
+                self.tasks.run(self.desk.speakers, message="", on_success=self._on_speakers_listed,
+                               on_failure=lambda _error: None)  # completion is a convenience
+
+    def _on_library_opened(self, path: object) -> None:
+        self.library_ready = True
+        self.library_dock.setWindowTitle("Library")
+        self.library_opened.emit(path)
+        self.refresh_library()
+
+    def _on_library_failed(self, error: BaseException) -> None:
+        self.library_dock.setWindowTitle("Library (not open)")
+        self._on_task_failed(error)
 
     def _on_model_loaded(self, _nlp: object) -> None:
         self.model_ready = True
@@ -275,15 +383,51 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    # the library ------------------------------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        """List the library's articles with their progress again (after an import or a check)."""
+        if self.library_ready:
+            self.tasks.run(self.desk.progress, message="", on_success=self._on_library_listed,
+                           on_failure=self._on_task_failed)
+
+    def _on_library_listed(self, articles: object) -> None:
+        if isinstance(articles, list):
+            self.library_panel.set_progress([a for a in articles if isinstance(a, ArticleProgress)])
+            self.library_listed.emit(articles)
+
+    def _on_speakers_listed(self, speakers: object) -> None:
+        if self.document is not None and isinstance(speakers, list):
+            self.detail.set_known_speakers(self.document.known_speakers(speakers))
+
     # showing ----------------------------------------------------------------------------------------
 
     def show_article(self, article: Document) -> None:
         """Put an analysed article on screen (public so tests can pass a ready Document)."""
+        self.detail.commit_pending()
+        self.document = article
         self.quote_model.set_article(article)
         self.article_view.set_article(article)
         self.legend.set_article(article)
         self.detail.set_article(article)
+        self.detail.set_known_speakers(article.known_speakers())
+        self.summary.set_article(article)
+        self.library_panel.set_current(article.article_id)
         self.search.clear()
+        self._fill_group_filter(article)
+        self.proxy.set_group(None)
+        self.stack.setCurrentWidget(self.article_page)
+        profile = f" — {article.profile_label}" if article.profile_label else ""
+        self.setWindowTitle(f"{article.title}{profile} — attribview")
+        self._show_counts()
+        self.status_label.setText(f"Opened {article.title}." if article.stored or not self.library_ready
+                                  else f"Opened {article.title} (not saved: no library).")
+        if article.path is not None:
+            self._remember(article.path)
+        self.article_shown.emit(article)
+
+    def _fill_group_filter(self, article: Document) -> None:
+        current = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
         base = self.palette().color(QPalette.ColorRole.Base)
@@ -291,22 +435,41 @@ class MainWindow(QMainWindow):
         for style in article.groups:
             if style.quotes:
                 self.group_filter.addItem(swatch_icon(style.colour, base), style.label, style.id)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(current)))
         self.group_filter.blockSignals(False)
-        self.proxy.set_group(None)
-        self.stack.setCurrentWidget(self.article_page)
-        profile = f" — {article.profile_label}" if article.profile_label else ""
-        self.setWindowTitle(f"{article.title}{profile} — attribview")
+
+    def _show_counts(self) -> None:
+        article = self.document
+        if article is None:
+            self.counts_label.clear()
+            return
         analysis = article.analysis
-        self.counts_label.setText(f"{len(analysis.quotes)} quotes · {len(analysis.sentences)} sentences")
-        self.status_label.setText(f"Opened {article.title}.")
-        if article.path is not None:
-            self._remember(article.path)
-        self.article_shown.emit(article)
+        counts = f"{len(analysis.quotes)} quotes · {len(analysis.sentences)} sentences"
+        if article.stored:
+            checked = sum(1 for row in article.rows if is_checked(row.status))
+            counts += f" · {checked} checked"
+        self.counts_label.setText(counts)
+
+    def _update_document(self, article: Document) -> None:
+        """The open article after a saved change: every view follows, selection and scroll stay."""
+        old = self.document
+        self.document = article
+        self.quote_model.update_article(article)
+        if old is None or old.analysis != article.analysis:  # a speaker or group changed
+            self.article_view.update_article(article)
+            self.legend.update_article(article)
+            self.summary.set_article(article)
+            self._fill_group_filter(article)
+        self.detail.update_article(article)
+        self._show_counts()
 
     def close_article(self) -> None:
+        self.detail.commit_pending()
         self._generation += 1
-        for widget in (self.quote_model, self.article_view, self.legend, self.detail):
+        self.document = None
+        for widget in (self.quote_model, self.article_view, self.legend, self.detail, self.summary):
             widget.set_article(None)
+        self.library_panel.set_current(None)
         self.counts_label.clear()
         self.setWindowTitle("attribview")
         self.stack.setCurrentWidget(self.welcome)
@@ -317,6 +480,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             self.search.clear()
             self.group_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
             row = self.proxy.proxy_row(quote_index)
         self.table.selectRow(row)
         self.table.scrollTo(self.proxy.index(row, 0))
@@ -353,19 +517,95 @@ class MainWindow(QMainWindow):
                 self.legend.set_group_visible(style.id, True)
 
     def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.commit_pending()  # a note typed for the previous quote is saved to that quote
         quote = self.current_quote()
         self.detail.show_quote(quote)
         if quote is not None:
             self.article_view.select_quote(quote)
+            row = self.document.row(quote) if self.document is not None else None
+            if row is not None:
+                quote_id = row.id
+                self.tasks.run(lambda: self.desk.details(quote_id), message="",
+                               on_success=self._on_details_loaded, on_failure=self._on_task_failed)
+
+    def _on_details_loaded(self, details: object) -> None:
+        if isinstance(details, QuoteDetails):
+            self.detail.set_details(details)
+            if self.detail.quote_id == details.row.id:
+                self.details_shown.emit(details)
 
     def _on_group_filter_changed(self, index: int) -> None:
         data = self.group_filter.itemData(index)
         self.proxy.set_group(data if isinstance(data, str) else None)
 
+    def _on_status_filter_changed(self, index: int) -> None:
+        data = self.status_filter.itemData(index)
+        self.proxy.set_status(data if isinstance(data, str) else None)
+
     def _on_tasks_busy_changed(self, busy: bool, message: str) -> None:
         self.busy.setVisible(busy)
         self.status_label.setText(message if busy else ("Ready." if self.model_ready else ""))
         self.welcome.status.setText(message if busy else "")
+
+    # checking and correcting: every edit is an undoable command saved on the worker ----------------
+
+    def set_status(self, status: str) -> None:
+        """Set the selected quote's verification status (the keys 1-6 and U, P, V, D, F, I)."""
+        index = self.current_quote()
+        article = self.document
+        row = article.row(index) if article is not None and index is not None else None
+        if row is None or self.stack.currentWidget() is not self.article_page:
+            return
+        if row.status != status:
+            self.undo_stack.push(StatusCommand(self._save_verification, row.id, row.status, status))
+
+    def _status_setter(self, status: str) -> Callable[[], None]:
+        return lambda: self.set_status(status)
+
+    def _on_status_edited(self, quote_id: int, old: str, new: str) -> None:
+        self.undo_stack.push(StatusCommand(self._save_verification, quote_id, old, new))
+
+    def _on_note_edited(self, quote_id: int, old: str, new: str) -> None:
+        self.undo_stack.push(NoteCommand(self._save_verification, quote_id, old, new))
+
+    def _on_evidence_edited(self, quote_id: int, old: object, new: object) -> None:
+        if isinstance(old, tuple) and isinstance(new, tuple):
+            self.undo_stack.push(EvidenceCommand(self._save_verification, quote_id, old, new))
+
+    def _on_speaker_edited(self, quote_id: int, old: object, new: object) -> None:
+        if isinstance(old, tuple) and isinstance(new, tuple):
+            self.undo_stack.push(SpeakerCommand(self._save_speaker, quote_id, old, new))
+
+    def _save_verification(self, quote_id: int, status: str | None, note: str | None,
+                           evidence: Sequence[str] | None) -> None:
+        what = f"marked as {status_label(status)}" if status is not None \
+            else "note saved" if note is not None else "evidence saved"
+        self.tasks.run(lambda: self.desk.set_verification(quote_id, status=status, note=note,
+                                                          evidence=evidence),
+                       message="", on_success=lambda details: self._on_quote_saved(details, what),
+                       on_failure=lambda error: self._on_save_failed(quote_id, error))
+
+    def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None) -> None:
+        what = f"speaker set to {speaker or 'unknown'}"
+        self.tasks.run(lambda: self.desk.reassign(quote_id, speaker, group), message="",
+                       on_success=lambda details: self._on_quote_saved(details, what),
+                       on_failure=lambda error: self._on_save_failed(quote_id, error))
+
+    def _on_quote_saved(self, details: object, what: str) -> None:
+        if not isinstance(details, QuoteDetails):
+            return
+        if self.document is not None and self.document.index_of(details.row.id) is not None:
+            self._update_document(self.document.with_row(details.row))
+        self.detail.set_details(details)
+        self.status_label.setText(f"Saved: {what}.")
+        self.refresh_library()
+        self.quote_saved.emit(details)
+
+    def _on_save_failed(self, quote_id: int, error: BaseException) -> None:
+        self._on_task_failed(error)
+        if self.detail.quote_id == quote_id:  # show what the library holds, not what failed to save
+            self.tasks.run(lambda: self.desk.details(quote_id), message="",
+                           on_success=self._on_details_loaded, on_failure=lambda _error: None)
 
     # files, settings --------------------------------------------------------------------------------
 
@@ -415,13 +655,19 @@ class MainWindow(QMainWindow):
         self._refresh_recent(self._recent())
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"main_splitter": self.main_splitter, "top_splitter": self.top_splitter,
+        return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,
                 "side_splitter": self.side_splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        for key, splitter in self._splitters().items():
-            self.settings.setValue(f"window/{key}", splitter.saveState())
-        self.settings.sync()
+        if not self._closed:
+            self._closed = True
+            self.detail.commit_pending()  # a note still being typed is saved before the library closes
+            self.tasks.run(self.desk.close, message="", on_success=lambda _result: None,
+                           on_failure=lambda _error: None)
+            self.tasks.wait()
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+            for key, splitter in self._splitters().items():
+                self.settings.setValue(f"window/{key}", splitter.saveState())
+            self.settings.sync()
         super().closeEvent(event)

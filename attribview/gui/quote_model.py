@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from attribview.gui.document import Document, flag_labels, kind_label
 from attribview.gui.legend import swatch_icon
+from attribview.gui.status import STYLES, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: The quote's index in ``analysis.quotes``, whatever the proxy's order.
@@ -31,21 +32,23 @@ class Column(IntEnum):
     SPEAKER = 0
     GROUP = 1
     KIND = 2
-    CONFIDENCE = 3
-    TEXT = 4
+    STATUS = 3
+    CONFIDENCE = 4
+    TEXT = 5
 
 
-HEADERS = {Column.SPEAKER: "Speaker", Column.GROUP: "Group", Column.KIND: "Kind",
+HEADERS = {Column.SPEAKER: "Speaker", Column.GROUP: "Group", Column.KIND: "Kind", Column.STATUS: "Status",
            Column.CONFIDENCE: "Conf.", Column.TEXT: "What was said"}
 
 
 class QuoteTableModel(QAbstractTableModel):
-    """One row per quote, in article order. Read-only until the store brings verification status."""
+    """One row per quote, in article order; the status column is empty for an article not stored."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._article: Document | None = None
         self._icons: dict[str, QIcon] = {}
+        self._status_icons: dict[str, QIcon] = {}
 
     @property
     def article(self) -> Document | None:
@@ -60,7 +63,27 @@ class QuoteTableModel(QAbstractTableModel):
             base = app.palette().color(QPalette.ColorRole.Base) if isinstance(app, QApplication) \
                 else QColor(Qt.GlobalColor.white)
             self._icons = {g.id: swatch_icon(g.colour, base) for g in article.groups}
+            text = app.palette().color(QPalette.ColorRole.Text) if isinstance(app, QApplication) \
+                else QColor(Qt.GlobalColor.black)
+            self._status_icons = {status: status_icon(status, text) for status in STYLES}
         self.endResetModel()
+
+    def update_article(self, article: Document) -> None:
+        """The same article with changed quotes (a status, a speaker): rows, sorting, selection stay."""
+        old = self._article
+        if old is None or old.article_id != article.article_id \
+                or len(old.analysis.quotes) != len(article.analysis.quotes):
+            self.set_article(article)
+            return
+        self._article = article
+        app = QApplication.instance()
+        base = app.palette().color(QPalette.ColorRole.Base) if isinstance(app, QApplication) \
+            else QColor(Qt.GlobalColor.white)
+        for style in article.groups:
+            if style.id not in self._icons:
+                self._icons[style.id] = swatch_icon(style.colour, base)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(Column) - 1))
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self._article is None:
@@ -95,6 +118,7 @@ class QuoteTableModel(QAbstractTableModel):
                 Column.SPEAKER: quote.speaker or "(unknown)",
                 Column.GROUP: article.label(quote.group),
                 Column.KIND: kind_label(quote.kind),
+                Column.STATUS: status_label(article.status(index.row())),
                 Column.CONFIDENCE: f"{quote.confidence:.2f}",
                 Column.TEXT: " ".join(quote.text.split()),
             }[column]
@@ -103,9 +127,14 @@ class QuoteTableModel(QAbstractTableModel):
                 return quote.confidence
             if column == Column.TEXT:
                 return quote.start
+            if column == Column.STATUS:
+                return tuple(STYLES).index(article.status(index.row()) or "unverified")
             return str(self.data(index, Qt.ItemDataRole.DisplayRole)).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == Column.GROUP and quote.group:
             return self._icons.get(quote.group)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            status = article.status(index.row())
+            return self._status_icons.get(status) if status is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -117,19 +146,23 @@ class QuoteTableModel(QAbstractTableModel):
 
 
 class QuoteFilterModel(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; keeps rows that match the search words and the chosen group."""
+    """Sorts by ``SORT_ROLE``; keeps rows that match the search words, the chosen group and status."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._search: list[str] = []
         self._group: str | None = None
+        self._status: str | None = None
 
     def set_search(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_search", text.casefold().split()))
 
     def set_group(self, group: str | None) -> None:
         self._refilter(lambda: setattr(self, "_group", group))
+
+    def set_status(self, status: str | None) -> None:
+        self._refilter(lambda: setattr(self, "_status", status))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+; older Qt invalidates instead
@@ -155,6 +188,8 @@ class QuoteFilterModel(QSortFilterProxyModel):
             return False
         quote = article.analysis.quotes[source_row]
         if self._group is not None and quote.group != self._group:
+            return False
+        if self._status is not None and (article.status(source_row) or "unverified") != self._status:
             return False
         if not self._search:
             return True

@@ -70,45 +70,54 @@ class TaskManager(QObject):
         self._relay = _Relay(self)
         self._relay.succeeded.connect(self._on_relay_succeeded)
         self._relay.failed.connect(self._on_relay_failed)
-        # task id -> (message, on_success, on_failure), in the order they will run
+        # task id -> (message, on_success, on_failure), in the order they will run; "" for a quiet task
         self._pending: dict[int, tuple[str, SuccessCallback, FailureCallback | None]] = {}
 
     def run(self, function: Callable[[], Any], *, message: str, on_success: SuccessCallback,
             on_failure: FailureCallback | None = None) -> int:
         """Queue ``function``; ``on_success(result)`` or ``on_failure(error)`` runs on the GUI thread.
 
-        Never touch widgets inside ``function``: it runs on the worker thread.
+        Never touch widgets inside ``function``: it runs on the worker thread. A task with an empty
+        ``message`` is quiet (a quick library read or write): it runs in turn but shows no busy state.
         """
         task_id = next(self._ids)
         self._pending[task_id] = (message, on_success, on_failure)
         self._pool.start(_Task(task_id, function, self._relay))
-        self._announce()
+        if message:
+            self._announce()
         return task_id
 
     def is_busy(self) -> bool:
-        return bool(self._pending)
+        """Whether a task that shows a busy state (a model load, an analysis) is queued or running."""
+        return any(message for message, _, _ in self._pending.values())
+
+    def is_idle(self) -> bool:
+        """Whether no task at all, quiet ones included, is queued or running."""
+        return not self._pending
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (at quit and in tests); True when it is."""
         return self._pool.waitForDone(msecs)
 
     def _announce(self) -> None:
-        first = next(iter(self._pending.values()), None)
-        self.busy_changed.emit(first is not None, first[0] if first is not None else "")
+        first = next((message for message, _, _ in self._pending.values() if message), None)
+        self.busy_changed.emit(first is not None, first or "")
 
     @Slot(int, object)
     def _on_relay_succeeded(self, task_id: int, result: object) -> None:
         entry = self._pending.pop(task_id, None)
-        self._announce()
+        if entry is not None and entry[0]:
+            self._announce()
         if entry is not None:
             entry[1](result)
 
     @Slot(int, object)
     def _on_relay_failed(self, task_id: int, error: BaseException) -> None:
         entry = self._pending.pop(task_id, None)
-        self._announce()
         if entry is None:
             return
+        if entry[0]:
+            self._announce()
         if entry[2] is not None:
             entry[2](error)
         elif not isinstance(error, Exception):

@@ -33,14 +33,24 @@ def errors() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path,
+def library_file(tmp_path: Path) -> Path:
+    """The test's own library file (never the user's)."""
+    return tmp_path / "library.sqlite3"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path, library_file: Path,
            errors: list[tuple[str, str]]) -> Iterator[MainWindow]:
-    """A shown main window with its own settings file; its worker must be idle at teardown."""
+    """A shown main window with its own settings and library files; its worker must be idle at teardown.
+
+    The library is not opened until the test calls ``start()`` (or ``open_library()``).
+    """
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(analyzer=analyzer, settings=settings,
+    win = MainWindow(analyzer=analyzer, settings=settings, library_path=library_file,
                      report_error=lambda title, message: errors.append((title, message)))
     qtbot.addWidget(win)
     win.show()
     yield win
     assert win.tasks.wait(60_000), "a background task was still running at teardown"
     win.close()
+    assert win.tasks.is_idle()

@@ -94,7 +94,7 @@ def test_selecting_a_row_selects_the_quote_in_the_article(window: MainWindow, sa
     quote_index = window.proxy.index(row, 0).data(QUOTE_ROLE)
     quote = sample.analysis.quotes[quote_index]
     assert window.article_view.selected_range() == (quote.start, quote.end)
-    assert window.detail.values["Speaker"].text() == quote.speaker
+    assert window.detail.speaker_edit.text() == quote.speaker
 
 
 def test_keyboard_steps_through_quotes(qtbot: QtBot, window: MainWindow, sample: Document) -> None:

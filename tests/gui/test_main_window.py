@@ -22,7 +22,7 @@ SLOW = 60_000
 def test_window_appears_before_the_model_has_loaded(qtbot: QtBot, tmp_path: Path) -> None:
     analyzer = Analyzer()  # not loaded yet: a fresh instance
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(analyzer=analyzer, settings=settings)
+    window = MainWindow(analyzer=analyzer, settings=settings, library_path=tmp_path / "library.sqlite3")
     qtbot.addWidget(window)
     window.show()
     window.start(str(sample_article()))
@@ -39,6 +39,8 @@ def test_window_appears_before_the_model_has_loaded(qtbot: QtBot, tmp_path: Path
     finally:
         assert window.tasks.wait(SLOW)
     assert not window.busy.isVisible()
+    assert shown.args[0].stored, "the article opened is saved to the library"
+    window.close()
 
 
 def test_welcome_screen_offers_the_sample(qtbot: QtBot, window: MainWindow) -> None:
@@ -60,7 +62,7 @@ def test_bad_file_is_reported_not_raised(qtbot: QtBot, window: MainWindow, tmp_p
 
 def test_default_error_reporter_is_a_message_box(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(analyzer=analyzer, settings=settings)
+    window = MainWindow(analyzer=analyzer, settings=settings, library_path=tmp_path / "library.sqlite3")
     qtbot.addWidget(window)
     window.show()
     window.open_file(str(tmp_path / "missing.txt"))
@@ -73,6 +75,7 @@ def test_default_error_reporter_is_a_message_box(qtbot: QtBot, analyzer: Analyze
     assert found is not None and "missing.txt: no such file" in found.text()
     found.close()
     assert window.tasks.wait(SLOW)
+    window.close()
 
 
 def test_snapshot_writes_a_png_of_the_width_asked(analyzer: Analyzer, tmp_path: Path) -> None:

@@ -1,0 +1,147 @@
+"""The library sidebar: every stored article with its quotes and how far their checking has come."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from attribview.core.library import ArticleProgress
+from attribview.gui.legend import plural
+from attribview.gui.status import STYLES
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: (checked, total) of the row, drawn as a bar.
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE, QUOTES, CHECKED = 0, 1, 2
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws (checked, total) as a small progress bar reading "checked/total"."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if not isinstance(value, tuple):
+            super().paint(painter, option, index)
+            return
+        checked, total = value
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)
+        bar.minimum = 0
+        bar.maximum = max(total, 1)
+        bar.progress = checked
+        bar.text = f"{checked}/{total}"
+        bar.textVisible = True
+        bar.palette = option.palette
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        style = QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class LibraryPanel(QWidget):
+    """The articles of the library; activating one opens it.
+
+    Signals:
+        article_requested: the id of the article to open
+    """
+
+    article_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current: int | None = None
+        self._requested: int | None = None
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels(["Article", "Quotes", "Checked"])
+        self.tree.setItemDelegateForColumn(CHECKED, ProgressDelegate(self.tree))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QUOTES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHECKED, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(CHECKED, 74)
+        self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.itemClicked.connect(self._on_item_activated)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+        self.set_progress([])
+
+    def set_progress(self, articles: Sequence[ArticleProgress]) -> None:
+        """Show the library's articles (newest first) with their counts and checking progress."""
+        selected = self._current
+        self.tree.clear()
+        for entry in reversed(articles):
+            row = entry.article
+            item = QTreeWidgetItem([row.title, str(entry.quotes), ""])
+            item.setData(TITLE, ARTICLE_ROLE, row.id)
+            item.setData(CHECKED, PROGRESS_ROLE, (entry.checked, entry.quotes))
+            item.setTextAlignment(QUOTES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            counts = ", ".join(f"{STYLES[s].label.lower() if s in STYLES else s} {n}"
+                               for s, n in entry.statuses.items() if n)
+            source = " · ".join(p for p in (row.outlet, row.published.isoformat() if row.published else None)
+                                if p)
+            item.setToolTip(TITLE, f"<qt><b>{html.escape(row.title)}</b><br>{html.escape(source)}</qt>"
+                            if source else f"<qt><b>{html.escape(row.title)}</b></qt>")
+            item.setToolTip(CHECKED, f"{entry.checked} of {plural(entry.quotes, 'quote')} checked"
+                            + (f" ({counts})" if counts else ""))
+            self.tree.addTopLevelItem(item)
+        total = sum(a.quotes for a in articles)
+        checked = sum(a.checked for a in articles)
+        self.summary.setText(
+            f"{plural(len(articles), 'article')} · {checked} of {plural(total, 'quote')} checked"
+            if articles else "The library is empty. Articles you open are kept here with their checks.")
+        self.set_current(selected)
+
+    def set_current(self, article_id: int | None) -> None:
+        """Mark the article on screen in bold."""
+        self._current = article_id
+        self._requested = None
+        for item in self._items():
+            font = item.font(TITLE)
+            font.setBold(item.data(TITLE, ARTICLE_ROLE) == article_id)
+            item.setFont(TITLE, font)
+
+    def rows(self) -> list[tuple[str, int, int]]:
+        """(title, checked, quotes) of every listed article, as shown (for tests)."""
+        result: list[tuple[str, int, int]] = []
+        for item in self._items():
+            checked, total = item.data(CHECKED, PROGRESS_ROLE)
+            result.append((item.text(TITLE), checked, total))
+        return result
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        article_id = item.data(TITLE, ARTICLE_ROLE)
+        if isinstance(article_id, int) and article_id not in (self._current, self._requested):
+            self._requested = article_id  # a click can also activate: open it once
+            self.article_requested.emit(article_id)
