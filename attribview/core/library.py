@@ -230,6 +230,25 @@ class Library:
         """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
         return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user())
 
+    def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None, *, by_hand: bool,
+                        who: str | None = None) -> QuoteRow:
+        """Put a quote's speaker and group back as they were (an undo), with whether a person chose them.
+
+        With ``by_hand=False`` the speaker is the engine's again, and a re-analysis may change it.
+        """
+        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user(),
+                                           by_hand=by_hand)
+
+    def reject_quote(self, quote_id: int, *, rejected: bool = True, who: str | None = None) -> QuoteRow:
+        """Mark a quote "not an attribution" (or take that back); it is kept, out of lists and counts."""
+        return self.store.reject_quote(quote_id, who=who or default_user(), rejected=rejected)
+
+    def add_quote(self, article_id: int, start: int, end: int, *, speaker: str | None, group: str | None,
+                  kind: str = "manual", who: str | None = None) -> QuoteRow:
+        """Add an attribution the engine missed: the article's text at [start, end), said by ``speaker``."""
+        return self.store.add_manual_quote(article_id, start, end, speaker=speaker, group=group,
+                                           who=who or default_user(), kind=kind)
+
     def speakers(self) -> list[tuple[str, str | None]]:
         """Every (speaker, group) the library knows, by name; the group is None without a profile."""
         return self.store.read(_speakers)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QHelpEvent,
@@ -19,9 +21,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from attribview.gui.document import Document, flag_labels, kind_label
+from attribview.gui.status import status_label
 
 #: How much of the group colour is laid over the page: enough to tell groups apart, light enough
 #: (over white) or dark enough (over a dark theme's base) to keep the text readable.
@@ -163,9 +166,16 @@ def quote_tooltip(article: Document, index: int) -> str:
         cue = "no cue"
     kind = html.escape(kind_label(quote.kind))
     lines.append(f"{kind} &middot; {cue} &middot; confidence {quote.confidence:.2f}")
+    row = article.row(index)
+    if row is None:
+        lines.append("status: not in the library")
+    else:
+        added = " &middot; added by hand" if row.origin == "manual" else ""
+        lines.append(f"status: <b>{html.escape(status_label(row.status))}</b>{added}")
     if quote.flags:
         lines.append(f"<i>{html.escape(flag_labels(quote.flags))}</i>")
-    return "<qt>" + "<br>".join(lines) + "</qt>"
+    # each line kept whole: Qt wraps a rich-text tooltip at a narrow width, splitting "cue · confidence"
+    return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
 
 
 class ArticleView(QTextEdit):
@@ -188,6 +198,7 @@ class ArticleView(QTextEdit):
         self._article: Document | None = None
         self._offsets = OffsetMap("")
         self._visible: set[str] = set()
+        self._context_actions: list[QAction] = []
 
     @property
     def article(self) -> Document | None:
@@ -204,13 +215,15 @@ class ArticleView(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def update_article(self, article: Document) -> None:
-        """The same text with changed quotes (a speaker reassigned): highlights redrawn, scroll kept."""
+        """The same text with changed quotes (a speaker, a status): highlights redrawn, scroll kept."""
         old = self._article
         if old is None or old.analysis.text != article.analysis.text:
             self.set_article(article)
             return
+        self._article = article  # a status changed: the tooltips tell the new one
+        if old.analysis == article.analysis:
+            return
         known = {g.id for g in old.groups}
-        self._article = article
         self._visible |= {g.id for g in article.groups if g.id not in known}
         self._rehighlight()
 
@@ -268,6 +281,31 @@ class ArticleView(QTextEdit):
             index = self._quote_under(event.position().toPoint())
             if index is not None:
                 self.quote_clicked.emit(index)
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        """The window's corrections, offered in the context menu after Copy and Select All."""
+        self._context_actions = list(actions)
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for a right click at a viewport ``point``.
+
+        Without a text selection, the quote under the point is selected first (as a click would), so
+        "Not an Attribution" applies to what was clicked.
+        """
+        if not self.textCursor().hasSelection():
+            index = self._quote_under(point)
+            if index is not None:
+                self.quote_clicked.emit(index)
+        menu = self.createStandardContextMenu(point)
+        if self._context_actions:
+            menu.addSeparator()
+            menu.addActions(self._context_actions)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -23,10 +23,19 @@ from attribview.core.library import (
 )
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError
+from attribview.gui.commands import NewQuote
 from attribview.gui.document import Document, make_document
 from attribview.textio import SourceText, prepare_text, read_article
 
 PASTED_TITLE = "Pasted article"
+
+
+@dataclass(frozen=True)
+class QuotesChanged:
+    """A quote added, rejected or restored, and its article's quotes as they now are (rejected left out)."""
+
+    row: QuoteRow
+    rows: tuple[QuoteRow, ...]
 
 
 @dataclass(frozen=True)
@@ -126,3 +135,27 @@ class Desk:
     def reassign(self, quote_id: int, speaker: str | None, group: str | None) -> QuoteDetails:
         self.library.reassign_speaker(quote_id, speaker, group)
         return self.details(quote_id)
+
+    def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None,
+                        by_hand: bool) -> QuoteDetails:
+        """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
+        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand)
+        return self.details(quote_id)
+
+    def reject(self, quote_id: int, rejected: bool) -> QuotesChanged:
+        """Mark a quote "not an attribution", or take that back."""
+        row = self.library.reject_quote(quote_id, rejected=rejected)
+        return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
+
+    def add_quote(self, new: NewQuote) -> QuotesChanged:
+        """Save an attribution added by hand; ``new.quote_id`` is its id from now on."""
+        row = self.library.add_quote(new.article_id, new.start, new.end, speaker=new.speaker,
+                                     group=new.group, kind=new.kind)
+        new.quote_id = row.id
+        return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
+
+    def reject_new(self, new: NewQuote, rejected: bool) -> QuotesChanged:
+        """Take back (or restore) an attribution added by hand."""
+        if new.quote_id is None:
+            raise AttribviewError("the attribution added by hand was never saved: there is nothing to undo")
+        return self.reject(new.quote_id, rejected)

@@ -263,6 +263,11 @@ class DetailPanel(QWidget):
         self._completions.setStringList(sorted(self._known, key=str.casefold))
 
     @property
+    def known_speakers(self) -> dict[str, str | None]:
+        """The names the speaker field completes, each with its group."""
+        return dict(self._known)
+
+    @property
     def quote_index(self) -> int | None:
         return self._index
 

@@ -80,6 +80,11 @@ class Document:
         return make_document(self.analysis, self.profiles, title=self.title, path=self.path,
                              article_id=self.article_id, rows=rows)
 
+    def with_rows(self, rows: Sequence[QuoteRow]) -> Document:
+        """This document with another set of stored quotes (one added, rejected or restored)."""
+        return make_document(self.analysis, self.profiles, title=self.title, path=self.path,
+                             article_id=self.article_id, rows=rows)
+
     def known_speakers(self, extra: Sequence[tuple[str, str | None]] = ()) -> dict[str, str | None]:
         """Speaker name -> group: the profile's known speakers, this article's, then ``extra``."""
         known: dict[str, str | None] = {}
@@ -218,6 +223,7 @@ KIND_LABELS = {
     "indirect": "reported speech",
     "mixed": "partial quote",
     "according_to": "“according to”",
+    "manual": "added by hand",
 }
 #: How the viewer explains each flag.
 FLAG_LABELS = {

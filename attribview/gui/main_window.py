@@ -41,9 +41,18 @@ from PySide6.QtWidgets import (
 from attribview.core.analysis import Analyzer
 from attribview.core.library import ArticleProgress, default_library_path
 from attribview.errors import AttribviewError
+from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
-from attribview.gui.commands import EvidenceCommand, NoteCommand, SpeakerCommand, StatusCommand
-from attribview.gui.desk import Desk, QuoteDetails
+from attribview.gui.commands import (
+    AddQuoteCommand,
+    EvidenceCommand,
+    NewQuote,
+    NoteCommand,
+    RejectCommand,
+    SpeakerCommand,
+    StatusCommand,
+)
+from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel, swatch_icon
@@ -89,6 +98,8 @@ class MainWindow(QMainWindow):
         library_listed: the library's articles (a list of ArticleProgress), after each refresh
         details_shown: the QuoteDetails the detail panel now shows
         quote_saved: the QuoteDetails of a quote just saved (a status, a note, a speaker, an undo)
+        quotes_changed: the QuotesChanged after a quote was rejected, added or restored (and its undo)
+        model_loaded: the language model is loaded (articles now open without waiting for it)
     """
 
     article_shown = Signal(object)
@@ -96,6 +107,8 @@ class MainWindow(QMainWindow):
     library_listed = Signal(object)
     details_shown = Signal(object)
     quote_saved = Signal(object)
+    quotes_changed = Signal(object)
+    model_loaded = Signal()
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
@@ -112,6 +125,7 @@ class MainWindow(QMainWindow):
         self.model_ready = False
         self.library_ready = False
         self.document: Document | None = None
+        self.add_dialog: AddAttributionDialog | None = None
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)
         self.resize(1400, 880)
@@ -275,6 +289,17 @@ class MainWindow(QMainWindow):
             action.setIcon(status_icon(style.id, text))
             check_menu.addAction(action)
             self.status_actions[style.id] = action
+        check_menu.addSeparator()
+        self.reject_action = self._action("&Not an Attribution", self.reject_selected, "N", "Del")
+        self.reject_action.setStatusTip("The selected quote is not an attribution: remove it (undo brings "
+                                        "it back)")
+        self.add_quote_action = self._action("&Add Attribution from Selection…",
+                                             self.add_attribution_from_selection, "A")
+        self.add_quote_action.setStatusTip("Select the words said in the article, then name who said them")
+        for action in (self.reject_action, self.add_quote_action):
+            check_menu.addAction(action)
+        self.article_view.set_context_actions([self.add_quote_action, self.reject_action])
+        self._update_correction_actions()
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._action("Show &All Groups", self.show_all_groups))
         view_menu.addSeparator()
@@ -291,6 +316,7 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_file)
         self.legend.visibility_changed.connect(self.article_view.set_visible_groups)
         self.article_view.quote_clicked.connect(self.select_quote)
+        self.article_view.selectionChanged.connect(self._update_correction_actions)
         self.search.textChanged.connect(self.proxy.set_search)
         self.group_filter.currentIndexChanged.connect(self._on_group_filter_changed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -366,6 +392,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_loaded(self, _nlp: object) -> None:
         self.model_ready = True
+        self.model_loaded.emit()
         if not self.tasks.is_busy():
             self.status_label.setText("Ready.")
 
@@ -424,6 +451,7 @@ class MainWindow(QMainWindow):
                                   else f"Opened {article.title} (not saved: no library).")
         if article.path is not None:
             self._remember(article.path)
+        self._update_correction_actions()
         self.article_shown.emit(article)
 
     def _fill_group_filter(self, article: Document) -> None:
@@ -455,13 +483,14 @@ class MainWindow(QMainWindow):
         old = self.document
         self.document = article
         self.quote_model.update_article(article)
+        self.article_view.update_article(article)  # redrawn only if a speaker or group changed
         if old is None or old.analysis != article.analysis:  # a speaker or group changed
-            self.article_view.update_article(article)
             self.legend.update_article(article)
             self.summary.set_article(article)
             self._fill_group_filter(article)
         self.detail.update_article(article)
         self._show_counts()
+        self._update_correction_actions()
 
     def close_article(self) -> None:
         self.detail.commit_pending()
@@ -473,6 +502,7 @@ class MainWindow(QMainWindow):
         self.counts_label.clear()
         self.setWindowTitle("attribview")
         self.stack.setCurrentWidget(self.welcome)
+        self._update_correction_actions()
 
     def select_quote(self, quote_index: int) -> None:
         """Select the quote's row (clearing filters that hide it); the article follows the table."""
@@ -520,6 +550,7 @@ class MainWindow(QMainWindow):
         self.detail.commit_pending()  # a note typed for the previous quote is saved to that quote
         quote = self.current_quote()
         self.detail.show_quote(quote)
+        self._update_correction_actions()
         if quote is not None:
             self.article_view.select_quote(quote)
             row = self.document.row(quote) if self.document is not None else None
@@ -573,8 +604,11 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(EvidenceCommand(self._save_verification, quote_id, old, new))
 
     def _on_speaker_edited(self, quote_id: int, old: object, new: object) -> None:
-        if isinstance(old, tuple) and isinstance(new, tuple):
-            self.undo_stack.push(SpeakerCommand(self._save_speaker, quote_id, old, new))
+        index = self.document.index_of(quote_id) if self.document is not None else None
+        if isinstance(old, tuple) and isinstance(new, tuple) and self.document is not None \
+                and index is not None:
+            by_hand = self.document.rows[index].speaker_by_hand  # an undo gives an engine's choice back
+            self.undo_stack.push(SpeakerCommand(self._save_speaker, quote_id, old, new, by_hand))
 
     def _save_verification(self, quote_id: int, status: str | None, note: str | None,
                            evidence: Sequence[str] | None) -> None:
@@ -585,11 +619,106 @@ class MainWindow(QMainWindow):
                        message="", on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
-    def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None) -> None:
+    def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None, by_hand: bool) -> None:
         what = f"speaker set to {speaker or 'unknown'}"
-        self.tasks.run(lambda: self.desk.reassign(quote_id, speaker, group), message="",
+        self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand), message="",
                        on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
+
+    # corrections from the article: not an attribution, an attribution added from a selection ------
+
+    def _editable_article(self) -> Document | None:
+        """The open article when its quotes can be corrected (it is shown and in the library)."""
+        article = self.document
+        if article is None or not article.stored or self.stack.currentWidget() is not self.article_page:
+            return None
+        return article
+
+    def _selection_span(self) -> tuple[int, int] | None:
+        """The article view's selection without the spaces around it, None when nothing is selected."""
+        article = self._editable_article()
+        if article is None or not self.article_view.textCursor().hasSelection():
+            return None
+        start, end = self.article_view.selected_range()
+        text = article.analysis.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _update_correction_actions(self) -> None:
+        index = self.current_quote()
+        self.reject_action.setEnabled(self._editable_article() is not None and index is not None)
+        span = self._selection_span()
+        quotes = self.document.analysis.quotes if self.document is not None else ()
+        self.add_quote_action.setEnabled(span is not None and all((q.start, q.end) != span for q in quotes))
+
+    def reject_selected(self) -> None:
+        """Mark the selected quote "not an attribution" (N or Delete): it leaves the highlights and table."""
+        article = self._editable_article()
+        index = self.current_quote()
+        row = article.row(index) if article is not None and index is not None else None
+        if row is not None:
+            self.undo_stack.push(RejectCommand(self._save_rejection, row.id, row.text))
+
+    def add_attribution_from_selection(self) -> None:
+        """Ask who said the selected words (A, or the article's context menu), then save the quote."""
+        article = self._editable_article()
+        span = self._selection_span()
+        if article is None or span is None or article.article_id is None:
+            self.status_label.setText("Select the words that were said in the article first.")
+            return
+        start, end = span
+        text = article.analysis.text[start:end]
+        dialog = AddAttributionDialog(text, article.groups, self.detail.known_speakers,
+                                      has_profile=article.analysis.profile is not None, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        article_id = article.article_id
+
+        def accepted() -> None:
+            new = NewQuote(article_id, start, end, dialog.speaker(), dialog.group(), dialog.kind())
+            self.undo_stack.push(AddQuoteCommand(self._save_new_quote, self._reject_new_quote, new, text))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _result: setattr(self, "add_dialog", None))
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _save_rejection(self, quote_id: int, rejected: bool) -> None:
+        what = "marked “not an attribution” (Ctrl+Z brings it back)" if rejected else "attribution restored"
+        self.tasks.run(lambda: self.desk.reject(quote_id, rejected), message="",
+                       on_success=lambda changed: self._on_quotes_changed(changed, what),
+                       on_failure=self._on_task_failed)
+
+    def _save_new_quote(self, new: NewQuote) -> None:
+        self.tasks.run(lambda: self.desk.add_quote(new), message="",
+                       on_success=lambda changed: self._on_quotes_changed(changed, "attribution added"),
+                       on_failure=self._on_task_failed)
+
+    def _reject_new_quote(self, new: NewQuote, rejected: bool) -> None:
+        what = "added attribution taken back" if rejected else "attribution added"
+        self.tasks.run(lambda: self.desk.reject_new(new, rejected), message="",
+                       on_success=lambda changed: self._on_quotes_changed(changed, what),
+                       on_failure=self._on_task_failed)
+
+    def _on_quotes_changed(self, changed: object, what: str) -> None:
+        """A quote added, rejected or restored: the open article shows the library's quotes again."""
+        if not isinstance(changed, QuotesChanged):
+            return
+        article = self.document
+        if article is not None and article.article_id == changed.row.article_id:
+            before = self.current_quote()
+            self.table.clearSelection()  # indices change: the panel lets go of the old one first
+            self._update_document(article.with_rows(changed.rows))
+            shown = self.document.index_of(changed.row.id) if self.document is not None else None
+            if shown is not None:
+                self.select_quote(shown)  # the quote added or brought back
+            elif before is not None and self.quote_model.rowCount():
+                self.select_quote(min(before, self.quote_model.rowCount() - 1))  # the next one
+        self.status_label.setText(f"Saved: {what}.")
+        self.refresh_library()
+        self.quotes_changed.emit(changed)
 
     def _on_quote_saved(self, details: object, what: str) -> None:
         if not isinstance(details, QuoteDetails):

@@ -353,8 +353,12 @@ def set_verification(session: Session, quote_id: int, status: str, *, note: str 
 
 
 def reassign_speaker(session: Session, quote_id: int, speaker: str | None, group: str | None, *,
-                     who: str) -> QuoteRow:
-    """Give a quote another speaker and group; re-analysis will not undo it."""
+                     who: str, by_hand: bool = True) -> QuoteRow:
+    """Give a quote another speaker and group; re-analysis will not undo it.
+
+    ``by_hand=False`` gives the speaker back to the engine (an undo of a reassignment): re-analysis may
+    then change it again, as it could before.
+    """
     quote = _get_quote(session, quote_id)
     old_speaker = quote.speaker.name if quote.speaker is not None else None
     if old_speaker != speaker:
@@ -363,7 +367,7 @@ def reassign_speaker(session: Session, quote_id: int, speaker: str | None, group
         _record(session, "quote", quote_id, "group", quote.group, group, who)
     quote.speaker = _SpeakerCache(session).get(speaker, group)
     quote.group = group
-    quote.speaker_by_hand = True
+    quote.speaker_by_hand = by_hand
     session.flush()
     return get_quote(session, quote_id)
 
@@ -606,9 +610,9 @@ class Store:
             lambda s: set_verification(s, quote_id, status, note=note, evidence=evidence, who=who))
 
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
-                         who: str) -> QuoteRow:
+                         who: str, by_hand: bool = True) -> QuoteRow:
         """See :func:`reassign_speaker`."""
-        return self.write(lambda s: reassign_speaker(s, quote_id, speaker, group, who=who))
+        return self.write(lambda s: reassign_speaker(s, quote_id, speaker, group, who=who, by_hand=by_hand))
 
     def reject_quote(self, quote_id: int, *, who: str, rejected: bool = True) -> QuoteRow:
         """See :func:`reject_quote`."""

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
-from attribview.gui.article_view import blend
+from attribview.gui.article_view import blend, quote_tooltip
 from attribview.gui.document import Document
 from attribview.gui.main_window import MainWindow
 from attribview.gui.quote_model import Column
@@ -187,3 +188,169 @@ def test_chart_has_a_bar_per_group_with_a_sentence_and_one_for_narration(window:
     assert window.summary.narration_number.text() == f"{numbers.narration_share}%"
     assert window.summary.anonymous_number.text() == \
         str(sum(1 for q in sample.analysis.quotes if "anonymous" in q.flags))
+
+
+# --- corrections from the article: not an attribution, an attribution added from a selection ----------
+
+
+def _db_quote(path: Path, quote_id: int) -> tuple[str, int, int, str, bool, bool]:
+    """(origin, start, end, text, rejected, speaker_by_hand) as the file holds them."""
+    with sqlite3.connect(path) as db:
+        row = db.execute("SELECT origin, start, \"end\", text, rejected, speaker_by_hand FROM quote "
+                         "WHERE id = ?", (quote_id,)).fetchone()
+    assert row is not None, quote_id
+    return str(row[0]), int(row[1]), int(row[2]), str(row[3]), bool(row[4]), bool(row[5])
+
+
+def _background(window: MainWindow, offset: int) -> QColor | None:
+    brush = window.article_view.format_at(offset).background()
+    return None if brush.style() == Qt.BrushStyle.NoBrush else brush.color()
+
+
+def _colour(window: MainWindow, group: str) -> QColor:
+    style = window.document.group(group) if window.document is not None else None
+    assert style is not None
+    return blend(QColor(style.colour), window.article_view.palette().color(QPalette.ColorRole.Base))
+
+
+def test_not_an_attribution_is_saved_and_undo_brings_it_back(qtbot: QtBot, desk: MainWindow,
+                                                             library_file: Path) -> None:
+    article = desk.document
+    assert article is not None
+    quotes = len(article.rows)
+    index = next(i for i, q in enumerate(article.analysis.quotes) if q.speaker == "Taras Bilyk")
+    quote = article.analysis.quotes[index]
+    quote_id = _select(qtbot, desk, "Taras Bilyk")
+    assert desk.reject_action.isEnabled()
+    assert _background(desk, quote.start + 1) == _colour(desk, "ukrainian_military")
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.reject_action.trigger()
+    assert _db_quote(library_file, quote_id)[4] is True
+    assert desk.proxy.rowCount() == quotes - 1
+    assert desk.document is not None and quote_id not in [r.id for r in desk.document.rows]
+    assert _background(desk, quote.start + 1) is None  # its sentence is narration now
+    assert "not an attribution" in desk.status_label.text()
+
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.undo_action.trigger()
+    assert _db_quote(library_file, quote_id)[4] is False
+    assert desk.proxy.rowCount() == quotes
+    assert _background(desk, quote.start + 1) == _colour(desk, "ukrainian_military")
+    assert desk.detail.quote_id == quote_id  # the quote brought back is the one selected
+    with Library.open(library_file) as library:
+        assert [(h.field, h.new_value) for h in library.quote_history(quote_id)] == \
+            [("rejected", "true"), ("rejected", "false")]
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.redo_action.trigger()
+    assert _db_quote(library_file, quote_id)[4] is True
+
+
+def test_context_menu_on_a_sentence_selects_its_quote_and_offers_the_corrections(
+        qtbot: QtBot, desk: MainWindow) -> None:
+    article = desk.document
+    assert article is not None
+    index = next(i for i, q in enumerate(article.analysis.quotes) if q.speaker == "Dmitry Peskov")
+    view = desk.article_view
+    view.select_quote(index)
+    point = view.cursorRect().center()
+    view.setTextCursor(view.cursorForPosition(point))  # a right click, no selection
+    menu = view.context_menu(point)
+    assert desk.current_quote() == index
+    texts = {a.text(): a for a in menu.actions()}
+    assert texts["&Not an Attribution"].isEnabled()
+    assert view.selected_range() == (article.analysis.quotes[index].start, article.analysis.quotes[index].end)
+    assert not texts["&Add Attribution from Selection…"].isEnabled()  # the selection is that quote already
+
+
+def test_attribution_added_from_a_selection_is_saved_highlighted_and_undone(
+        qtbot: QtBot, desk: MainWindow, library_file: Path) -> None:
+    article = desk.document
+    assert article is not None
+    quotes = len(article.rows)
+    text = article.analysis.text
+    phrase = "Verbivka had about 3,000 residents before the war."
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert _background(desk, start + 1) is None  # narration
+    view = desk.article_view
+    cursor = view.textCursor()
+    cursor.setPosition(start - 1)  # the space before it: left out of the span
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert desk.add_quote_action.isEnabled()
+    desk.add_quote_action.trigger()
+    dialog = desk.add_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.said.text() == phrase
+    assert not dialog.ok_button.isEnabled()  # no group yet: it would not be highlighted
+    completions = dialog.speaker_edit.completer().model()
+    assert "Oleksandr Hrytsenko" in [completions.index(i, 0).data() for i in range(completions.rowCount())]
+    dialog.speaker_edit.setText("Oleksandr Hrytsenko")
+    assert dialog.group() == "local_officials"  # a known speaker brings his group
+    assert dialog.kind() == "indirect"
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW) as changed:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    quote_id = changed.args[0].row.id
+    assert _db_quote(library_file, quote_id) == ("manual", start, end, phrase, False, True)
+    with Library.open(library_file) as library:
+        row = library.quote(quote_id)
+        assert (row.speaker, row.group, row.kind) == ("Oleksandr Hrytsenko", "local_officials", "indirect")
+    assert desk.proxy.rowCount() == quotes + 1
+    assert _background(desk, start + 1) == _colour(desk, "local_officials")
+    assert desk.detail.quote_id == quote_id
+    shown = desk.document
+    assert shown is not None
+    assert "added by hand" in quote_tooltip(shown, shown.index_of(quote_id) or 0)
+
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.undo_action.trigger()
+    assert _db_quote(library_file, quote_id)[4] is True  # rejected: the record stays
+    assert desk.proxy.rowCount() == quotes
+    assert _background(desk, start + 1) is None
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.redo_action.trigger()  # the same quote comes back, no twin
+    assert _db_quote(library_file, quote_id)[4] is False
+    with sqlite3.connect(library_file) as db:
+        assert db.execute("SELECT count(*) FROM quote WHERE origin = 'manual'").fetchone()[0] == 1
+
+
+def test_undo_of_a_reassignment_gives_the_speaker_back_to_the_engine(qtbot: QtBot, desk: MainWindow,
+                                                                     library_file: Path) -> None:
+    quote_id = _select(qtbot, desk, "Dmitry Peskov")
+    assert _db_quote(library_file, quote_id)[5] is False
+    with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
+        desk.detail.speaker_edit.setText("Volodymyr Zelensky")
+        desk.detail.speaker_edit.editingFinished.emit()
+    assert _db_quote(library_file, quote_id)[5] is True
+    with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
+        desk.undo_action.trigger()
+    assert _db_quote(library_file, quote_id)[5] is False
+    with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
+        desk.redo_action.trigger()
+    assert _db_quote(library_file, quote_id)[5] is True
+
+
+def test_hovering_a_sentence_shows_its_verification_status(qtbot: QtBot, desk: MainWindow) -> None:
+    quote_id = _select(qtbot, desk, "Dmitry Peskov")
+    article = desk.document
+    assert article is not None
+    index = article.index_of(quote_id)
+    assert index is not None
+    tip = quote_tooltip(article, index)
+    assert "Dmitry Peskov" in tip and "confidence" in tip and "status: <b>Unverified</b>" in tip
+    with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
+        desk.set_status("disputed")
+    assert desk.document is not None
+    assert "status: <b>Disputed</b>" in quote_tooltip(desk.document, index)
+    view = desk.article_view
+    view.select_quote(index)
+    point = view.cursorRect().center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert "Disputed" in QToolTip.text()
+
+
+def test_tooltip_of_an_article_not_in_the_library_says_so(window: MainWindow, sample: Document) -> None:
+    window.show_article(sample)
+    assert "status: not in the library" in quote_tooltip(sample, 0)
+    assert not window.reject_action.isEnabled()

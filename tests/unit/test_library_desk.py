@@ -71,3 +71,39 @@ def test_quote_history_has_verification_and_speaker_changes(library: Library, an
                        ("speaker", "Harold Venn", "Mara Holt", "bob"),
                        ("group", "Harold Venn", "Mara Holt", "bob")]
     assert ("Mara Holt", "Mara Holt") in library.speakers()
+
+
+def test_restore_speaker_puts_back_who_chose_it(library: Library, analyzer: Analyzer) -> None:
+    article_id = _saved(library, analyzer)
+    quote = next(q for q in library.quotes(article_id) if q.speaker == "Harold Venn")
+    assert not quote.speaker_by_hand
+    library.reassign_speaker(quote.id, "Mara Holt", "Mara Holt", who="bob")
+    back = library.restore_speaker(quote.id, quote.speaker, quote.group, by_hand=False, who="bob")
+    assert (back.speaker, back.group, back.speaker_by_hand) == ("Harold Venn", quote.group, False)
+    again = library.restore_speaker(quote.id, "Mara Holt", "Mara Holt", by_hand=True)  # a redo
+    assert again.speaker_by_hand
+
+
+def test_rejected_quote_leaves_the_lists_and_comes_back(library: Library, analyzer: Analyzer) -> None:
+    article_id = _saved(library, analyzer)
+    quotes = library.quotes(article_id)
+    rejected = library.reject_quote(quotes[0].id, who="ann")
+    assert rejected.rejected
+    assert [q.id for q in library.quotes(article_id)] == [q.id for q in quotes[1:]]
+    assert library.progress()[0].quotes == len(quotes) - 1
+    assert not library.reject_quote(quotes[0].id, rejected=False).rejected
+    assert [q.id for q in library.quotes(article_id)] == [q.id for q in quotes]
+    assert [h.field for h in library.quote_history(quotes[0].id)] == ["rejected", "rejected"]
+
+
+def test_added_quote_is_the_articles_own_text(library: Library, analyzer: Analyzer) -> None:
+    article_id = _saved(library, analyzer)
+    start = ARTICLE.index("The bridge will reopen")
+    end = start + len("The bridge will reopen in March")
+    added = library.add_quote(article_id, start, end, speaker="Harold Venn", group="Harold Venn",
+                              kind="indirect", who="ann")
+    assert (added.origin, added.text, added.kind, added.speaker) == \
+        ("manual", "The bridge will reopen in March", "indirect", "Harold Venn")
+    assert added.id in [q.id for q in library.quotes(article_id)]
+    with pytest.raises(StoreError):
+        library.add_quote(article_id, end, start, speaker=None, group=None)

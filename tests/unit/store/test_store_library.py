@@ -119,6 +119,21 @@ def test_manual_edits_are_recorded(store: Store) -> None:
         store.add_manual_quote(article_id, 10, 10_000, speaker=None, group=None, who="ana")
 
 
+def test_a_reassignment_taken_back_gives_the_speaker_back_to_the_engine(store: Store) -> None:
+    store.save_analysis(META, sample_analysis())
+    quote = store.search_quotes(text="bridge")[0]
+    moved = store.reassign_speaker(quote.id, "Olena Bondar", "local_officials", who="ana")
+    assert moved.speaker_by_hand
+    back = store.reassign_speaker(quote.id, quote.speaker, quote.group, who="ana", by_hand=False)
+    assert (back.speaker, back.group, back.speaker_by_hand) == (quote.speaker, quote.group, False)
+    assert [h.field for h in store.history("quote", quote.id)] == ["speaker", "group", "speaker", "group"]
+    # engine-owned again: a re-analysis may set it, as it would have before the reassignment
+    store.reassign_speaker(quote.id, "Olena Bondar", "local_officials", who="ana", by_hand=False)
+    store.save_analysis(META, sample_analysis())
+    again = store.get_quote(quote.id)
+    assert (again.speaker, again.group, again.speaker_by_hand) == (quote.speaker, quote.group, False)
+
+
 def test_reanalysis_keeps_manual_work_and_verifications(store: Store) -> None:
     article_id = store.save_analysis(META, sample_analysis())
     by_text = {r.text: r for r in store.search_quotes()}
