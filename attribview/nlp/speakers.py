@@ -221,6 +221,7 @@ class SpeakerResolver:
                 entity.descriptors |= descriptors
                 entity.gender = entity.gender or gender
                 entity.person = entity.person or person  # "Trump" (tagged ORG), then "President Trump"
+                entity.plural = entity.plural or (plural and salient)  # "Members of the association"
                 if salient:  # "Putin's residence" does not make Putin the latest "he"
                     entity.last_seen = position
                 entity.salient = entity.salient or salient
