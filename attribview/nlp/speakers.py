@@ -83,7 +83,10 @@ def _name_chain(span: Span) -> list[Token]:
     head = span.root
     capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and not head.is_sent_start
     if head.pos_ != "PROPN" and not capitalised_body:
-        propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in {"appos", "compound", "nsubj"}]
+        deps = {"appos", "compound", "nsubj"}
+        if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
+            deps = deps | {"pobj"}
+        propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps]
         if not propns:
             return []
         head = propns[-1]
@@ -331,11 +334,13 @@ class SpeakerResolver:
         known_person = len(chain) == 1 and (chain[0].text in self._surnames or any(
             e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities))
         is_body = _is_body(chain, known_person)
-        plural = span.root.tag_ in {"NNS", "NNPS"} and not is_body
-        if is_body:
+        members = span.root.tag_ == "NNS" and span.root.i < chain[0].i  # "members of X": a plural group
+        plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not is_body)
+        if is_body or members:
             name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
             return self._remember(name, person=False, gender=None, mention=span.text,
-                                  descriptors=descriptors, position=position, plural=plural, salient=salient)
+                                  descriptors=descriptors, position=position, plural=plural,
+                                  salient=salient)
         name_tokens = _person_name(chain)
         return self._remember(_clean(name_tokens), person=True, gender=_gender_of(list(span)),
                               mention=span.text, descriptors=descriptors, position=position, plural=False,

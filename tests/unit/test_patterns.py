@@ -855,6 +855,12 @@ WIRE = [
         id="abbreviated-title-ends-no-sentence",
     ),
     pytest.param(
+        "Members of the Harbourton Fishermen's Association said the quota was unfair. They said the "
+        "minister had ignored the scientists.",
+        "Harbourton Fishermen's Association", "said", "the minister had ignored the scientists",
+        id="they-after-members-of-a-body",
+    ),
+    pytest.param(
         "Nadia Ferrant praised the volunteers. She continued: “Without them the clinic would have closed.”",
         "Nadia Ferrant", "continued", "“Without them the clinic would have closed.”",
         id="continued-frames-a-quote",
