@@ -14,7 +14,7 @@ SPEECH_VERBS: Final = frozenset(
     disclose reveal indicate maintain contend caution boast testify tweet brief inform assure signal
     repeat agree recount describe call compare accuse blame dismiss condemn demand plead
     propose mention hint acknowledge conclude forecast restate point criticize criticise question
-    cite liken echo reject brand label show find""".split()
+    cite liken echo reject brand label show find underscore underline highlight""".split()
 )
 
 #: Findings of polls, studies and data: a claim only with "that" ("a poll shows that ..."), while
@@ -39,7 +39,8 @@ OBJECT_CONTENT_VERBS: Final = frozenset(
 #: Cues that only count with a clause, a quotation or a colon after them, never with a bare object
 #: ("added five tanks", "posted a video", "wrote a book").
 CLAUSE_ONLY_VERBS: Final = frozenset(
-    "add post write tell brief inform answer reply repeat agree note explain point cite echo restate".split()
+    "add post write tell brief inform answer reply repeat agree note explain point cite echo restate"
+    " underscore underline highlight".split()
 )
 
 #: Nouns a source may be hidden behind: a document speaks for whoever issued it.
