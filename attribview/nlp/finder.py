@@ -71,6 +71,9 @@ def _subject(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
+            current = current.head.head  # "Peskov was quoted as saying": the one quoted
+            continue
         inherits = current.dep_ in {"conj", "advcl", "xcomp", "oprd", "acomp"} or (
             current.dep_ == "ccomp" and not is_cue(current.head))
         if inherits and current.head.i != current.i:

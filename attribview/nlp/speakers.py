@@ -257,7 +257,7 @@ class SpeakerResolver:
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
-            entity = self._antecedent(word)
+            entity = self._same_sentence_subject(head, position) or self._antecedent(word)
             if entity is None:
                 attribution.speaker = None
                 attribution.mention = span.text
@@ -273,6 +273,25 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _same_sentence_subject(self, pronoun: Token, position: int) -> Entity | None:
+        """"State television showed what it said were prisoners": "it" is the body that is the
+        subject of the sentence, before any earlier speaker."""
+        if pronoun.lower_ not in lexicon.THING_PRONOUNS | lexicon.PLURAL_PRONOUNS:
+            return None
+        root = pronoun
+        while root.dep_ != "ROOT" and root.head.i != root.i:
+            root = root.head
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i
+                    and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ != "PERSON"]
+        if not subjects or subjects[0].lower_ in lexicon.ANONYMOUS_HEADS:
+            return None
+        subject = subjects[0]
+        plural = subject.tag_ in {"NNS", "NNPS"}
+        if (pronoun.lower_ in lexicon.PLURAL_PRONOUNS) != plural and subject.pos_ != "PROPN":
+            return None
+        span = pronoun.doc[subject.left_edge.i:subject.i + 1]
+        return self._from_description(span, subject, position)
 
     @staticmethod
     def _issuer(head: Token) -> Token | None:

@@ -861,6 +861,17 @@ WIRE = [
         id="they-after-members-of-a-body",
     ),
     pytest.param(
+        "Ivo Marsh was quoted by the Valdane Post as saying that the road would stay closed.",
+        "Ivo Marsh", "saying", "the road would stay closed",
+        id="quoted-as-saying",
+    ),
+    pytest.param(
+        "Harold Venn spoke first. The city television channel then showed what it said were the plans "
+        "for the new bridge.",
+        "city television channel", "said", "were the plans for the new bridge",
+        id="it-is-the-subject-of-its-own-sentence",
+    ),
+    pytest.param(
         "Nadia Ferrant praised the volunteers. She continued: “Without them the clinic would have closed.”",
         "Nadia Ferrant", "continued", "“Without them the clinic would have closed.”",
         id="continued-frames-a-quote",
