@@ -177,3 +177,27 @@ def _read(path: str | Path, expected: str) -> dict[str, Any]:
     if data.get("version", 0) > VERSION:
         raise InputError(f"{name}: written by a newer attribview; upgrade to open it")
     return data
+
+
+#: How a trainee is told what was missed, singular and plural.
+LESSON_LABELS = {
+    "anonymous": ("anonymous source", "anonymous sources"),
+    "unattributed": ("hedged claim nobody signs", "hedged claims nobody signs"),
+    "pronoun": ("speaker named only by a pronoun", "speakers named only by a pronoun"),
+}
+
+
+def sentence_at(exercise: Exercise, offset: int) -> int | None:
+    """The index of the sentence covering ``offset`` of the exercise's text, None between sentences."""
+    return next((i for i, s in enumerate(exercise.sentences) if s.start <= offset < s.end), None)
+
+
+def missed_summary(score: Score) -> str:
+    """What was missed in words, e.g. "2 anonymous sources, 1 hedged claim nobody signs"; "" if nothing."""
+    parts = []
+    for lesson in ("anonymous", "unattributed", "pronoun"):
+        count = score.missed.get(lesson, 0)
+        if count:
+            one, many = LESSON_LABELS[lesson]
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)

@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QFontDatabase,
     QHelpEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -23,14 +25,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
+from attribview.core.exercise import sentence_at
 from attribview.gui.document import Document, flag_labels, kind_label
 from attribview.gui.status import status_label
+from attribview.gui.training import RIGHT, WRONG, TrainingSession, apply_training, result_tooltip
 
 #: How much of the group colour is laid over the page: enough to tell groups apart, light enough
 #: (over white) or dark enough (over a dark theme's base) to keep the text readable.
 ALPHA = 0.4
 #: Underline colour of hedged claims nobody signs ("is believed", "reportedly").
 HEDGE_UNDERLINE = QColor("#7f7f7f")
+#: The blend for a projector (high-contrast presentation): stronger tints under black text.
+HIGH_CONTRAST_ALPHA = 0.7
 
 
 class OffsetMap:
@@ -80,17 +86,17 @@ def readable_on(background: QColor) -> QColor:
         else QColor(Qt.GlobalColor.white)
 
 
-def article_font() -> QFont:
-    """The system font a size up: articles are read, not scanned."""
+def article_font(scale: float = 1.0) -> QFont:
+    """The system font a size up (times ``scale``, for a classroom): articles are read, not scanned."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-    font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.2)
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.2 * scale)
     return font
 
 
-def fill_document(document: QTextDocument, text: str) -> OffsetMap:
+def fill_document(document: QTextDocument, text: str, scale: float = 1.0) -> OffsetMap:
     """Put the article into ``document`` as plain text (never markup), laid out for reading."""
     document.setUndoRedoEnabled(False)
-    document.setDefaultFont(article_font())
+    document.setDefaultFont(article_font(scale))
     document.setDocumentMargin(18)
     document.setPlainText(display_text(text))
     cursor = QTextCursor(document)
@@ -103,7 +109,8 @@ def fill_document(document: QTextDocument, text: str) -> OffsetMap:
 
 
 def apply_highlights(document: QTextDocument, offsets: OffsetMap, article: Document,
-                     visible: Collection[str], base: QColor) -> None:
+                     visible: Collection[str], base: QColor, *, alpha: float = ALPHA,
+                     black_text: bool = False) -> None:
     """Colour each attributed sentence by its first visible group; underline cues, embolden sources.
 
     Narration stays plain. Everything is a character format of ``document``, so the snapshot, which
@@ -127,9 +134,9 @@ def apply_highlights(document: QTextDocument, offsets: OffsetMap, article: Docum
         style = article.group(shown[i])
         if style is not None:
             fmt = QTextCharFormat()
-            background = blend(QColor(style.colour), base)
+            background = blend(QColor(style.colour), base, alpha)
             fmt.setBackground(background)
-            fmt.setForeground(readable_on(background))
+            fmt.setForeground(QColor(Qt.GlobalColor.black) if black_text else readable_on(background))
             end = sentence.end
             following = analysis.sentences[i + 1] if i + 1 < len(analysis.sentences) else None
             if following is not None and shown[i + 1] == shown[i] \
@@ -186,6 +193,7 @@ class ArticleView(QTextEdit):
     """
 
     quote_clicked = Signal(int)
+    sentence_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,24 +207,80 @@ class ArticleView(QTextEdit):
         self._offsets = OffsetMap("")
         self._visible: set[str] = set()
         self._context_actions: list[QAction] = []
+        self._training: TrainingSession | None = None
+        self._scale = 1.0
+        self._high_contrast = False
+
+    @property
+    def training(self) -> TrainingSession | None:
+        return self._training
+
+    def set_training(self, session: TrainingSession | None) -> None:
+        """Show the session's text with the trainee's answers (None: back to the highlighted article)."""
+        self._training = session
+        if session is None:
+            self.set_article(self._article, keep_visible=True)
+            return
+        self._offsets = fill_document(self.document(), session.exercise.text, self._scale)
+        self.refresh_training()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def refresh_training(self) -> None:
+        """Redraw the answers and results after an answer or a Check."""
+        if self._training is not None:
+            apply_training(self.document(), self._offsets.to_qt, self._training,
+                           high_contrast=self._high_contrast)
+            self.viewport().update()
+
+    def show_sentence(self, index: int) -> None:
+        """Scroll the exercise's sentence ``index`` into view."""
+        if self._training is None:
+            return
+        sentence = self._training.exercise.sentences[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(sentence.end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self._offsets.to_qt(sentence.start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def set_presentation(self, scale: float, high_contrast: bool) -> None:
+        """Classroom settings: the text ``scale`` times its size; stronger colours, black text."""
+        self._scale = scale
+        self._high_contrast = high_contrast
+        if self._training is not None:
+            self.set_training(self._training)
+        else:
+            self.set_article(self._article, keep_visible=True)
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._high_contrast
 
     @property
     def article(self) -> Document | None:
         return self._article
 
-    def set_article(self, article: Document | None) -> None:
+    def set_article(self, article: Document | None, *, keep_visible: bool = False) -> None:
         self._article = article
+        if self._training is not None:
+            return  # the exercise stays on screen; leaving training shows this article
         if article is None:
             self.clear()
             return
-        self._visible = {g.id for g in article.groups}
-        self._offsets = fill_document(self.document(), article.analysis.text)
+        if not keep_visible:
+            self._visible = {g.id for g in article.groups}
+        self._offsets = fill_document(self.document(), article.analysis.text, self._scale)
         self._rehighlight()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def update_article(self, article: Document) -> None:
         """The same text with changed quotes (a speaker, a status): highlights redrawn, scroll kept."""
         old = self._article
+        if self._training is not None:
+            self._article = article
+            return
         if old is None or old.analysis.text != article.analysis.text:
             self.set_article(article)
             return
@@ -233,7 +297,7 @@ class ArticleView(QTextEdit):
 
     def select_quote(self, index: int) -> None:
         """Select the quote's words and scroll them into view."""
-        if self._article is None:
+        if self._article is None or self._training is not None:
             return
         quote = self._article.analysis.quotes[index]
         cursor = QTextCursor(self.document())
@@ -260,11 +324,57 @@ class ArticleView(QTextEdit):
         return self._offsets.from_qt(self.cursorForPosition(point).position())
 
     def _rehighlight(self) -> None:
-        if self._article is not None:
+        if self._training is not None:
+            self.refresh_training()
+        elif self._article is not None:
+            base = self.palette().color(QPalette.ColorRole.Base)
             apply_highlights(self.document(), self._offsets, self._article, self._visible,
-                             self.palette().color(QPalette.ColorRole.Base))
+                             QColor(Qt.GlobalColor.white) if self._high_contrast else base,
+                             alpha=HIGH_CONTRAST_ALPHA if self._high_contrast else ALPHA,
+                             black_text=self._high_contrast)
+
+    def sentence_under(self, point: QPoint) -> int | None:
+        """In training, the index of the exercise's sentence under a viewport point."""
+        if self._training is None:
+            return None
+        return sentence_at(self._training.exercise, self.offset_at(point))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        session = self._training
+        if session is None or session.score is None:
+            return
+        painter = QPainter(self.viewport())
+        font = painter.font()
+        font.setBold(True)
+        font.setPointSizeF(self.document().defaultFont().pointSizeF())
+        painter.setFont(font)
+        taken: dict[int, int] = {}  # line top -> marks already drawn on that line
+        for result in session.score.results:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_qt(result.sentence.start))
+            rect = self.cursorRect(cursor)
+            if rect.bottom() < 0 or rect.top() > self.viewport().height():
+                continue
+            shift = taken.get(rect.top(), 0)
+            taken[rect.top()] = shift + 1
+            painter.setPen(RIGHT if result.right else WRONG)
+            x = 2 + shift * 9  # several sentences on one line: their marks side by side
+            painter.drawText(x, rect.top(), 22, rect.height(), int(Qt.AlignmentFlag.AlignVCenter),
+                             "✓" if result.right else "✗")
+        painter.end()
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \
+                and self._training is not None:
+            sentence = self.sentence_under(event.pos())
+            tip = result_tooltip(self._training, sentence) if sentence is not None else None
+            if tip is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self._quote_under(event.pos())
             if index is None or self._article is None:
@@ -277,6 +387,14 @@ class ArticleView(QTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._training is not None:
+            cursor = self.textCursor()  # a click, or the start of a selection, picks the sentence
+            offset = self._offsets.from_qt(cursor.selectionStart()) if cursor.hasSelection() \
+                else self.offset_at(event.position().toPoint())
+            sentence = sentence_at(self._training.exercise, offset)
+            if sentence is not None:
+                self.sentence_clicked.emit(sentence)
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             index = self._quote_under(event.position().toPoint())
             if index is not None:
@@ -313,7 +431,7 @@ class ArticleView(QTextEdit):
             self._rehighlight()  # a switch between light and dark changes the base we blend over
 
     def _quote_under(self, point: QPoint) -> int | None:
-        if self._article is None:
+        if self._article is None or self._training is not None:
             return None
         index = self._article.quote_at(self.offset_at(point))
         visible = index is not None and self._article.analysis.quotes[index].group in self._visible

@@ -39,6 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.analysis import Analyzer
+from attribview.core.exercise import (
+    Score,
+    load_attempt,
+    load_exercise,
+    missed_summary,
+    save_attempt,
+    save_exercise,
+)
 from attribview.core.library import ArticleProgress, default_library_path
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
@@ -58,9 +66,11 @@ from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
+from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
 from attribview.gui.status import STYLES, is_checked, status_icon, status_label
 from attribview.gui.summary import SummaryPanel
 from attribview.gui.tasks import TaskManager
+from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
 from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
 
@@ -68,7 +78,13 @@ log = logging.getLogger("attribview.gui")
 
 MAX_RECENT = 8
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm);;All files (*)"
+ARTICLE_ORIGIN = "the open article"
+EXERCISE_FILTER = "attribview exercises and attempts (*.json);;All files (*)"
 ErrorReporter = Callable[[str, str], None]
+#: Text sizes a classroom can choose, as a multiple of the article's size, and one step of Ctrl+=.
+MIN_SCALE = 0.7
+MAX_SCALE = 3.0
+SCALE_STEP = 1.15
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -126,6 +142,9 @@ class MainWindow(QMainWindow):
         self.library_ready = False
         self.document: Document | None = None
         self.add_dialog: AddAttributionDialog | None = None
+        self.training: TrainingSession | None = None
+        self._summary_was_visible = False
+        self.training_panel = TrainingPanel()
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)
         self.resize(1400, 880)
@@ -172,7 +191,7 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.group_filter)
         filters.addWidget(self.status_filter)
-        quotes = QWidget()
+        quotes = self.quotes_area = QWidget()
         quotes_layout = QVBoxLayout(quotes)
         quotes_layout.setContentsMargins(6, 6, 6, 0)
         quotes_layout.addLayout(filters)
@@ -185,8 +204,13 @@ class MainWindow(QMainWindow):
         self.reading_splitter.setStretchFactor(1, 2)
         self.reading_splitter.setSizes([520, 300])
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.addWidget(_scrolling(self.legend))
-        self.side_splitter.addWidget(_scrolling(self.detail))
+        self.legend_area = _scrolling(self.legend)
+        self.detail_area = _scrolling(self.detail)
+        self.training_area = _scrolling(self.training_panel)
+        self.side_splitter.addWidget(self.legend_area)
+        self.side_splitter.addWidget(self.detail_area)
+        self.side_splitter.addWidget(self.training_area)
+        self.training_area.hide()
         self.side_splitter.setStretchFactor(0, 1)
         self.side_splitter.setStretchFactor(1, 3)
         self.side_splitter.setSizes([300, 520])
@@ -266,6 +290,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("&Recent Files", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        self._build_report_and_exercise_menu(file_menu)
         close = self._action("&Close Article", self.close_article, QKeySequence.StandardKey.Close)
         file_menu.addAction(close)
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -303,10 +328,58 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._action("Show &All Groups", self.show_all_groups))
         view_menu.addSeparator()
+        self._build_training_menu(view_menu)
         for dock, key in ((self.library_dock, "Ctrl+L"), (self.summary_dock, "Ctrl+Shift+S")):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(key))
             view_menu.addAction(toggle)
+
+    def _build_report_and_exercise_menu(self, file_menu: QMenu) -> None:
+        self.report_action = self._action("&Export Sourcing Report…", self.export_report, "Ctrl+E")
+        self.pdf_action = self._action("Export Report as P&DF…", self.export_pdf)
+        self.print_action = self._action("&Print Report…", self.print_report, QKeySequence.StandardKey.Print)
+        for action in (self.report_action, self.pdf_action, self.print_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.save_exercise_action = self._action("Save E&xercise…", self.save_exercise)
+        self.save_exercise_action.setStatusTip("Save the open article and its reference attribution (with "
+                                               "your corrections) as an exercise for a class")
+        self.open_exercise_action = self._action("Open Exe&rcise…", self.open_exercise)
+        self.save_attempt_action = self._action("Save A&ttempt…", self.save_attempt)
+        self.open_attempt_action = self._action("Open Atte&mpt…", self.open_attempt)
+        for action in (self.save_exercise_action, self.open_exercise_action, self.save_attempt_action,
+                       self.open_attempt_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+
+    def _build_training_menu(self, view_menu: QMenu) -> None:
+        self.training_action = self._action("&Training Mode", self._on_training_toggled, "Ctrl+T")
+        self.training_action.setCheckable(True)
+        self.training_action.setStatusTip("Hide the highlights: mark each sentence yourself, then check")
+        self.check_action = self._action("C&heck Answers", self.check_answers, "Ctrl+Return")
+        self.check_action.setEnabled(False)
+        view_menu.addAction(self.training_action)
+        view_menu.addAction(self.check_action)
+        toolbar = self.addToolBar("Training")
+        toolbar.setObjectName("training_toolbar")  # saveState() restores toolbars by name
+        toolbar.addAction(self.training_action)
+        toolbar.addAction(self.check_action)
+        view_menu.addSeparator()
+        self.larger_action = self._action("&Larger Text", self.larger_text, QKeySequence.StandardKey.ZoomIn,
+                                          "Ctrl+=")
+        self.smaller_action = self._action("&Smaller Text", self.smaller_text,
+                                           QKeySequence.StandardKey.ZoomOut, "Ctrl+-")
+        self.reset_text_action = self._action("&Actual Text Size", lambda: self.set_text_scale(1.0),
+                                              "Ctrl+0")
+        self.full_screen_action = self._action("&Full Screen", self._on_full_screen_toggled, "F11")
+        self.full_screen_action.setCheckable(True)
+        self.contrast_action = self._action("&High Contrast", self._on_contrast_toggled)
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setStatusTip("Stronger highlight colours under black text, for a projector")
+        for action in (self.larger_action, self.smaller_action, self.reset_text_action,
+                       self.full_screen_action, self.contrast_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
 
     def _connect(self) -> None:
         self.tasks.busy_changed.connect(self._on_tasks_busy_changed)
@@ -326,6 +399,10 @@ class MainWindow(QMainWindow):
         self.detail.note_edited.connect(self._on_note_edited)
         self.detail.evidence_edited.connect(self._on_evidence_edited)
         self.detail.speaker_edited.connect(self._on_speaker_edited)
+        self.article_view.sentence_clicked.connect(self.select_sentence)
+        self.training_panel.answer_chosen.connect(self.answer_sentence)
+        self.training_panel.check_requested.connect(self.check_answers)
+        self.training_panel.sentence_requested.connect(self._on_mistake_picked)
 
     # opening ----------------------------------------------------------------------------------------
 
@@ -431,6 +508,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article: Document) -> None:
         """Put an analysed article on screen (public so tests can pass a ready Document)."""
+        self.leave_training()
         self.detail.commit_pending()
         self.document = article
         self.quote_model.set_article(article)
@@ -493,6 +571,7 @@ class MainWindow(QMainWindow):
         self._update_correction_actions()
 
     def close_article(self) -> None:
+        self.leave_training()
         self.detail.commit_pending()
         self._generation += 1
         self.document = None
@@ -585,7 +664,7 @@ class MainWindow(QMainWindow):
         index = self.current_quote()
         article = self.document
         row = article.row(index) if article is not None and index is not None else None
-        if row is None or self.stack.currentWidget() is not self.article_page:
+        if row is None or self.stack.currentWidget() is not self.article_page or self.training is not None:
             return
         if row.status != status:
             self.undo_stack.push(StatusCommand(self._save_verification, row.id, row.status, status))
@@ -630,7 +709,8 @@ class MainWindow(QMainWindow):
     def _editable_article(self) -> Document | None:
         """The open article when its quotes can be corrected (it is shown and in the library)."""
         article = self.document
-        if article is None or not article.stored or self.stack.currentWidget() is not self.article_page:
+        if article is None or not article.stored or self.stack.currentWidget() is not self.article_page \
+                or self.training is not None:
             return None
         return article
 
@@ -736,6 +816,278 @@ class MainWindow(QMainWindow):
             self.tasks.run(lambda: self.desk.details(quote_id), message="",
                            on_success=self._on_details_loaded, on_failure=lambda _error: None)
 
+    # the sourcing report ---------------------------------------------------------------------------
+
+    def _report_article(self) -> Document | None:
+        if self.document is None or self.stack.currentWidget() is not self.article_page:
+            self.status_label.setText("Open an article first: the report is of the open article.")
+            return None
+        return self.document
+
+    def _report_path(self, caption: str, suffix: str, name_filter: str) -> str:
+        article = self.document
+        stem = Path(article.title).stem if article is not None else "report"
+        start = str(Path(self._recent()[0]).parent / f"{stem}-report{suffix}") if self._recent() \
+            else f"{stem}-report{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, caption, start, name_filter)
+        return path
+
+    def export_report(self, path: str | None = None) -> str | None:
+        """Save the open article's sourcing report as one self-contained HTML file."""
+        article = self._report_article()
+        if article is None:
+            return None
+        path = path or self._report_path("Export the sourcing report", ".html", "HTML (*.html *.htm)")
+        if not path:
+            return None
+        try:
+            write_html(document_report(article), path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return None
+        self.status_label.setText(f"Report saved to {Path(path).name}.")
+        return path
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        """Print the open article's sourcing report to a PDF file."""
+        article = self._report_article()
+        if article is None:
+            return None
+        path = path or self._report_path("Export the report as PDF", ".pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+        try:
+            write_pdf(document_report(article), path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return None
+        self.status_label.setText(f"Report saved to {Path(path).name}.")
+        return path
+
+    def print_report(self) -> None:
+        article = self._report_article()
+        if article is not None and print_report(document_report(article), self):
+            self.status_label.setText("Report sent to the printer.")
+
+    # training mode ---------------------------------------------------------------------------------
+
+    def _on_training_toggled(self) -> None:
+        if self.training_action.isChecked():
+            self.start_training()
+        else:
+            self.leave_training()
+
+    def start_training(self) -> bool:
+        """Training on the open article: its highlights hidden, its analysis the reference."""
+        if self.training is not None:
+            return True
+        if self.document is None:
+            self._sync_training_actions()
+            self.status_label.setText("Open an article or an exercise first.")
+            return False
+        self._enter_training(TrainingSession(exercise_of(self.document), origin=ARTICLE_ORIGIN))
+        return True
+
+    def _enter_training(self, session: TrainingSession) -> None:
+        if self.training is None:
+            self.detail.commit_pending()
+            self._summary_was_visible = self.summary_dock.isVisible()
+        self.table.clearSelection()
+        self.training = session
+        self.article_view.set_training(session)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.training_panel.set_session(session)
+        for widget in (self.quotes_area, self.legend_area, self.detail_area):
+            widget.hide()
+        self.summary_dock.hide()
+        self.training_area.show()
+        self.stack.setCurrentWidget(self.article_page)
+        self.setWindowTitle(f"Training: {session.exercise.title} — attribview")
+        self._sync_training_actions()
+        self._update_correction_actions()
+
+    def leave_training(self) -> None:
+        """Back to the highlighted article (or the welcome screen when only an exercise was open)."""
+        if self.training is None:
+            self._sync_training_actions()
+            return
+        self.training = None
+        self.article_view.set_training(None)
+        self.training_area.hide()
+        for widget in (self.quotes_area, self.legend_area, self.detail_area):
+            widget.show()
+        if self._summary_was_visible:
+            self.summary_dock.show()
+        if self.document is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.setWindowTitle("attribview")
+        else:
+            profile = f" — {self.document.profile_label}" if self.document.profile_label else ""
+            self.setWindowTitle(f"{self.document.title}{profile} — attribview")
+        self._sync_training_actions()
+        self._update_correction_actions()
+
+    def _sync_training_actions(self) -> None:
+        self.training_action.blockSignals(True)
+        self.training_action.setChecked(self.training is not None)
+        self.training_action.blockSignals(False)
+        self.check_action.setEnabled(self.training is not None)
+        self.save_attempt_action.setEnabled(self.training is not None)
+        self.open_attempt_action.setEnabled(self.training is not None)
+
+    def _refresh_training(self) -> None:
+        if self.training is not None:
+            self.article_view.refresh_training()
+            self.training_panel.show_state(self.training)
+
+    def select_sentence(self, index: int) -> None:
+        """The sentence the trainee clicked becomes the one the legend's buttons answer."""
+        if self.training is not None and 0 <= index < len(self.training.exercise.sentences):
+            self.training.current = index
+            self._refresh_training()
+
+    def answer_sentence(self, group: str) -> None:
+        """Answer the current sentence with a group (or "narration"), then move on to the next one."""
+        session = self.training
+        if session is None or session.current is None:
+            return
+        session.answer(session.current, group)
+        if session.current + 1 < len(session.exercise.sentences):
+            session.current += 1
+        self._refresh_training()
+
+    def check_answers(self) -> Score | None:
+        """Reveal right and wrong per sentence and the score."""
+        if self.training is None:
+            return None
+        score = self.training.check()
+        self._refresh_training()
+        missed = missed_summary(score)
+        self.status_label.setText(f"{score.right} of {score.total} right"
+                                  + (f"; missed: {missed}." if missed else "."))
+        return score
+
+    def _on_mistake_picked(self, index: int) -> None:
+        self.select_sentence(index)
+        self.article_view.show_sentence(index)
+
+    def _training_path(self, caption: str, suffix: str, *, save: bool) -> str:
+        start = str(Path(self._recent()[0]).parent) if self._recent() else ""
+        if save:
+            title = self.training.exercise.title if self.training is not None else \
+                self.document.title if self.document is not None else "exercise"
+            name = f"{Path(title).stem}{suffix}"
+            start = str(Path(start) / name) if start else name
+            path, _ = QFileDialog.getSaveFileName(self, caption, start, EXERCISE_FILTER)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, caption, start, EXERCISE_FILTER)
+        return path
+
+    def save_exercise(self, path: str | None = None) -> str | None:
+        """Save the open article as an exercise; in training on an opened exercise, that exercise."""
+        of_article = self.training is None or self.training.origin == ARTICLE_ORIGIN
+        if self.document is not None and of_article:
+            exercise = exercise_of(self.document)
+            what = "with the library's corrections" if self.document.stored \
+                else "with the engine's attribution (the article is not in the library: no corrections)"
+        elif self.training is not None:
+            exercise, what = self.training.exercise, "as opened"
+        else:
+            self.status_label.setText("Open an article first: the exercise is made of the open article.")
+            return None
+        path = path or self._training_path("Save the exercise", ".exercise.json", save=True)
+        if not path:
+            return None
+        try:
+            save_exercise(exercise, path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return None
+        self.status_label.setText(f"Exercise saved to {Path(path).name}, {what}.")
+        return path
+
+    def open_exercise(self, path: str | None = None) -> bool:
+        """Open an exercise file in training mode: its own text, groups and colours; no analysis."""
+        path = path or self._training_path("Open an exercise", "", save=False)
+        if not path:
+            return False
+        try:
+            exercise = load_exercise(path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return False
+        self._enter_training(TrainingSession(exercise, origin=Path(path).name))
+        self.status_label.setText(f"Opened the exercise {Path(path).name}: click a sentence, then answer.")
+        return True
+
+    def save_attempt(self, path: str | None = None) -> str | None:
+        if self.training is None:
+            return None
+        path = path or self._training_path("Save your attempt", ".attempt.json", save=True)
+        if not path:
+            return None
+        try:
+            save_attempt(self.training.exercise, self.training.answers, path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return None
+        self.status_label.setText(f"Attempt saved to {Path(path).name}.")
+        return path
+
+    def open_attempt(self, path: str | None = None) -> bool:
+        """Load saved answers to the exercise in training (not checked until Check)."""
+        if self.training is None:
+            self.status_label.setText("Open the exercise first, then its attempt.")
+            return False
+        path = path or self._training_path("Open an attempt", "", save=False)
+        if not path:
+            return False
+        try:
+            answers = load_attempt(self.training.exercise, path)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return False
+        self.training.answers = dict(answers)
+        self.training.score = None
+        self._refresh_training()
+        self.status_label.setText(f"Opened the attempt {Path(path).name}: Check to see the score.")
+        return True
+
+    # presentation: for a classroom ----------------------------------------------------------------
+
+    @property
+    def text_scale(self) -> float:
+        value = self.settings.value("presentation/text_scale", 1.0, type=float)
+        return float(value) if isinstance(value, (int, float)) else 1.0
+
+    def set_text_scale(self, scale: float) -> None:
+        scale = round(max(MIN_SCALE, min(MAX_SCALE, scale)), 3)
+        self.settings.setValue("presentation/text_scale", scale)
+        self._apply_presentation()
+
+    def larger_text(self) -> None:
+        self.set_text_scale(self.text_scale * SCALE_STEP)
+
+    def smaller_text(self) -> None:
+        self.set_text_scale(self.text_scale / SCALE_STEP)
+
+    def _on_contrast_toggled(self) -> None:
+        self.settings.setValue("presentation/high_contrast", self.contrast_action.isChecked())
+        self._apply_presentation()
+
+    def _on_full_screen_toggled(self) -> None:
+        checked = self.full_screen_action.isChecked()
+        self.settings.setValue("presentation/full_screen", checked)
+        if checked:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _apply_presentation(self) -> None:
+        contrast = bool(self.settings.value("presentation/high_contrast", False, type=bool))
+        self.contrast_action.setChecked(contrast)
+        self.article_view.set_presentation(self.text_scale, contrast)
+
     # files, settings --------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -782,6 +1134,11 @@ class MainWindow(QMainWindow):
             if saved is not None:
                 splitter.restoreState(saved)
         self._refresh_recent(self._recent())
+        self._apply_presentation()
+        if self.settings.value("presentation/full_screen", False, type=bool):
+            self.full_screen_action.setChecked(True)
+            self.showFullScreen()
+        self._sync_training_actions()
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,

@@ -8,12 +8,15 @@ from attribview.core.analysis import Analyzer
 from attribview.core.exercise import (
     NARRATION,
     Exercise,
+    Score,
     exercise_from_analysis,
     load_attempt,
     load_exercise,
+    missed_summary,
     save_attempt,
     save_exercise,
     score_attempt,
+    sentence_at,
 )
 from attribview.errors import InputError
 from attribview.textio import prepare_text
@@ -68,3 +71,14 @@ def test_foreign_files_are_refused(exercise: Exercise, tmp_path: Path) -> None:
     other = Exercise(title="t", text="other text", profile=None, groups=(), sentences=())
     with pytest.raises(InputError, match="another exercise"):
         load_attempt(other, attempt)
+
+
+def test_sentence_at_and_missed_summary(exercise: Exercise) -> None:
+    first = exercise.sentences[0]
+    assert sentence_at(exercise, first.start) == 0
+    assert sentence_at(exercise, exercise.sentences[-1].end - 1) == len(exercise.sentences) - 1
+    assert sentence_at(exercise, len(exercise.text) + 5) is None
+    assert missed_summary(Score(results=(), missed={})) == ""
+    text = missed_summary(Score(results=(), missed={"pronoun": 1, "anonymous": 2, "unattributed": 1}))
+    assert text == ("2 anonymous sources, 1 hedged claim nobody signs, "
+                    "1 speaker named only by a pronoun")
