@@ -129,10 +129,24 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
             cue_end=cue[1], source_start=src[0], source_end=src[1], mention=attribution.mention,
             flags=tuple(sorted(attribution.flags)),
         ))
-    sentences = [_sentence(place, sent, quotes, hedges) for sent in doc.sents if sent.text.strip()]
+    sentences = [_sentence(place, sent, quotes, hedges) for sent in _sentence_spans(doc)]
     groups = {g.id: g.label for g in profile.groups} if profile is not None else {}
     return Analysis(text=shown, profile=profile.id if profile else None, quotes=tuple(quotes),
                     sentences=tuple(sentences), encoding=source.encoding, groups=groups)
+
+
+def _sentence_spans(doc: Any) -> list[Any]:
+    """The Doc's sentences, a stray closing quotation mark joined to the sentence it closes (the parser
+    sometimes makes '”' after a full stop a sentence of its own)."""
+    spans: list[Any] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if spans and not any(ch.isalnum() for ch in sent.text) and sent.start == spans[-1].end:
+            spans[-1] = doc[spans[-1].start:sent.end]
+        else:
+            spans.append(sent)
+    return spans
 
 
 def _sentence(place: Callable[[int, int], tuple[int, int]], sent: Any, quotes: list[Quote],

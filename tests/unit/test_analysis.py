@@ -29,3 +29,12 @@ def test_profile_is_chosen_per_article(analyzer: Analyzer) -> None:
 def test_unknown_profile_is_a_known_error(analyzer: Analyzer) -> None:
     with pytest.raises(ProfileError, match="nosuch"):
         analyzer.resolve_profile("nosuch", "text")
+
+
+def test_a_stray_closing_mark_is_no_sentence(analyzer: Analyzer) -> None:
+    from attribview.textio import prepare_text  # noqa: PLC0415
+
+    text = 'The mayor said: "We will rebuild. We have done it before."\nThe river rose again.'
+    analysis = analyzer.analyze(prepare_text(text), profile="none")
+    assert all(any(ch.isalnum() for ch in text[s.start:s.end]) for s in analysis.sentences)
+    assert text[analysis.sentences[-1].start:analysis.sentences[-1].end] == "The river rose again."
