@@ -206,6 +206,9 @@ class AttributionFinder:
                     self._according_to(token, sent)
                 elif is_cue(token) and not self._inside_quote(token):
                     self._from_cue(token, sent)
+                elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.CLAIM_NOUNS and (
+                        not self._inside_quote(token)):
+                    self._from_claim_noun(token, sent)
         self._cut_at_nested_cues()
         self._place_quotations()
         self.found.sort(key=lambda a: (a.start, a.end))
@@ -252,6 +255,29 @@ class AttributionFinder:
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
+
+    def _from_claim_noun(self, noun: Token, sent: Span) -> None:
+        """"Trump's claim that X", "a warning by the ministry that X": the owner speaks."""
+        doc = self.doc
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "that":
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            for child in noun.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    break
+        clause = next((c for c in noun.children
+                       if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i), None)
+        if owner is None or clause is None:
+            return
+        if any(t.dep_ == "nsubj" and t.lower_ == "that" for t in clause.children):
+            return  # "the claim that was made": a relative clause, not the claim's content
+        content = self._trim(noun.i + 2, self._without_gloss(noun.i + 2, clause.right_edge.i + 1))
+        if content is None:
+            return
+        self._add(content, "indirect", cue=(noun.i, noun.i + 1), source=_mention_range(owner),
+                  head=owner.i, confidence=0.7)
 
     def _coordinated_speaker(self, cue: Token, subject: Token | None, sent: Span) -> Token | None:
         """"Zelensky denied claims that Ukraine attacked ..., and accused Moscow of ...": the parser

@@ -25,6 +25,13 @@ THAT_ONLY_VERBS: Final = frozenset("show find".split())
 #: "fighting continued to rage" is no attribution).
 QUOTE_ONLY_VERBS: Final = frozenset("continue quip exclaim shout chant sing reply respond begin".split())
 
+#: Nouns that carry a claim in a "that" clause, spoken by their owner ("Trump's claim that ...").
+CLAIM_NOUNS: Final = frozenset(
+    """
+    claim statement allegation assertion warning announcement suggestion argument promise pledge
+    accusation insistence belief view contention admission denial assurance prediction""".split()
+)
+
 #: Verbs of belief and intention: attributions in research corpora (PolNeAR), weaker than speech.
 COGNITION_VERBS: Final = frozenset("believe think feel hope fear expect worry doubt".split())
 

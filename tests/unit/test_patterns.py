@@ -872,6 +872,11 @@ WIRE = [
         id="it-is-the-subject-of-its-own-sentence",
     ),
     pytest.param(
+        "Harold Venn's claim that the water was safe to drink angered the residents.",
+        "Harold Venn", "claim", "the water was safe to drink",
+        id="claim-noun-with-owner",
+    ),
+    pytest.param(
         "Nadia Ferrant praised the volunteers. She continued: “Without them the clinic would have closed.”",
         "Nadia Ferrant", "continued", "“Without them the clinic would have closed.”",
         id="continued-frames-a-quote",
