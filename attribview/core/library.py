@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.core.types import Analysis
 from attribview.errors import InputError
@@ -28,9 +25,8 @@ from attribview.store.library import (
     Store,
     VerificationRow,
     default_user,
-    list_articles,
 )
-from attribview.store.models import STATUSES, Article, Quote, Speaker, Verification
+from attribview.store.models import STATUSES
 from attribview.textio import PageMeta, SourceText, read_article
 
 if TYPE_CHECKING:
@@ -208,7 +204,7 @@ class Library:
 
     def stored_article(self, article_id: int) -> StoredArticle:
         """One article with its text."""
-        return self.store.read(lambda s: _stored_article(s, article_id))
+        return StoredArticle(*self.store.article(article_id))
 
     def quotes(self, article_id: int) -> list[QuoteRow]:
         """The article's quotes in text order, rejected ones left out."""
@@ -251,42 +247,14 @@ class Library:
 
     def speakers(self) -> list[tuple[str, str | None]]:
         """Every (speaker, group) the library knows, by name; the group is None without a profile."""
-        return self.store.read(_speakers)
+        return self.store.speakers()
 
     def progress(self) -> list[ArticleProgress]:
         """Every article, in import order, with its quotes counted by verification status."""
-        return self.store.read(_progress)
+        return [ArticleProgress(row, sum(counts.values()), counts)
+                for row, counts in self.store.status_counts()]
 
 
 def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
     for start in range(0, len(items), max(size, 1)):
         yield items[start:start + size]
-
-
-def _stored_article(session: Session, article_id: int) -> StoredArticle:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise StoreError(f"there is no article with id {article_id}")
-    imported = article.imported_at.replace(tzinfo=dt.UTC)
-    row = ArticleRow(article.id, article.title, article.outlet, article.url, article.published,
-                     article.profile, article.text_sha256, imported, len(article.quotes))
-    return StoredArticle(row, article.text)
-
-
-def _speakers(session: Session) -> list[tuple[str, str | None]]:
-    rows = session.execute(select(Speaker.name, Speaker.group).order_by(Speaker.name, Speaker.group))
-    return [(name, group or None) for name, group in rows]
-
-
-def _progress(session: Session) -> list[ArticleProgress]:
-    counts: dict[int, dict[str, int]] = {}
-    query = (select(Quote.article_id, Verification.status, func.count())
-             .outerjoin(Verification, Verification.quote_id == Quote.id)
-             .where(Quote.rejected.is_(False))
-             .group_by(Quote.article_id, Verification.status))
-    for article_id, status, count in session.execute(query):
-        by_status = counts.setdefault(article_id, {})
-        key = status or "unverified"
-        by_status[key] = by_status.get(key, 0) + count
-    return [ArticleProgress(row, sum(counts.get(row.id, {}).values()), counts.get(row.id, {}))
-            for row in list_articles(session)]

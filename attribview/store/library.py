@@ -516,8 +516,41 @@ def list_articles(session: Session) -> list[ArticleRow]:
     """Every article, in import order."""
     articles = session.scalars(select(Article).order_by(Article.id)).all()
     counts = _quote_counts(session)
-    return [ArticleRow(a.id, a.title, a.outlet, a.url, a.published, a.profile, a.text_sha256,
-                       _utc(a.imported_at), counts.get(a.id, 0)) for a in articles]
+    return [_article_row(a, counts.get(a.id, 0)) for a in articles]
+
+
+def _article_row(article: Article, quotes: int) -> ArticleRow:
+    return ArticleRow(article.id, article.title, article.outlet, article.url, article.published,
+                      article.profile, article.text_sha256, _utc(article.imported_at), quotes)
+
+
+def get_article(session: Session, article_id: int) -> tuple[ArticleRow, str]:
+    """One article's row and its text."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise StoreError(f"there is no article with id {article_id}")
+    quotes = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == article_id))
+    return _article_row(article, quotes or 0), article.text
+
+
+def list_speakers(session: Session) -> list[tuple[str, str | None]]:
+    """Every (speaker, group) of the library by name; the group is None for speakers without one."""
+    rows = session.execute(select(Speaker.name, Speaker.group).order_by(Speaker.name, Speaker.group))
+    return [(name, group or None) for name, group in rows]
+
+
+def status_counts(session: Session) -> list[tuple[ArticleRow, dict[str, int]]]:
+    """Every article with its quotes (rejected ones left out) counted by verification status."""
+    counts: dict[int, dict[str, int]] = {}
+    query = (select(Quote.article_id, Verification.status, func.count())
+             .outerjoin(Verification, Verification.quote_id == Quote.id)
+             .where(Quote.rejected.is_(False))
+             .group_by(Quote.article_id, Verification.status))
+    for article_id, status, count in session.execute(query):
+        by_status = counts.setdefault(article_id, {})
+        key = status or "unverified"
+        by_status[key] = by_status.get(key, 0) + count
+    return [(row, counts.get(row.id, {})) for row in list_articles(session)]
 
 
 def _quote_counts(session: Session) -> dict[int, int]:
@@ -602,6 +635,18 @@ class Store:
     def articles(self) -> list[ArticleRow]:
         """See :func:`list_articles`."""
         return self.read(list_articles)
+
+    def article(self, article_id: int) -> tuple[ArticleRow, str]:
+        """See :func:`get_article`."""
+        return self.read(lambda s: get_article(s, article_id))
+
+    def speakers(self) -> list[tuple[str, str | None]]:
+        """See :func:`list_speakers`."""
+        return self.read(list_speakers)
+
+    def status_counts(self) -> list[tuple[ArticleRow, dict[str, int]]]:
+        """See :func:`status_counts`."""
+        return self.read(status_counts)
 
     def set_verification(self, quote_id: int, status: str, *, note: str | None = None,
                          evidence: Sequence[str] | None = None, who: str) -> VerificationRow:
