@@ -29,39 +29,25 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import spacy
+from corpus import DEFAULT_DIRS, Article, article_paths, timed  # tests/bench/corpus.py
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.errors import InputError
 from attribview.nlp.model import model_candidates
 from attribview.textio import SourceText, read_article
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SPACY_DEFAULT_BATCH_SIZE = 256
 WARMUP_TEXTS = 2
-#: Corpus folders used when none is given: the bundled samples, plus the shared evaluation sets if present.
-DEFAULT_DIRS = (
-    REPO_ROOT / "resources" / "samples",
-    REPO_ROOT.parent / "shared" / "eval" / "war-dev",
-    REPO_ROOT.parent / "shared" / "eval" / "gold",
-    REPO_ROOT.parent / "shared" / "eval" / "polnear-dev",
-)
 
 #: A timed workload: (sources, batch size, number of processes) -> number of items consumed.
 Runner = Callable[[Sequence[SourceText], int, int], int]
-
-
-@dataclass
-class Article:
-    path: Path
-    source: SourceText
-    words: int
 
 
 @dataclass
@@ -84,15 +70,6 @@ class Case:
 
 
 # ---------------------------------------------------------------------------------------------- corpus
-
-
-def article_paths(targets: Sequence[Path]) -> Iterator[Path]:
-    """Every ``*.txt`` of the folders given (sorted), and files given by name."""
-    for target in targets:
-        if target.is_dir():
-            yield from sorted(target.glob("*.txt"))
-        else:
-            yield target
 
 
 def load_corpus(targets: Sequence[Path]) -> list[Article]:
@@ -178,12 +155,6 @@ def analyze_all(analyzer: Analyzer, profile: str) -> Runner:
         return count
 
     return run
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def run_case(case: Case, articles: Sequence[Article], n_process: int) -> float | None:

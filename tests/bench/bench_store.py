@@ -41,12 +41,13 @@ import string
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from corpus import DEFAULT_DIRS, Article, article_paths, timed  # tests/bench/corpus.py
 from sqlalchemy import event, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
@@ -60,14 +61,6 @@ from attribview.store.library import ArticleMeta, Store, reject_quote, set_verif
 from attribview.store.models import Quote as QuoteModel
 from attribview.textio import SourceText, read_article
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-#: Corpus folders used when none is given: the bundled samples, plus the shared evaluation sets if present.
-DEFAULT_DIRS = (
-    REPO_ROOT / "resources" / "samples",
-    REPO_ROOT.parent / "shared" / "eval" / "war-dev",
-    REPO_ROOT.parent / "shared" / "eval" / "gold",
-    REPO_ROOT.parent / "shared" / "eval" / "polnear-dev",
-)
 WARMUP_TEXTS = 2
 WARMUP_QUERIES = 5
 AIM_OVERHEAD_PCT = 10.0
@@ -76,12 +69,6 @@ PROGRESS_EVERY = 1000
 #: Quotes verified or rejected per write transaction while preparing the big library.
 CHECK_BATCH = 500
 WHO = "bench"
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:
@@ -96,22 +83,6 @@ def remove_db(path: Path) -> None:
 
 
 # ================================================================================================ import
-
-
-@dataclass
-class Article:
-    path: Path
-    source: SourceText
-    words: int
-
-
-def article_paths(targets: Sequence[Path]) -> Iterator[Path]:
-    """Every ``*.txt`` of the folders given (sorted), and files given by name."""
-    for target in targets:
-        if target.is_dir():
-            yield from sorted(target.glob("*.txt"))
-        else:
-            yield target
 
 
 def load_corpus(targets: Sequence[Path]) -> tuple[list[Article], list[str]]:
