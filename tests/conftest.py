@@ -7,8 +7,12 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.analysis import Analyzer
+from attribview.core.profiles import Conventions
 from attribview.core.types import Analysis
 from attribview.textio import prepare_text
+
+#: Statements only, one quote per quotation: the conventions the pattern tables are written in.
+STATEMENTS = Conventions(stances=False, join_split_quotes=False)
 
 
 @pytest.fixture(scope="session")
@@ -19,17 +23,18 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture(scope="session")
 def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
-    """``analyse(text, profile="none")``: the analysis of a string, cached per (text, profile).
+    """``analyse(text, profile="none", conventions=STATEMENTS)``: the analysis of a string, cached.
 
     Several table rows share one mini-article (one row per attribution in it); the cache keeps each
-    article to a single pass through the pipeline.
+    article to a single pass through the pipeline. Pattern tables count statements, one quote per
+    quotation, unless a test asks for other conventions (``None``: the profile's own).
     """
-    cache: dict[tuple[str, str], Analysis] = {}
+    cache: dict[tuple[str, str, Conventions | None], Analysis] = {}
 
-    def run(text: str, profile: str = "none") -> Analysis:
-        key = (text, profile)
+    def run(text: str, profile: str = "none", conventions: Conventions | None = STATEMENTS) -> Analysis:
+        key = (text, profile, conventions)
         if key not in cache:
-            cache[key] = analyzer.analyze(prepare_text(text), profile=profile)
+            cache[key] = analyzer.analyze(prepare_text(text), profile=profile, conventions=conventions)
         return cache[key]
 
     return run

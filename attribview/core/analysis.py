@@ -8,10 +8,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from attribview.core.profiles import Profile, available_profiles, choose_profile
+from attribview.core.profiles import (
+    DEFAULT_CONVENTIONS,
+    Conventions,
+    Profile,
+    available_profiles,
+    choose_profile,
+)
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import Attribution, from_records
+from attribview.nlp.attribution import STANCE, Attribution, from_records
+from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
 AUTO = "auto"
@@ -91,17 +98,19 @@ class Analyzer:
             known = ", ".join(sorted(self.profiles)) or "none installed"
             raise ProfileError(f"unknown profile {name!r} (available: {known})") from None
 
-    def analyze(self, source: SourceText, profile: str | None = AUTO, *, readable: bool = False) -> Analysis:
-        return next(self.analyze_many([source], profile=profile, readable=readable))
+    def analyze(self, source: SourceText, profile: str | None = AUTO, *, readable: bool = False,
+                conventions: Conventions | None = None) -> Analysis:
+        return next(self.analyze_many([source], profile=profile, readable=readable, conventions=conventions))
 
     def analyze_many(self, sources: Iterable[SourceText], profile: str | None = AUTO,
                      batch_size: int = BATCH_SIZE, n_process: int = 1, *,
-                     readable: bool = False) -> Iterator[Analysis]:
+                     readable: bool = False, conventions: Conventions | None = None) -> Iterator[Analysis]:
         """Analyse many articles through ``nlp.pipe``, in the order given.
 
         Offsets point into the file's text as decoded (the evaluation contract), or with ``readable``
         into the readable text (an HTML page reduced to its article), which is what a viewer shows and
-        the library keeps.
+        the library keeps. ``conventions`` overrides the chosen profile's (what counts as one
+        attribution).
         """
         from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
 
@@ -109,7 +118,22 @@ class Analyzer:
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             chosen = self.resolve_profile(profile, source.text)
             attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
+            attributions = _by_conventions(attributions, conventions or _conventions_of(chosen), source.text)
             yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable)
+
+
+def _conventions_of(profile: Profile | None) -> Conventions:
+    return profile.conventions if profile is not None else DEFAULT_CONVENTIONS
+
+
+def _by_conventions(attributions: list[Attribution], conventions: Conventions,
+                    text: str) -> list[Attribution]:
+    """Keep and join the finder's attributions as the conventions count them."""
+    if not conventions.stances:
+        attributions = [a for a in attributions if a.kind != STANCE]
+    if conventions.join_split_quotes:
+        attributions = join_split_quotes(attributions, text)
+    return attributions
 
 
 def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: list[Attribution],

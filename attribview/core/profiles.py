@@ -53,6 +53,23 @@ class RolePattern:
 
 
 @dataclass(frozen=True)
+class Conventions:
+    """What counts as one attribution: desks and research corpora differ, so a profile says.
+
+    ``stances``: beliefs, intentions, support and opposition ("the union endorsed Clinton", "Moscow
+    wants talks") count, as in research corpora of attribution (PolNeAR). ``join_split_quotes``:
+    "“A,” he said. “B.”" is one statement rather than one quote per quotation.
+    """
+
+    stances: bool = True
+    join_split_quotes: bool = True
+
+
+#: The conventions of an article no profile applies to.
+DEFAULT_CONVENTIONS = Conventions()
+
+
+@dataclass(frozen=True)
 class Profile:
     """Groups, known speakers, role patterns and places of one kind of reporting."""
 
@@ -65,6 +82,7 @@ class Profile:
     roles: tuple[RolePattern, ...]
     places: tuple[str, ...]
     path: Path | None = None
+    conventions: Conventions = DEFAULT_CONVENTIONS
     _by_alias: dict[str, KnownSpeaker] = field(init=False, repr=False, compare=False, default_factory=dict)
     _alias_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
@@ -181,10 +199,12 @@ def load_profile(path: Path) -> Profile:
             for r in data.get("roles", ())
         )
         places = tuple(data.get("places", {}).get("names", ()))
+        conventions = _conventions(data.get("conventions", {}))
         profile = Profile(id=meta["id"], label=meta.get("label", meta["id"]),
                           description=meta.get("description", ""),
                           min_mentions=int(meta.get("min_mentions", 3)), groups=groups,
-                          speakers=speakers, roles=roles, places=places, path=path)
+                          speakers=speakers, roles=roles, places=places, path=path,
+                          conventions=conventions)
     except KeyError as error:
         raise ProfileError(f"{path}: missing key {error}") from error
     except (TypeError, ValueError, re.error) as error:
@@ -193,6 +213,18 @@ def load_profile(path: Path) -> Profile:
     if unknown - group_ids:
         raise ProfileError(f"{path}: unknown group(s) {', '.join(sorted(unknown - group_ids))}")
     return profile
+
+
+def _conventions(table: dict[str, object]) -> Conventions:
+    unknown = set(table) - {"stances", "join_split_quotes"}
+    if unknown:
+        raise ValueError(f"unknown convention(s) {', '.join(sorted(unknown))}")
+    values = {key: table.get(key, getattr(DEFAULT_CONVENTIONS, key))
+              for key in ("stances", "join_split_quotes")}
+    wrong = [key for key, value in values.items() if not isinstance(value, bool)]
+    if wrong:
+        raise ValueError(f"convention {wrong[0]} must be true or false")
+    return Conventions(stances=bool(values["stances"]), join_split_quotes=bool(values["join_split_quotes"]))
 
 
 def profile_paths() -> list[Path]:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from attribview.core.balance import Balance, compute_balance, group_order
 from attribview.core.names import NameVariants, find_name_variants
 from attribview.core.profiles import Profile
-from attribview.core.types import Analysis, Quote, Sentence
+from attribview.core.types import Analysis, Quote, Sentence, flag_labels, kind_label
 
 #: Okabe-Ito colour-blind-safe colours (black left out: no background) for groups a profile does not
 #: colour, such as the speakers of an article without a profile.
@@ -22,13 +22,6 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 ALPHA = 0.4
 #: Status of a quote nobody has checked.
 UNVERIFIED = "unverified"
-KIND_LABELS = {
-    "direct": "direct quote",
-    "indirect": "reported speech",
-    "mixed": "partial quote",
-    "according_to": "“according to”",
-}
-FLAG_LABELS = {"anonymous": "anonymous source", "continuation": "continues the previous quote"}
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _FALLBACK_COLOUR = "#999999"
 # Bar chart geometry (SVG user units = CSS pixels on screen).
@@ -457,12 +450,11 @@ def _quote_row(index: int, quote: Quote, style: _Style | None, status: str, para
     speaker = escape(quote.speaker or "unknown")
     if description:  # once per speaker: the first row says who they are
         speaker += f'<span class="mention">{escape(description)}</span>'
-    flags = "".join(f'<span class="flag">{escape(FLAG_LABELS.get(f, f.replace("_", " ")))}</span>'
-                    for f in quote.flags)
+    flags = "".join(f'<span class="flag">{escape(label)}</span>' for label in flag_labels(quote.flags))
     status_class = re.sub(r"[^a-z_]", "", status.lower()) or "other"
     return (f'<tr class="quote-row"><td class="n">{index + 1}</td><td class="n">{paragraph}</td>'
             f'<td class="speaker">{speaker}</td><td class="group">{group}</td>'
-            f"<td>{escape(KIND_LABELS.get(quote.kind, quote.kind.replace('_', ' ')))}</td>"
+            f"<td>{escape(kind_label(quote.kind))}</td>"
             f'<td class="n">{quote.confidence:.2f}</td>'
             f'<td class="said">{escape(quote.text)}{flags}</td>'
             f'<td><span class="status st-{status_class}">{escape(status.replace("_", " "))}</span></td></tr>')

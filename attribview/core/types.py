@@ -3,6 +3,30 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: How people read each kind of attribution (viewer, report).
+KIND_LABELS = {
+    "direct": "direct quote",
+    "indirect": "reported speech",
+    "mixed": "partial quote",
+    "according_to": "“according to”",
+    "stance": "stance or intention",
+    "manual": "added by hand",
+}
+#: How people read each flag.
+FLAG_LABELS = {
+    "anonymous": "anonymous source",
+    "continuation": "continues the previous quote",
+    "unattributed": "hedged claim nobody signs",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
+
+def flag_labels(flags: tuple[str, ...]) -> list[str]:
+    return [FLAG_LABELS.get(f, f.replace("_", " ")) for f in flags]
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from attribview.gui.document import GroupStyle, kind_label
+from attribview.core.types import kind_label
+from attribview.gui.document import GroupStyle
 from attribview.gui.legend import swatch_icon
 
 #: The kinds a person can give an added attribution, in the order offered.

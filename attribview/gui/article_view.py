@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from attribview.core.exercise import sentence_at
-from attribview.gui.document import Document, flag_labels, kind_label
+from attribview.core.types import kind_label
+from attribview.gui.document import Document, flag_text
 from attribview.gui.status import status_label
 from attribview.gui.training import RIGHT, WRONG, TrainingSession, apply_training, result_tooltip
 
@@ -180,7 +181,7 @@ def quote_tooltip(article: Document, index: int) -> str:
         added = " &middot; added by hand" if row.origin == "manual" else ""
         lines.append(f"status: <b>{html.escape(status_label(row.status))}</b>{added}")
     if quote.flags:
-        lines.append(f"<i>{html.escape(flag_labels(quote.flags))}</i>")
+        lines.append(f"<i>{html.escape(flag_text(quote.flags))}</i>")
     # each line kept whole: Qt wraps a rich-text tooltip at a narrow width, splitting "cue · confidence"
     return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
 

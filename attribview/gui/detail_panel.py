@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.library import HistoryRow
+from attribview.core.types import kind_label
 from attribview.gui.desk import QuoteDetails
-from attribview.gui.document import Document, flag_labels, kind_label
+from attribview.gui.document import Document, flag_text
 from attribview.gui.legend import swatch_icon
 from attribview.gui.status import STYLES, status_icon, status_label
 
@@ -297,7 +298,7 @@ class DetailPanel(QWidget):
         self.values["Cue"].setText(span(quote.cue_start, quote.cue_end))
         self.values["Source"].setText(span(quote.source_start, quote.source_end))
         self.values["Confidence"].setText(f"{quote.confidence:.2f}")
-        self.values["Flags"].setText(flag_labels(quote.flags) or "—")
+        self.values["Flags"].setText(flag_text(quote.flags) or "—")
         self.values["Said"].setText(" ".join(quote.text.split()))
         stored = article.stored
         self.speaker_edit.setReadOnly(not stored)

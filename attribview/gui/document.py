@@ -9,7 +9,7 @@ from pathlib import Path
 from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
 from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
-from attribview.core.types import Analysis, Quote, Sentence
+from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
 
 #: The Okabe-Ito colour-blind-safe palette (black left out: it cannot serve as a background).
@@ -217,25 +217,6 @@ def load_text(analyzer: Analyzer, text: str, *, title: str = "Pasted article") -
     analysis = analyzer.analyze(prepare_text(text, name=title.lower()), readable=True)
     return make_document(analysis, analyzer.profiles, title=title)
 
-#: How the viewer names each kind of attribution.
-KIND_LABELS = {
-    "direct": "direct quote",
-    "indirect": "reported speech",
-    "mixed": "partial quote",
-    "according_to": "“according to”",
-    "manual": "added by hand",
-}
-#: How the viewer explains each flag.
-FLAG_LABELS = {
-    "anonymous": "anonymous source",
-    "continuation": "continues the previous quote",
-    "unattributed": "hedged claim nobody signs",
-}
 
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " "))
-
-
-def flag_labels(flags: tuple[str, ...]) -> str:
-    return ", ".join(FLAG_LABELS.get(f, f.replace("_", " ")) for f in flags)
+def flag_text(flags: tuple[str, ...]) -> str:
+    return ", ".join(flag_labels(flags))

@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from attribview.gui.document import Document, flag_labels, kind_label
+from attribview.core.types import kind_label
+from attribview.gui.document import Document, flag_text
 from attribview.gui.legend import swatch_icon
 from attribview.gui.status import STYLES, status_icon, status_label
 
@@ -140,7 +141,7 @@ class QuoteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"<b>{html.escape(quote.speaker or '(unknown)')}</b>: {html.escape(quote.text)}"
             if quote.flags:
-                tip += f"<br><i>{html.escape(flag_labels(quote.flags))}</i>"
+                tip += f"<br><i>{html.escape(flag_text(quote.flags))}</i>"
             return f"<qt>{tip}</qt>"
         return None
 

@@ -4,6 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+#: The kind of a held stance or intention ("wants to ...", "endorsed ..."), as opposed to a statement.
+STANCE = "stance"
+
 
 @dataclass
 class Attribution:

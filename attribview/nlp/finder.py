@@ -9,7 +9,7 @@ attaches a complement clause to the wrong head, so the content of a cue is cut f
 from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
-from attribview.nlp.attribution import Attribution
+from attribview.nlp.attribution import STANCE, Attribution
 from attribview.nlp.quotations import Quotation, find_quotations
 
 #: Prepositions that open a channel or time phrase between a cue and its content.
@@ -211,6 +211,10 @@ class AttributionFinder:
                     self._from_claim_noun(token, sent)
         self._cut_at_nested_cues()
         self._place_quotations()
+        for sent in self.sents:
+            for token in sent:
+                if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
+                    self._from_stance(token, sent)
         self.found.sort(key=lambda a: (a.start, a.end))
         return self.found
 
@@ -255,6 +259,28 @@ class AttributionFinder:
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
+
+    def _from_stance(self, verb: Token, sent: Span) -> None:
+        """"Trump wants to cut taxes", "the union endorsed Clinton": a stance held, not a statement.
+
+        Found after every statement, and only outside them ("he said he wants ..." stays one quote).
+        """
+        if verb.dep_ in {"amod", "compound"} or _is_passive(verb) or self._inside_quote(verb):
+            return
+        if any(a.start <= verb.idx < a.end or (a.cue and a.cue[0] <= verb.idx < a.cue[1])
+               for a in self.found):
+            return
+        if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children) and (
+                verb.lemma_.lower() == "ask"):
+            return  # "a source, who asked not to be named": a condition of anonymity, not a stance
+        subject = _subject(verb)
+        if subject is None or not (sent.start <= subject.i < sent.end) or subject.lower_ in {"it", "there"}:
+            return
+        content = self._content_after(verb, sent, subject, stance=True)
+        if content is None:
+            return
+        self._add(content, STANCE, cue=(verb.i, verb.i + 1), source=_mention_range(subject),
+                  head=subject.i, confidence=0.5)
 
     def _from_claim_noun(self, noun: Token, sent: Span) -> None:
         """"Trump's claim that X", "a warning by the ministry that X": the owner speaks."""
@@ -320,7 +346,8 @@ class AttributionFinder:
                 end = min(end, child.left_edge.i)
         return min(end, sent.end)
 
-    def _content_after(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
+    def _content_after(self, cue: Token, sent: Span, subject: Token | None, *,
+                       stance: bool = False) -> tuple[int, int] | None:
         doc = self.doc
         lemma = cue_lemma(cue)
         end = self._clause_end(cue, sent)
@@ -371,7 +398,7 @@ class AttributionFinder:
         has_clause = clause_seen or any(
             t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
         ) or self._quote_of_token[i] is not None or doc[i - 1].text == ":"
-        if not has_clause:
+        if not has_clause and not stance:
             needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
                 lexicon.OBJECT_CONTENT_VERBS | {"say"})
             if needs_clause and not self._clause_follows(cue, i, end):
@@ -391,7 +418,8 @@ class AttributionFinder:
         if lemma in _TELL_VERBS and not has_clause and not self._clause_follows(cue, i, end):
             return None
         end = self._before_speaker_action(i, end)
-        if lemma in {"hint", "point"} and doc[i].dep_ == "prep":
+        if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or (
+                stance and doc[i].lower_ in lexicon.STANCE_PREPS)):
             i += 1  # "hinting at a willingness": the content is the object, not the preposition
         return self._trim(i, self._without_gloss(i, end))
 

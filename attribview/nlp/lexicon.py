@@ -35,6 +35,21 @@ CLAIM_NOUNS: Final = frozenset(
 #: Verbs of belief and intention: attributions in research corpora (PolNeAR), weaker than speech.
 COGNITION_VERBS: Final = frozenset("believe think feel hope fear expect worry doubt".split())
 
+#: Verbs of stance and intention: what somebody wants, plans, supports or attacks. Their object or
+#: infinitive is the content ("Trump wants to cut taxes", "the union endorsed Clinton"). Research
+#: corpora (PolNeAR) count these as attributions; a desk that counts only statements does not, so they
+#: come out as kind "stance" and the analysis keeps them only where its conventions say so.
+STANCE_VERBS: Final = frozenset(
+    """
+    want plan intend hope seek refuse decline offer endorse support oppose back attack blast slam praise
+    denounce defend champion applaud welcome mock ridicule ignore reference express discuss encourage
+    decide consider dispute challenge tout promote favor favour prefer embrace lambaste rebuke thank
+    ask respond speak talk know understand realize realise recognize recognise learn""".split()
+)
+
+#: Prepositions after a stance verb that lead to its content ("spoke about the plan", "voted against").
+STANCE_PREPS: Final = frozenset("about for against of on".split())
+
 #: Verbs whose noun-phrase object carries the claim ("described X as Y", "claims control of ...").
 OBJECT_CONTENT_VERBS: Final = frozenset(
     """

@@ -254,6 +254,11 @@ class SpeakerResolver:
         if issuer is not None:  # "A statement from Ukraine's General Staff said"
             head = issuer
             span = doc[issuer.left_edge.i:issuer.right_edge.i + 1]
+        # "Presidents Trump and Zelensky discussed ...": the first named holds the register entry; the
+        # joint mention must not become what Trump is called later
+        joined = [c.i for c in head.children if c.dep_ in {"cc", "conj"} and span.start < c.i < span.end]
+        if joined and joined[0] > span.start:
+            span = doc[span.start:joined[0]]
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:

@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 import pytest
 
+from attribview.core.profiles import DEFAULT_CONVENTIONS
 from attribview.core.types import Analysis, Quote
+from attribview.nlp.attribution import STANCE
 
 Analyse = Callable[..., Analysis]
 #: Cue value for rows whose cue is not checked.
@@ -887,3 +889,60 @@ WIRE = [
 @pytest.mark.parametrize("text, speaker, cue, content", WIRE)
 def test_wire_copy(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
     check(analyse(text), speaker, cue, content)
+
+
+# -- stances and statements split by their cue (conventions) ----------------------------------------
+
+#: Stances: what somebody wants, plans, supports or attacks (counted where the conventions say so).
+STANCES = [
+    pytest.param("Mayor Helga Strand wants to close the old bridge to lorries.",
+                 "Helga Strand", "wants", "to close the old bridge to lorries", id="wants-to"),
+    pytest.param("The teachers' union endorsed Ivo Marsh for the council seat.",
+                 "teachers' union", "endorsed", "Ivo Marsh for the council seat", id="endorsed-object"),
+    pytest.param("Harold Venn attacked the board for its handling of the flood.",
+                 "Harold Venn", "attacked", "the board for its handling of the flood", id="attacked-for"),
+    pytest.param("Nadia Ferrant spoke about her years at the clinic.",
+                 "Nadia Ferrant", "spoke", "her years at the clinic", id="spoke-about-drops-the-preposition"),
+    pytest.param("Piet Harmsen refuses to release the inspection reports.",
+                 "Piet Harmsen", "refuses", "to release the inspection reports", id="refuses-to"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", STANCES)
+def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
+    quote = check(analyse(text, conventions=DEFAULT_CONVENTIONS), speaker, cue, content, kind="stance")
+    assert quote.confidence < 0.6  # a stance is held, not said: weaker than any statement
+
+
+@pytest.mark.parametrize("text", [
+    "Helga Strand said she wants to close the old bridge to lorries.",  # part of what she said
+    "A source on the council, who asked not to be named, said the vote was rigged.",
+])
+def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
+    kinds = [q.kind for q in analyse(text, conventions=DEFAULT_CONVENTIONS).quotes]
+    assert STANCE not in kinds and kinds
+
+
+SPLIT = ("“We will rebuild the pier,” Mayor Helga Strand said. “It will take two years.” "
+         "“And it will cost less than the old one.”\n\n“Not a penny more,” she added.")
+
+
+def test_split_quotation_is_one_statement_when_conventions_join(analyse: Analyse) -> None:
+    analysis = analyse(SPLIT, conventions=DEFAULT_CONVENTIONS)
+    check(analysis, "Helga Strand", "said", SPLIT[:SPLIT.index("\n")].strip())
+    check(analysis, "Helga Strand", "added", "“Not a penny more,”")  # a new paragraph, a new cue
+
+
+def test_split_quotation_is_one_quote_per_quotation_by_default_in_tables(analyse: Analyse) -> None:
+    analysis = analyse(SPLIT)
+    check(analysis, "Helga Strand", "said", "“We will rebuild the pier,”")
+    check(analysis, "Helga Strand", None, "“It will take two years.”")
+    assert STANCE not in {q.kind for q in analyse(STANCES[0].values[0]).quotes}
+
+
+def test_war_profile_counts_statements_per_quotation(analyse: Analyse) -> None:
+    text = ("“The bridge at Kherson was hit twice,” Ukrainian military spokesman Oleksandr Shtupun said. "
+            "“Repairs will take weeks.” Ukraine wants to rebuild it before winter.")
+    analysis = analyse(text, "war", conventions=None)
+    assert [q.text for q in analysis.quotes] == ["“The bridge at Kherson was hit twice,”",
+                                                 "“Repairs will take weeks.”"]

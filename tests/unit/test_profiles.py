@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from attribview.core.analysis import Analyzer
-from attribview.core.profiles import Profile, available_profiles, choose_profile, load_profile
+from attribview.core.profiles import (
+    DEFAULT_CONVENTIONS,
+    Conventions,
+    Profile,
+    available_profiles,
+    choose_profile,
+    load_profile,
+)
 from attribview.errors import ProfileError
 from attribview.paths import resources_dir
 
@@ -205,6 +212,22 @@ id = "last"
     assert profile.groups[0].label == "first"
     assert profile.speakers == ()
     assert profile.default_group == "last"  # no "other" group: the last one
+    assert profile.conventions == DEFAULT_CONVENTIONS
+
+
+def test_conventions_are_read_from_the_profile(tmp_path: Path, war: Profile) -> None:
+    profile = load_profile(_write(tmp_path, "desk.toml", """\
+[profile]
+id = "desk"
+
+[conventions]
+stances = false
+
+[[groups]]
+id = "other"
+"""))
+    assert profile.conventions == Conventions(stances=False, join_split_quotes=True)
+    assert war.conventions == Conventions(stances=False, join_split_quotes=False)
 
 
 BAD_PROFILES = [
@@ -238,6 +261,16 @@ BAD_PROFILES = [
         '[profile]\nid = "x"\nmin_mentions = "many"\n[[groups]]\nid = "a"\n',
         "",
         id="min-mentions-not-a-number",
+    ),
+    pytest.param(
+        '[profile]\nid = "x"\n[conventions]\nstances = "no"\n[[groups]]\nid = "a"\n',
+        "stances must be true or false",
+        id="convention-not-a-boolean",
+    ),
+    pytest.param(
+        '[profile]\nid = "x"\n[conventions]\nquotes = true\n[[groups]]\nid = "a"\n',
+        "unknown convention(s) quotes",
+        id="unknown-convention",
     ),
 ]
 
