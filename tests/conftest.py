@@ -12,7 +12,7 @@ from attribview.core.types import Analysis
 from attribview.textio import prepare_text
 
 #: Statements only, one quote per quotation: the conventions the pattern tables are written in.
-STATEMENTS = Conventions(stances=False, join_split_quotes=False)
+PER_QUOTATION = Conventions(stances=False, join_split_quotes=False)
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture(scope="session")
 def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
-    """``analyse(text, profile="none", conventions=STATEMENTS)``: the analysis of a string, cached.
+    """``analyse(text, profile="none", conventions=PER_QUOTATION)``: the analysis of a string, cached.
 
     Several table rows share one mini-article (one row per attribution in it); the cache keeps each
     article to a single pass through the pipeline. Pattern tables count statements, one quote per
@@ -31,7 +31,7 @@ def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
     """
     cache: dict[tuple[str, str, Conventions | None], Analysis] = {}
 
-    def run(text: str, profile: str = "none", conventions: Conventions | None = STATEMENTS) -> Analysis:
+    def run(text: str, profile: str = "none", conventions: Conventions | None = PER_QUOTATION) -> Analysis:
         key = (text, profile, conventions)
         if key not in cache:
             cache[key] = analyzer.analyze(prepare_text(text), profile=profile, conventions=conventions)

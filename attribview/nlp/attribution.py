@@ -13,7 +13,8 @@ class Attribution:
     """Who said what, in character offsets of ``doc.text``.
 
     ``source_head`` is the token index of the source mention's head (the word the speaker resolver
-    starts from); ``follows`` is the attribution a cue-less continuation carries on.
+    starts from); ``follows`` is the attribution a cue-less continuation carries on; ``tail`` is the
+    content's second fragment after a cue set between commas ("X, she said, Y").
     """
 
     start: int
@@ -24,6 +25,7 @@ class Attribution:
     source_head: int | None = None
     confidence: float = 0.8
     follows: "Attribution | None" = field(default=None, repr=False, compare=False)
+    tail: tuple[int, int] | None = None
     speaker: str | None = None
     mention: str | None = None
     flags: set[str] = field(default_factory=set)
@@ -40,6 +42,7 @@ def to_records(attributions: list[Attribution]) -> list[dict[str, Any]]:
             "source": list(a.source) if a.source else None,
             "source_head": a.source_head, "confidence": a.confidence,
             "follows": index.get(id(a.follows)) if a.follows is not None else None,
+            "tail": list(a.tail) if a.tail else None,
             "speaker": a.speaker, "mention": a.mention, "flags": sorted(a.flags),
         }
         for a in attributions
@@ -56,6 +59,7 @@ def from_records(records: Iterable[dict[str, Any]]) -> list[Attribution]:
             source=(r["source"][0], r["source"][1]) if r["source"] else None,
             source_head=r["source_head"], confidence=r["confidence"], speaker=r["speaker"],
             mention=r["mention"], flags=set(r["flags"]),
+            tail=(r["tail"][0], r["tail"][1]) if r.get("tail") else None,
         )
         for r in rows
     ]

@@ -249,16 +249,58 @@ class AttributionFinder:
         left = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
         if self._frames_quote_before(left):
             return  # "“...,” he said during a visit": the quotation pass attributes it
-        content = self._content_after(cue, sent, subject)
+        # "The harbour was thriving, Strand said, until ...": a fronted clause is the content, and what
+        # follows the cue goes on with it
+        fronted = left - 1 > sent.start and self.doc[left - 1].text == "," and any(
+            c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= self._after_dateline(sent)
+            for c in cue.children)
+        content = None if fronted else self._content_after(cue, sent, subject)
         kind = "indirect"
+        tail = None
+        if content is not None and subject is not None and self._misread_interposed(cue, subject):
+            # "The new pier, Mayor Strand said, will open in May", parsed with the pier as the subject
+            subject = next(c for c in subject.children if c.dep_ == "appos")
+            first = self._trim(self._after_dateline(sent), subject.left_edge.i)
+            content = (first[0], content[1]) if first is not None else None
         if content is None and not passive:  # "he was told about it by Putin" reports nothing before it
             content = self._content_before(cue, sent, subject)
+            tail = self._tail_after(cue, sent, subject)
+            if content is None and tail is not None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
+                # "The latest test, North Korea said, was its biggest yet": the cue splits one clause
+                start = self._after_dateline(sent)
+                first = self._trim(start, left)
+                content = (first[0], tail[1]) if first is not None else None
         if content is None:
             return
         source = _mention_range(subject) if subject is not None else None
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
+        self.found[-1].tail = tail
+
+    def _misread_interposed(self, cue: Token, subject: Token) -> bool:
+        """Whether the parser made the start of a clause the subject of a cue set between commas and
+        the speaker its apposition: the reported clause after the cue then has no subject of its own."""
+        doc = self.doc
+        if subject.i > cue.i or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+            return False
+        names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < cue.i]
+        clause = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+        return bool(names and clause) and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause[0].children)
+
+    def _tail_after(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
+        """The rest of the sentence after a cue set between commas: "Lenox was thriving, Clarke said,
+        until it went bankrupt" goes on with what Clarke said."""
+        doc = self.doc
+        right = max(cue.i, subject.right_edge.i if subject is not None else cue.i)
+        comma = next((t.i for t in doc[right + 1:min(sent.end, right + 6)] if t.text == ","), None)
+        if comma is None or any(t.text in {".", ";", ":"} or t.is_quote for t in doc[right + 1:comma]):
+            return None
+        rest = [t for t in doc[comma + 1:sent.end] if t.is_alpha]
+        if len(rest) < 3 or rest[0].tag_ == "VBG" or any(t.lower_ == "according" or is_cue(t) for t in rest):
+            return None  # "..., adding that ...": a cue of its own
+        return self._trim(comma + 1, sent.end)
 
     def _from_stance(self, verb: Token, sent: Span) -> None:
         """"Trump wants to cut taxes", "the union endorsed Clinton": a stance held, not a statement.

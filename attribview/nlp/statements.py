@@ -13,8 +13,9 @@ _LONGEST_CUE_SENTENCE = 160
 
 
 def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attribution]:
-    """The attributions in text order, each cue-less quotation that carries on the quotation just
-    before it, in the same paragraph, joined to it.
+    """The attributions in text order, each quotation that carries on the quotation just before it
+    (cue-less, or framed by the same cue), in the same paragraph, joined to it; a content split by a
+    cue between commas runs on to its second fragment.
 
     Two quotations join when only the first one's cue sentence ("he said.") or nothing but spaces lies
     between them; a paragraph break or any other words keep them apart.
@@ -22,10 +23,16 @@ def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attrib
     joined: list[Attribution] = []
     merged_into: dict[int, Attribution] = {}
     for attribution in sorted(attributions, key=lambda a: (a.start, a.end)):
-        previous = joined[-1] if joined else None
+        if attribution.tail is not None:  # "X, she said, Y": one content from X to Y
+            attribution.end = max(attribution.end, attribution.tail[1])
+        if not joined:
+            joined.append(attribution)
+            continue
+        previous = joined[-1]
         follows = attribution.follows
         target = merged_into.get(id(follows), follows) if follows is not None else None
-        if previous is not None and target is previous and _carries_on(previous, attribution, text):
+        same_cue = previous.cue is not None and previous.cue == attribution.cue  # "“A,” he said, “B.”"
+        if (target is previous or same_cue) and _carries_on(previous, attribution, text):
             previous.end = attribution.end
             merged_into[id(attribution)] = previous
             continue

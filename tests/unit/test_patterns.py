@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 import pytest
 
-from attribview.core.profiles import DEFAULT_CONVENTIONS
+from attribview.core.profiles import DEFAULT_CONVENTIONS, Conventions
 from attribview.core.types import Analysis, Quote
 from attribview.nlp.attribution import STANCE
+from tests.conftest import PER_QUOTATION
 
 Analyse = Callable[..., Analysis]
 #: Cue value for rows whose cue is not checked.
@@ -938,6 +939,18 @@ def test_split_quotation_is_one_quote_per_quotation_by_default_in_tables(analyse
     check(analysis, "Helga Strand", "said", "“We will rebuild the pier,”")
     check(analysis, "Helga Strand", None, "“It will take two years.”")
     assert STANCE not in {q.kind for q in analyse(STANCES[0].values[0]).quotes}
+
+
+@pytest.mark.parametrize("conventions", [PER_QUOTATION, DEFAULT_CONVENTIONS], ids=["per-quotation", "joined"])
+def test_cue_between_commas_splitting_one_clause(analyse: Analyse, conventions: Conventions) -> None:
+    text = "The new pier, Mayor Helga Strand said, will open in May."
+    check(analyse(text, conventions=conventions), "Helga Strand", "said", text[:-1])
+
+
+def test_cue_between_commas_after_a_clause_goes_on_when_joined(analyse: Analyse) -> None:
+    text = "The harbour was thriving, Mayor Helga Strand said, until the fish plant closed in 1999."
+    check(analyse(text), "Helga Strand", "said", "The harbour was thriving")
+    check(analyse(text, conventions=DEFAULT_CONVENTIONS), "Helga Strand", "said", text[:-1])
 
 
 def test_war_profile_counts_statements_per_quotation(analyse: Analyse) -> None:
