@@ -16,6 +16,7 @@ from attribview.nlp.quotations import Quotation, find_quotations
 _CHANNEL_PREPS = frozenset("in on at during to from via through after before over with late early".split())
 _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify show".split())
 _CUT_PUNCT = ",;:—–-("
+_DASHES = frozenset("―—–-")
 _TRAILING_PUNCT = ".,;:—–-( "
 #: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
 _GLOSS_MARKS = frozenset("as while despite after before when even".split())
@@ -74,6 +75,15 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
             current = current.head.head  # "Peskov was quoted as saying": the one quoted
             continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+            # "responded by saying ...", "stopped short of calling ...": the doer of the verb above
+            above = current.head.head
+            while above.pos_ not in {"VERB", "AUX"} and above.dep_ in {"advmod", "acomp"} and (
+                    above.head.i != above.i):
+                above = above.head
+            if above.pos_ in {"VERB", "AUX"} and above.i != current.i:
+                current = above
+                continue
         inherits = current.dep_ in {"conj", "advcl", "xcomp", "oprd", "acomp"} or (
             current.dep_ == "ccomp" and not is_cue(current.head))
         if inherits and current.head.i != current.i:
@@ -238,6 +248,13 @@ class AttributionFinder:
         if subject is not None and not (sent.start <= subject.i < sent.end):
             subject = None
         subject = self._coordinated_speaker(cue, subject, sent)
+        lost_name = None
+        if subject is None and cue.dep_ == "ROOT" and cue.i > sent.start and cue.tag_ in {"VBD", "VBZ"}:
+            before = self.doc[cue.i - 1]  # "In a meeting with the board of the Post Trump said": the parser
+            if before.pos_ == "PROPN" and before.dep_ == "pobj":  # lost the name in the phrase before
+                subject = before
+                lost_name = (before.i - 1 if before.ent_iob_ == "I" and self.doc[before.i - 1].ent_type_ ==
+                             "PERSON" else before.i, before.i + 1)
         if subject is None and (cue.i == sent.start or cue.tag_ == "VB"):
             return  # "Report number 3 ...", "Tell us": an imperative or a headline word, nobody speaks
         cognition = lemma in lexicon.COGNITION_VERBS
@@ -272,7 +289,7 @@ class AttributionFinder:
                 content = (first[0], tail[1]) if first is not None else None
         if content is None:
             return
-        source = _mention_range(subject) if subject is not None else None
+        source = lost_name or (_mention_range(subject) if subject is not None else None)
         confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
@@ -676,14 +693,24 @@ class AttributionFinder:
         """The name that signs a quotation after a dash and ends its paragraph: “...” ― Steve Quinlan."""
         doc = self.doc
         dash = qspan.end
-        if dash + 1 >= len(doc) or doc[dash].text not in {"―", "—", "–", "-"}:
+        if qspan[-1].text[-1:] in _DASHES:  # "”―" is one token when no space parts them
+            dash -= 1
+        elif dash >= len(doc) or doc[dash].text not in _DASHES:
             return None
         end = dash + 1
-        while end < len(doc) and end - dash <= 5 and (doc[end].pos_ == "PROPN" or doc[end].text == "."):
-            end += 1
+        while end < len(doc) and doc[end].is_space and "\n" not in doc[end].text:
+            end += 1  # "― Julie" with a no-break space
+        dash = end - 1
+        if end >= len(doc):
+            return None
+        while end < len(doc) and end - dash <= 5 and (doc[end].pos_ == "PROPN" or doc[end].text == "." or (
+                len(doc[end].text) == 2 and doc[end].text[0].isupper() and doc[end].text[1] == ".")):
+            end += 1  # "Julie A. Diaz": the tagger calls an initial a noun
             if "\n" in doc[end - 1].whitespace_:
                 break
         at_paragraph_end = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+        while end > dash + 1 and doc[end - 1].text == ".":
+            end -= 1
         if end == dash + 1 or not at_paragraph_end:
             return None
         return dash + 1, end
@@ -743,18 +770,22 @@ class AttributionFinder:
     def _continuation(self, quote: Quotation, qspan: Span) -> None:
         """A quotation with no cue of its own carries on the latest speaker's words."""
         words = [t for t in qspan if not (t.is_punct or t.is_space)]
-        if len(words) < _MIN_FREE_QUOTE_WORDS:
-            return
         sent = self.sent_of(qspan[0])
         previous = [a for a in self.found if a.end <= quote.start]
         if not previous:
             return
         last = max(previous, key=lambda a: a.end)
+        whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2
+        # a short quotation is a title or a scare quote, unless it is a sentence of its own right after
+        # the speaker's: "“I would,” Melanie said. “I would, Donald.”"
+        if len(words) < _MIN_FREE_QUOTE_WORDS and not (
+                whole_sentence and last.kind == "direct" and sent.start > 0
+                and self.sent_of(self.doc[sent.start - 1]).start_char <= last.end):
+            return
         sentences_between = sum(
             1 for s in self.sents if last.end <= s.start_char and s.end_char <= quote.start)
         if sentences_between > _CONTINUATION_WINDOW:
             return
-        whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2
         if whole_sentence or quote.start - sent.start_char <= 1:
             start, end, kind = quote.start, quote.end, "direct"
         else:

@@ -6,7 +6,7 @@ fragment to the last. The finder always reports the quotations separately; this 
 analysis conventions ask for statements.
 """
 
-from attribview.nlp.attribution import Attribution
+from attribview.nlp.attribution import STANCE, Attribution
 
 #: The most characters a cue sentence between two quotations may have ("he told reporters on Monday.").
 _LONGEST_CUE_SENTENCE = 160
@@ -22,21 +22,22 @@ def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attrib
     """
     joined: list[Attribution] = []
     merged_into: dict[int, Attribution] = {}
+    # a stance held in the cue sentence ("said Caddell, speaking of ...") does not part the quotations
+    previous: Attribution | None = None
     for attribution in sorted(attributions, key=lambda a: (a.start, a.end)):
         if attribution.tail is not None:  # "X, she said, Y": one content from X to Y
             attribution.end = max(attribution.end, attribution.tail[1])
-        if not joined:
-            joined.append(attribution)
-            continue
-        previous = joined[-1]
-        follows = attribution.follows
-        target = merged_into.get(id(follows), follows) if follows is not None else None
-        same_cue = previous.cue is not None and previous.cue == attribution.cue  # "“A,” he said, “B.”"
-        if (target is previous or same_cue) and _carries_on(previous, attribution, text):
-            previous.end = attribution.end
-            merged_into[id(attribution)] = previous
-            continue
+        if previous is not None:
+            follows = attribution.follows
+            target = merged_into.get(id(follows), follows) if follows is not None else None
+            same_cue = previous.cue is not None and previous.cue == attribution.cue  # "“A,” he said, “B.”"
+            if (target is previous or same_cue) and _carries_on(previous, attribution, text):
+                previous.end = attribution.end
+                merged_into[id(attribution)] = previous
+                continue
         joined.append(attribution)
+        if attribution.kind != STANCE:
+            previous = attribution
     return joined
 
 

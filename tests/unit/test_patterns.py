@@ -815,6 +815,10 @@ def test_offsets_point_into_the_original_text(analyse: Analyse) -> None:
 
 # -- wire copy: datelines, glosses, signatures, lost parses -----------------------------------------
 
+#: Signatures after a dash, in two web styles.
+SIGNED = ("“The ferry is late every day.”― Julie A. Marsh.\n\n"
+          "“Nobody asked us about the timetable.” ―\u00a0Ivo Lane\n")
+
 WIRE = [
     pytest.param(
         "VALDANE, March 3 (Reuters) - Floodwater reached the old town overnight, the river authority said.",
@@ -840,6 +844,31 @@ WIRE = [
         "“Maybe we can build a bridge out of paperwork.” ― Ivo Marsh",
         "Ivo Marsh", ANY_CUE, "“Maybe we can build a bridge out of paperwork.”",
         id="signed-after-a-dash",
+    ),
+    pytest.param(
+        SIGNED,
+        "Julie A. Marsh", ANY_CUE, "“The ferry is late every day.”",
+        id="signed-with-a-glued-dash-and-an-initial",
+    ),
+    pytest.param(
+        SIGNED,
+        "Ivo Lane", ANY_CUE, "“Nobody asked us about the timetable.”",
+        id="signed-after-a-no-break-space",
+    ),
+    pytest.param(
+        "Helga Strand described the flood as a disaster but stopped short of calling the dam unsafe.",
+        "Helga Strand", "calling", "the dam unsafe",
+        id="gerund-after-a-preposition-keeps-the-speaker",
+    ),
+    pytest.param(
+        "In a meeting with the editorial board of the Valdane Post Marsh said that the ferry would stop.",
+        "Marsh", "said", "the ferry would stop",
+        id="name-lost-in-the-phrase-before-the-cue",
+    ),
+    pytest.param(
+        "“Will you vote for me?” Helga Strand asked.\n\n“I would,” Ivo Marsh said. “I would, Helga.”",
+        "Ivo Marsh", None, "“I would, Helga.”",
+        id="short-quotation-right-after-its-speaker",
     ),
     pytest.param(
         "VALDANE (AP) — The city's chief engineer disclosed plans Monday for a new flood barrier.",
@@ -951,6 +980,14 @@ def test_cue_between_commas_after_a_clause_goes_on_when_joined(analyse: Analyse)
     text = "The harbour was thriving, Mayor Helga Strand said, until the fish plant closed in 1999."
     check(analyse(text), "Helga Strand", "said", "The harbour was thriving")
     check(analyse(text, conventions=DEFAULT_CONVENTIONS), "Helga Strand", "said", text[:-1])
+
+
+def test_quotations_around_a_cue_and_a_stance_join_into_one_statement(analyse: Analyse) -> None:
+    text = ("“The pier is safe,” said Helga Strand, speaking of the harbour works. “It will open in May.”\n\n"
+            "“We will see,” Ivo Marsh said, “whether the money lasts.”")
+    analysis = analyse(text, conventions=DEFAULT_CONVENTIONS)
+    check(analysis, "Helga Strand", "said", text[:text.index("\n")])
+    check(analysis, "Ivo Marsh", "said", text[text.index("“We"):])
 
 
 def test_war_profile_counts_statements_per_quotation(analyse: Analyse) -> None:
