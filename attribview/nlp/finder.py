@@ -17,6 +17,8 @@ _CHANNEL_PREPS = frozenset("in on at during to from via through after before ove
 _TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify show".split())
 _CUT_PUNCT = ",;:—–-("
 _DASHES = frozenset("―—–-")
+#: Dependencies of the words of a recipient after "tell"-like verbs ("told reporters that ...").
+_RECIPIENT_DEPS = frozenset({"dobj", "dative", "det", "amod", "compound", "poss", "nsubj", "case"})
 _TRAILING_PUNCT = ".,;:—–-( "
 #: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
 _GLOSS_MARKS = frozenset("as while despite after before when even".split())
@@ -445,14 +447,13 @@ class AttributionFinder:
                     j += 1
                 i = j
                 continue
-            if lemma in _TELL_VERBS and token.dep_ in {"dobj", "dative", "det", "amod", "compound", "poss",
-                                                       "nsubj", "case"}:
+            if lemma in _TELL_VERBS and not stance and token.dep_ in _RECIPIENT_DEPS:
                 head = token if token.dep_ in {"dobj", "dative", "nsubj"} else token.head
                 if head.dep_ in {"dobj", "dative"} or (head.dep_ == "nsubj" and head.head.i > head.i):
                     i = max(i + 1, head.right_edge.i + 1)
                     continue
             break
-        if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen):
+        if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen and not stance):
             return None
         has_clause = clause_seen or any(
             t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
@@ -474,7 +475,7 @@ class AttributionFinder:
                 if not any(t.pos_ in {"VERB", "AUX"} for t in doc[i:end]):
                     return None  # "told reporters: “...”": the quotation pass attributes it
                 break
-        if lemma in _TELL_VERBS and not has_clause and not self._clause_follows(cue, i, end):
+        if lemma in _TELL_VERBS and not stance and not has_clause and not self._clause_follows(cue, i, end):
             return None
         end = self._before_speaker_action(i, end)
         if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or (
@@ -674,6 +675,11 @@ class AttributionFinder:
                 adjacent.end = quote.end
                 adjacent.kind = "mixed"
                 continue
+            label = self._transcript_label(qspan)
+            if label is not None:  # "“PENCE: Well, look, ...”": a transcript names its speaker first
+                self._add((quote.start, quote.end), "direct", cue=(label + 1, label + 2),
+                          source=(label, label + 1), head=label, confidence=0.8)
+                continue
             signed = self._signature(qspan)
             if signed is not None:
                 self._add((quote.start, quote.end), "direct", cue=(signed[0] - 1, signed[0]), source=signed,
@@ -688,6 +694,14 @@ class AttributionFinder:
                           confidence=0.9 if subject is not None else 0.6)
                 continue
             self._continuation(quote, qspan)
+
+    def _transcript_label(self, qspan: Span) -> int | None:
+        """The token of a speaker's name in capitals and a colon that open a quotation ("PENCE:")."""
+        doc = self.doc
+        first = next((t for t in qspan if not (t.is_punct or t.is_space)), None)
+        if first is None or first.i + 1 >= qspan.end or doc[first.i + 1].text != ":":
+            return None
+        return first.i if first.is_upper and first.is_alpha and len(first.text) > 1 else None
 
     def _signature(self, qspan: Span) -> tuple[int, int] | None:
         """The name that signs a quotation after a dash and ends its paragraph: “...” ― Steve Quinlan."""
@@ -742,6 +756,10 @@ class AttributionFinder:
         first, last = self.sent_of(qspan[0]), self.sent_of(qspan[-1])
         sents = {first.start: first, last.start: last}
         colon = qspan.start > 0 and doc[qspan.start - 1].text == ":"
+        introducer = self._introducer(qspan)
+        if introducer is not None:  # "Caddell continued:\n\n“...”": the colon ends the paragraph before
+            sents[introducer.start] = introducer
+            colon = True
         best: tuple[int, Token] | None = None
         for sent in sents.values():
             for token in sent:
@@ -759,13 +777,38 @@ class AttributionFinder:
                 distance = len(between) + (0 if token.i >= qspan.end else 1)
                 if best is None or distance < best[0]:
                     best = (distance, token)
+        if best is None and introducer is not None:
+            verb = introducer.root  # "Sanders made the following comment:"
+            if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+                best = (0, verb)
         if best is None:
             return None
         cue = best[1]
         subject = _subject(cue)
         if subject is not None and self._quote_of_token[subject.i] is not None:
             subject = None
+        if subject is None and cue.i + 1 < len(doc) and cue.lower_ == "said":
+            subject = self._inverted_speaker(cue)
         return cue, subject
+
+    def _introducer(self, qspan: Span) -> Span | None:
+        """The sentence that ends with a colon in the paragraph before a quotation, if any."""
+        doc = self.doc
+        before = qspan.start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before < 0 or before == qspan.start - 1 or doc[before].text != ":" or not any(
+                "\n" in t.text for t in doc[before + 1:qspan.start]):
+            return None
+        return self.sent_of(doc[before])
+
+    def _inverted_speaker(self, cue: Token) -> Token | None:
+        """"Said Ellis: “...”": the name after a sentence-opening cue (the tagger reads "Said" as a name)."""
+        doc = self.doc
+        i = cue.i + 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and i - cue.i <= 4:
+            i += 1
+        return doc[i - 1] if i > cue.i + 1 and i < len(doc) and doc[i].text in {":", ","} else None
 
     def _continuation(self, quote: Quotation, qspan: Span) -> None:
         """A quotation with no cue of its own carries on the latest speaker's words."""

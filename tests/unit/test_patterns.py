@@ -935,6 +935,10 @@ STANCES = [
                  "Nadia Ferrant", "spoke", "her years at the clinic", id="spoke-about-drops-the-preposition"),
     pytest.param("Piet Harmsen refuses to release the inspection reports.",
                  "Piet Harmsen", "refuses", "to release the inspection reports", id="refuses-to"),
+    pytest.param("Mayor Helga Strand cited the flood of 2019 as her reason.",
+                 "Helga Strand", "cited", "the flood of 2019 as her reason", id="cited-object"),
+    pytest.param("A video from the dockers' union shows the crane falling onto the pier.",
+                 "dockers' union", "shows", "the crane falling onto the pier", id="video-shows"),
 ]
 
 
@@ -988,6 +992,20 @@ def test_quotations_around_a_cue_and_a_stance_join_into_one_statement(analyse: A
     analysis = analyse(text, conventions=DEFAULT_CONVENTIONS)
     check(analysis, "Helga Strand", "said", text[:text.index("\n")])
     check(analysis, "Ivo Marsh", "said", text[text.index("“We"):])
+
+
+TRANSCRIPT = ("The debate went on.\n\n“MARSH: We will not close the ferry.”\n\n"
+              "Strand made the following comment:\n\n“The ferry loses money every single day.”\n\n"
+              "Said Ellis: “Nobody has seen the accounts.”")
+
+
+@pytest.mark.parametrize("speaker, content", [
+    ("MARSH", "“MARSH: We will not close the ferry.”"),
+    ("Strand", "“The ferry loses money every single day.”"),
+    ("Ellis", "“Nobody has seen the accounts.”"),
+], ids=["transcript-label", "colon-ends-the-paragraph-before", "said-first"])
+def test_quotation_introduced_by_a_label_or_a_colon(analyse: Analyse, speaker: str, content: str) -> None:
+    check(analyse(TRANSCRIPT), speaker, ANY_CUE, content)
 
 
 def test_war_profile_counts_statements_per_quotation(analyse: Analyse) -> None:
