@@ -44,8 +44,8 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
     if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS and not (
             framing and lemma in lexicon.QUOTE_ONLY_VERBS):
         return False
-    if token.dep_ in {"amod", "compound"}:
-        return False
+    if token.dep_ in {"amod", "compound"} and not (token.is_sent_start and token.lower_ in {"said", "says"}):
+        return False  # "so-called", but "Said Ellis:" opens a sentence however it is parsed
     # "a town called Nyok": a bare participle modifies a noun, nobody speaks
     return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
                 and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children))
@@ -689,6 +689,8 @@ class AttributionFinder:
             if framing is not None:
                 cue, subject = framing
                 source = _mention_range(subject) if subject is not None else None
+                if source is not None and source[0] <= cue.i < source[1]:  # "Said Ellis" parsed as one name
+                    source = (cue.i + 1, source[1])
                 self._add((quote.start, quote.end), "direct", cue=(cue.i, cue.i + 1), source=source,
                           head=subject.i if subject is not None else None,
                           confidence=0.9 if subject is not None else 0.6)
