@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from attribview import __version__
+from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.errors import AttribviewError
 from attribview.store.models import STATUSES
 
@@ -28,6 +29,10 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="machine-readable output (FORMAT.md contract)")
     _add_profile(analyze)
     analyze.add_argument("--model", default=None, help="spaCy model to load (default: en_core_web_sm)")
+    analyze.add_argument("--count", choices=sorted(NAMED_CONVENTIONS), default=None,
+                         help="what counts as one attribution: 'statements' (said or written, one quote "
+                              "per quotation) or 'relations' (also stances such as 'X wants ...', and "
+                              "a quotation split by its cue as one); default: the profile's conventions")
     analyze.set_defaults(run=_analyze)
 
     library = argparse.ArgumentParser(add_help=False)
@@ -93,7 +98,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from attribview.textio import read_article  # noqa: PLC0415
 
     source = read_article(args.file)
-    analysis = Analyzer(model=args.model).analyze(source, profile=args.profile)
+    conventions = NAMED_CONVENTIONS[args.count] if args.count else None
+    analysis = Analyzer(model=args.model).analyze(source, profile=args.profile, conventions=conventions)
     if args.json:
         json.dump(analysis.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

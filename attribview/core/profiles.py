@@ -67,6 +67,12 @@ class Conventions:
 
 #: The conventions of an article no profile applies to.
 DEFAULT_CONVENTIONS = Conventions()
+#: Named conventions a user can ask for instead of the profile's: what a desk counts as statements
+#: (said or written, one quote per quotation), and attribution relations as research corpora count them.
+NAMED_CONVENTIONS = {
+    "statements": Conventions(stances=False, join_split_quotes=False),
+    "relations": Conventions(stances=True, join_split_quotes=True),
+}
 
 
 @dataclass(frozen=True)

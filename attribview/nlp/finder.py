@@ -479,8 +479,8 @@ class AttributionFinder:
             return None
         end = self._before_speaker_action(i, end)
         if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or (
-                stance and doc[i].lower_ in lexicon.STANCE_PREPS)):
-            i += 1  # "hinting at a willingness": the content is the object, not the preposition
+                (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
+            i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
         return self._trim(i, self._without_gloss(i, end))
 
     def _before_speaker_action(self, start: int, end: int) -> int:

@@ -257,6 +257,18 @@ def test_sample_article_json(tmp_path: Path) -> None:
     assert source.startswith("Oleksandr Hrytsenko")
 
 
+def test_count_option_chooses_what_is_one_attribution(tmp_path: Path) -> None:
+    path = tmp_path / "split.txt"
+    path.write_text("“The road is open again,” said Anna Lee, a city engineer. “It took four months.” "
+                    "The council wants to widen it next year.\n", encoding="utf-8")
+    statements = _run_json(tmp_path, path, "--count", "statements")["quotes"]
+    relations = _run_json(tmp_path, path, "--count", "relations")["quotes"]
+    assert [q["kind"] for q in statements] == ["direct", "direct"]
+    assert [q["kind"] for q in relations] == ["direct", "stance"]
+    assert relations[0]["end"] == statements[1]["end"]  # one statement from the first mark to the last
+    assert _run_json(tmp_path, path)["quotes"] == relations  # no profile applies: relations
+
+
 # --- encodings, line ends, HTML, odd quotation marks ----------------------------------------------
 
 CP1251_ARTICLE = (
