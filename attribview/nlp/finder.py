@@ -328,6 +328,8 @@ class AttributionFinder:
         """
         if verb.dep_ in {"amod", "compound"} or _is_passive(verb) or self._inside_quote(verb):
             return
+        if any(c.dep_ == "prt" for c in verb.children):
+            return  # "showed up", "pointed out": a phrasal verb means something else
         if any(a.start <= verb.idx < a.end or (a.cue and a.cue[0] <= verb.idx < a.cue[1])
                for a in self.found):
             return
@@ -401,8 +403,11 @@ class AttributionFinder:
         while top.dep_ == "conj" and top.head.i != top.i and top.head.i < top.i:
             top = top.head
         end = sent.end if top.dep_ == "ROOT" else cue.right_edge.i + 1
+        # "wants to triple X, grow Y and create Z": a bare infinitive hung on the cue goes on the "to" clause
+        infinitive = any(c.dep_ == "xcomp" for c in cue.children) and cue.tag_ != "VB"
         for child in cue.rights:
-            coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
+            coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not (
+                infinitive and child.tag_ == "VB")
             if coordinated or (child.dep_ == "advcl" and is_cue(child)):
                 end = min(end, child.left_edge.i)
         return min(end, sent.end)

@@ -43,7 +43,8 @@ STANCE_VERBS: Final = frozenset(
     """
     want plan intend hope seek refuse decline offer endorse support oppose back attack blast slam praise
     denounce defend champion applaud welcome mock ridicule ignore reference express discuss encourage
-    decide consider dispute challenge tout promote favor favour prefer embrace lambaste rebuke thank
+    decide dispute tout promote hail laud decry lament deride bash celebrate advocate expect
+    favor favour prefer embrace lambaste rebuke thank
     ask respond speak talk know understand realize realise recognize recognise learn
     cite echo highlight underscore agree note point show find""".split()
 )

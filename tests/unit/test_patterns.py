@@ -935,6 +935,9 @@ STANCES = [
                  "Nadia Ferrant", "spoke", "her years at the clinic", id="spoke-about-drops-the-preposition"),
     pytest.param("Piet Harmsen refuses to release the inspection reports.",
                  "Piet Harmsen", "refuses", "to release the inspection reports", id="refuses-to"),
+    pytest.param("Helga Strand wants to rebuild the pier, widen the quay and create a new ferry line.",
+                 "Helga Strand", "wants", "to rebuild the pier, widen the quay and create a new ferry line",
+                 id="wants-three-things"),
     pytest.param("Mayor Helga Strand cited the flood of 2019 as her reason.",
                  "Helga Strand", "cited", "the flood of 2019 as her reason", id="cited-object"),
     pytest.param("A video from the dockers' union shows the crane falling onto the pier.",
@@ -950,11 +953,12 @@ def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: s
 
 @pytest.mark.parametrize("text", [
     "Helga Strand said she wants to close the old bridge to lorries.",  # part of what she said
+    "Ivo Marsh showed up late and pointed out the broken lights.",  # phrasal verbs
     "A source on the council, who asked not to be named, said the vote was rigged.",
 ])
 def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
     kinds = [q.kind for q in analyse(text, conventions=DEFAULT_CONVENTIONS).quotes]
-    assert STANCE not in kinds and kinds
+    assert STANCE not in kinds
 
 
 SPLIT = ("“We will rebuild the pier,” Mayor Helga Strand said. “It will take two years.” "
