@@ -227,6 +227,8 @@ class AttributionFinder:
             for token in sent:
                 if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
                     self._from_stance(token, sent)
+                elif token.pos_ == "NOUN" and token.lower_ in lexicon.STANCE_NOUNS:
+                    self._from_stance_noun(token)
         self.found.sort(key=lambda a: (a.start, a.end))
         return self.found
 
@@ -330,8 +332,7 @@ class AttributionFinder:
             return
         if any(c.dep_ == "prt" for c in verb.children):
             return  # "showed up", "pointed out": a phrasal verb means something else
-        if any(a.start <= verb.idx < a.end or (a.cue and a.cue[0] <= verb.idx < a.cue[1])
-               for a in self.found):
+        if self._covered(verb):
             return
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children) and (
                 verb.lemma_.lower() == "ask"):
@@ -344,6 +345,31 @@ class AttributionFinder:
             return
         self._add(content, STANCE, cue=(verb.i, verb.i + 1), source=_mention_range(subject),
                   head=subject.i, confidence=0.5)
+
+    def _covered(self, token: Token) -> bool:
+        """Whether ``token`` is part of a statement already found, as its content or its cue."""
+        return any(a.start <= token.idx < a.end or (a.cue is not None and a.cue[0] <= token.idx < a.cue[1])
+                   for a in self.found)
+
+    def _from_stance_noun(self, noun: Token) -> None:
+        """"Trump's plan to cut taxes", "her support for the deal": the owner holds the stance."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or self._inside_quote(noun) or self._covered(noun):
+            return
+        complement = None
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to"}:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                complement = (child.i + 1, objects[0].right_edge.i + 1) if objects else None
+            elif child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                complement = (child.left_edge.i, child.right_edge.i + 1)
+            if complement is not None:
+                break
+        content = self._trim(*complement) if complement is not None else None
+        if content is None:
+            return
+        self._add(content, STANCE, cue=(noun.i, noun.i + 1), source=_mention_range(owner), head=owner.i,
+                  confidence=0.45)
 
     def _from_claim_noun(self, noun: Token, sent: Span) -> None:
         """"Trump's claim that X", "a warning by the ministry that X": the owner speaks."""

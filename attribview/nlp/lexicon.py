@@ -49,6 +49,15 @@ STANCE_VERBS: Final = frozenset(
     cite echo highlight underscore agree note point show find""".split()
 )
 
+#: Nouns of a stance held by their owner ("Trump's plan to cut taxes", "her support for the deal").
+STANCE_NOUNS: Final = frozenset(
+    """
+    plan support opposition criticism call promise pledge decision proposal attack attacks concern
+    concerns comment comments remark remarks view views praise endorsement defense defence push
+    demand desire hope hopes intention refusal vow threat determination commitment disdain
+    """.split()
+)
+
 #: Prepositions after a stance verb that lead to its content ("spoke about the plan", "voted against").
 STANCE_PREPS: Final = frozenset("about for against of on".split())
 
