@@ -267,8 +267,10 @@ class AttributionFinder:
         has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children)
         if cognition and (not has_clause or subject is None or subject.lower_ in {"i", "we", "you"}):
             return
+        # "“...,” he said, adding he would ...": a cue that borrows its subject frames no quotation
+        own_subject = subject is None or subject.head.i == cue.i
         left = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
-        if self._frames_quote_before(left):
+        if own_subject and self._frames_quote_before(left):
             return  # "“...,” he said during a visit": the quotation pass attributes it
         # "The harbour was thriving, Strand said, until ...": a fronted clause is the content, and what
         # follows the cue goes on with it

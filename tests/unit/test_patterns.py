@@ -856,6 +856,12 @@ WIRE = [
         id="signed-after-a-no-break-space",
     ),
     pytest.param(
+        "“The day the ferry stopped was the day it became personal,” Ivo Marsh said, adding he would never "
+        "vote for the mayor again.",
+        "Ivo Marsh", "adding", "he would never vote for the mayor again",
+        id="adding-after-a-quotation",
+    ),
+    pytest.param(
         "Helga Strand described the flood as a disaster but stopped short of calling the dam unsafe.",
         "Helga Strand", "calling", "the dam unsafe",
         id="gerund-after-a-preposition-keeps-the-speaker",
