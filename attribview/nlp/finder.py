@@ -125,8 +125,9 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
-def _is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+def _is_negated(verb: Token, quoted: list[int | None]) -> bool:
+    """"did not say", "declined to confirm"; a "not" inside a quotation is the speaker's own word."""
+    if any(c.dep_ == "neg" and quoted[c.i] is None for c in verb.children):
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
@@ -243,7 +244,7 @@ class AttributionFinder:
 
     def _from_cue(self, cue: Token, sent: Span) -> None:
         lemma = cue_lemma(cue)
-        if _is_negated(cue):
+        if _is_negated(cue, self._quote_of_token):
             return
         passive = _is_passive(cue)
         subject = _subject(cue)
@@ -265,7 +266,7 @@ class AttributionFinder:
         if cognition and any(a.start <= cue.idx < a.end for a in self.found):
             return  # "he said he thought ...": the belief is part of what was said
         has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children)
-        if cognition and (not has_clause or subject is None or subject.lower_ in {"i", "we", "you"}):
+        if cognition and (not has_clause or subject is None):
             return
         # "“...,” he said, adding he would ...": a cue that borrows its subject frames no quotation
         own_subject = subject is None or subject.head.i == cue.i
@@ -799,7 +800,7 @@ class AttributionFinder:
         for sent in sents.values():
             for token in sent:
                 if not is_cue(token, framing=True) or self._quote_of_token[token.i] is not None or (
-                        _is_negated(token)):
+                        _is_negated(token, self._quote_of_token)):
                     continue
                 if token.i >= qspan.end:
                     between = doc[qspan.end:token.i]

@@ -9,7 +9,7 @@ analysis conventions ask for statements.
 from attribview.nlp.attribution import STANCE, Attribution
 
 #: The most characters a cue sentence between two quotations may have ("he told reporters on Monday.").
-_LONGEST_CUE_SENTENCE = 160
+_LONGEST_CUE_SENTENCE = 320
 
 
 def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attribution]:

@@ -862,6 +862,11 @@ WIRE = [
         id="adding-after-a-quotation",
     ),
     pytest.param(
+        "\"Is the pier ready? Probably not,\" Helga Strand said.",
+        "Helga Strand", "said", "\"Is the pier ready? Probably not,\"",
+        id="not-inside-the-quotation-is-no-negated-cue",
+    ),
+    pytest.param(
         "Helga Strand described the flood as a disaster but stopped short of calling the dam unsafe.",
         "Helga Strand", "calling", "the dam unsafe",
         id="gerund-after-a-preposition-keeps-the-speaker",
