@@ -22,6 +22,7 @@ _RECIPIENT_DEPS = frozenset({"dobj", "dative", "det", "amod", "compound", "poss"
 _TRAILING_PUNCT = ".,;:—–-( "
 #: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
 _GLOSS_MARKS = frozenset("as while despite after before when even".split())
+_CONCESSIVE = frozenset("albeit although though".split())
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -451,7 +452,10 @@ class AttributionFinder:
             i = max(i, subject.right_edge.i + 1)
         start_limit = i
         clause_seen = False
-        while i < end:
+        that = self._complementiser(cue, i, end)
+        if that is not None:
+            i, clause_seen = that + 1, True
+        while i < end and not clause_seen:
             token = doc[i]
             if token.is_space or (token.is_punct and token.text in ",:;—–-"):
                 i += 1
@@ -481,12 +485,10 @@ class AttributionFinder:
                     j += 1
                 i = j
                 continue
-            if lemma in _TELL_VERBS and not stance and token.dep_ in _RECIPIENT_DEPS:
-                head = token if token.dep_ in {"dobj", "dative", "nsubj"} else token.head
-                if head.dep_ in {"dobj", "dative"} or (head.dep_ == "nsubj" and head.head.i > head.i):
-                    i = max(i + 1, head.right_edge.i + 1)
-                    continue
-            break
+            past = self._past_recipient(token) if lemma in _TELL_VERBS and not stance else None
+            if past is None:
+                break
+            i = max(i + 1, past)
         if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen and not stance):
             return None
         has_clause = clause_seen or any(
@@ -516,6 +518,32 @@ class AttributionFinder:
                 (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
             i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
         return self._trim(i, self._without_gloss(i, end))
+
+    def _past_recipient(self, token: Token) -> int | None:
+        """Where the content starts after the recipient ``token`` belongs to ("told reporters that"),
+        or None when ``token`` is not part of a recipient."""
+        if token.dep_ not in _RECIPIENT_DEPS:
+            return None
+        head = token if token.dep_ in {"dobj", "dative", "nsubj"} else token.head
+        if not (head.dep_ in {"dobj", "dative"} or (head.dep_ == "nsubj" and head.head.i > head.i)):
+            return None
+        # "told a meeting of leaders that few people understood ...", parsed as a relative clause of
+        # the recipient: the recipient stops at "that"
+        that = next((t.i for t in self.doc[head.i + 1:head.right_edge.i + 1]
+                     if t.lower_ == "that" and t.dep_ == "mark"), None)
+        return that if that is not None else head.right_edge.i + 1
+
+    def _complementiser(self, cue: Token, start: int, end: int) -> int | None:
+        """The "that" opening the cue's reported clause: what stands between the cue and it ("said
+        several times in recent months that ...") is the channel, the time or the recipient."""
+        for clause in cue.children:
+            if clause.dep_ != "ccomp" or clause.i <= start:
+                continue
+            for mark in clause.children:
+                if mark.dep_ == "mark" and mark.lower_ == "that" and start < mark.i < end and not any(
+                        self._quote_of_token[t] is not None for t in range(start, mark.i)):
+                    return mark.i
+        return None
 
     def _before_speaker_action(self, start: int, end: int) -> int:
         """Stop before "and left the meeting": a bare past verb that goes on with the speaker's story.
@@ -572,6 +600,9 @@ class AttributionFinder:
         for k in range(start + 1, end - 1):
             if doc[k].text == ";" and self._quote_of_token[k] is None:
                 return k  # "...; they only learned on Friday": a new clause of the reporter's
+            if doc[k].text in {"–", "—", "--"} and self._quote_of_token[k] is None and (
+                    doc[k + 1].lower_ in _GLOSS_MARKS | _CONCESSIVE):
+                return k  # "... with Ukraine – albeit on terms that remain unacceptable"
         last = end - 1
         while last > start and (doc[last].is_punct or doc[last].is_space) and not doc[last].is_quote:
             last -= 1

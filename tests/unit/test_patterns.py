@@ -867,6 +867,18 @@ WIRE = [
         id="not-inside-the-quotation-is-no-negated-cue",
     ),
     pytest.param(
+        "Helga Strand has repeated several times in recent months that the ferry would run again – albeit "
+        "on a timetable nobody has seen.",
+        "Helga Strand", "repeated", "the ferry would run again",
+        id="adverbials-before-that-and-a-dash-gloss",
+    ),
+    pytest.param(
+        "Last week Helga Strand told a meeting of harbour pilots that few people understood the tides "
+        "better.",
+        "Helga Strand", "told", "few people understood the tides better",
+        id="told-a-meeting-that",
+    ),
+    pytest.param(
         "Helga Strand described the flood as a disaster but stopped short of calling the dam unsafe.",
         "Helga Strand", "calling", "the dam unsafe",
         id="gerund-after-a-preposition-keeps-the-speaker",
