@@ -48,6 +48,7 @@ from attribview.core.exercise import (
     save_exercise,
 )
 from attribview.core.library import ArticleProgress, default_library_path
+from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
@@ -236,8 +237,9 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.SPEAKER: 140, Column.GROUP: 150, Column.KIND: 100, Column.STATUS: 105,
-                  Column.CONFIDENCE: 44}
+        longest_kind = max(KIND_LABELS.values(), key=self.fontMetrics().horizontalAdvance)
+        widths = {Column.SPEAKER: 140, Column.GROUP: 150, Column.STATUS: 105, Column.CONFIDENCE: 44,
+                  Column.KIND: self.fontMetrics().horizontalAdvance(longest_kind) + 16}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
 

@@ -336,6 +336,8 @@ class AttributionFinder:
             return
         if any(c.dep_ == "prt" for c in verb.children):
             return  # "showed up", "pointed out": a phrasal verb means something else
+        if verb.dep_ == "xcomp" and _is_passive(verb.head):
+            return  # "the developer is believed to have offered ...": a hedge, nobody's stance
         if self._covered(verb):
             return
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children) and (

@@ -56,6 +56,7 @@ class Entity:
     last_seen: int = 0
     salient: bool = False
     anonymous: bool = False
+    named: bool = False
 
 
 def _gender_of(tokens: list[Token]) -> str | None:
@@ -206,8 +207,9 @@ class SpeakerResolver:
             for child in ent.root.children:
                 if child.dep_ == "appos":  # "Nadia Ferrant, a nurse at the clinic"
                     descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
-            self._from_chain(span, chain, descriptors, ent.start_char,
-                             salient=ent.root.dep_ in _SUBJECT_DEPS)
+            entity = self._from_chain(span, chain, descriptors, ent.start_char,
+                                      salient=ent.root.dep_ in _SUBJECT_DEPS)
+            entity.named = True
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
@@ -259,6 +261,9 @@ class SpeakerResolver:
         joined = [c.i for c in head.children if c.dep_ in {"cc", "conj"} and span.start < c.i < span.end]
         if joined and joined[0] > span.start:
             span = doc[span.start:joined[0]]
+        antecedent = self._relative_antecedent(head)
+        if antecedent is not None:  # "Meridian Holdings, which plans to build ...": the noun it follows
+            head, span = antecedent
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
@@ -273,11 +278,27 @@ class SpeakerResolver:
             entity = self._from_description(span, head, position)
         entity.last_seen = position
         entity.salient = True
-        entity.anonymous = entity.anonymous or self._anonymous(span, head)
+        # "the authority" after "the Brackwater Port Authority" names a body the article has named
+        unnamed = self._anonymous(span, head)
+        entity.anonymous = entity.anonymous or (unnamed and not entity.named)
+        entity.named = entity.named or (not unnamed and head.pos_ == "PROPN")
         attribution.speaker = entity.name
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    @staticmethod
+    def _relative_antecedent(pronoun: Token) -> tuple[Token, Span] | None:
+        """The noun a relative pronoun ("who", "which") stands for, with its mention up to the clause."""
+        clause = pronoun.head
+        if pronoun.lower_ not in lexicon.RELATIVE_PRONOUNS or clause.dep_ != "relcl" or (
+                clause.head.i > pronoun.i):
+            return None
+        noun = clause.head
+        end = clause.left_edge.i
+        while end > noun.left_edge.i and (noun.doc[end - 1].is_punct or noun.doc[end - 1].is_space):
+            end -= 1
+        return noun, noun.doc[noun.left_edge.i:max(end, noun.i + 1)]
 
     def _same_sentence_subject(self, pronoun: Token, position: int) -> Entity | None:
         """"State television showed what it said were prisoners": "it" is the body that is the
@@ -362,13 +383,15 @@ class SpeakerResolver:
         plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not is_body)
         if is_body or members:
             name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
-            return self._remember(name, person=False, gender=None, mention=span.text,
-                                  descriptors=descriptors, position=position, plural=plural,
-                                  salient=salient)
-        name_tokens = _person_name(chain)
-        return self._remember(_clean(name_tokens), person=True, gender=_gender_of(list(span)),
-                              mention=span.text, descriptors=descriptors, position=position, plural=False,
-                              salient=salient)
+            entity = self._remember(name, person=False, gender=None, mention=span.text,
+                                    descriptors=descriptors, position=position, plural=plural,
+                                    salient=salient)
+        else:
+            entity = self._remember(_clean(_person_name(chain)), person=True,
+                                    gender=_gender_of(list(span)), mention=span.text,
+                                    descriptors=descriptors, position=position, plural=False,
+                                    salient=salient)
+        return entity
 
     def _by_role(self, head: Token, descriptors: set[str]) -> Entity | None:
         """"The ministry", "the military chief", "the statement": who was called that before."""

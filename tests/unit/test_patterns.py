@@ -965,6 +965,8 @@ STANCES = [
                  "Helga Strand", "plan", "to rebuild it", id="owner-of-a-plan"),
     pytest.param("Ivo Marsh's support for the new ferry line surprised the council.",
                  "Ivo Marsh", "support", "the new ferry line", id="owner-of-support-for"),
+    pytest.param("The council sold the quay to Meridian Holdings, which plans to build a terminal there.",
+                 "Meridian Holdings", "plans", "to build a terminal there", id="which-plans"),
     pytest.param("Mayor Helga Strand cited the flood of 2019 as her reason.",
                  "Helga Strand", "cited", "the flood of 2019 as her reason", id="cited-object"),
     pytest.param("A video from the dockers' union shows the crane falling onto the pier.",
@@ -981,6 +983,7 @@ def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: s
 @pytest.mark.parametrize("text", [
     "Helga Strand said she wants to close the old bridge to lorries.",  # part of what she said
     "Ivo Marsh showed up late and pointed out the broken lights.",  # phrasal verbs
+    "The developer is believed to have offered the council a large payment.",  # a hedge
     "A source on the council, who asked not to be named, said the vote was rigged.",
 ])
 def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
@@ -1037,6 +1040,15 @@ TRANSCRIPT = ("The debate went on.\n\n“MARSH: We will not close the ferry.”\
 ], ids=["transcript-label", "colon-ends-the-paragraph-before", "said-first"])
 def test_quotation_introduced_by_a_label_or_a_colon(analyse: Analyse, speaker: str, content: str) -> None:
     check(analyse(TRANSCRIPT), speaker, ANY_CUE, content)
+
+
+def test_a_body_named_before_is_not_anonymous_when_called_the_authority(analyse: Analyse) -> None:
+    text = ("The Brackwater Port Authority said the quay was safe. The authority said repairs would start "
+            "in May. Officials said the budget was spent.")
+    analysis = analyse(text)
+    named = check(analysis, "Brackwater Port Authority", "said", "repairs would start in May")
+    unnamed = check(analysis, "Officials", "said", "the budget was spent")
+    assert "anonymous" not in named.flags and "anonymous" in unnamed.flags
 
 
 def test_war_profile_counts_statements_per_quotation(analyse: Analyse) -> None:
