@@ -21,7 +21,8 @@ def render_table(analysis: Analysis, name: str) -> str:
     width = max(shutil.get_terminal_size((120, 20)).columns, 80)
     speaker_w, group_w, kind_w = 24, 18, 12
     text_w = width - speaker_w - group_w - kind_w - 12
-    lines = [f"{name}: {len(analysis.quotes)} attributions, profile {analysis.profile or 'none'}", ""]
+    lines = [f"{name}: {len(analysis.quotes)} attributions, profile {analysis.profile or 'none'}, "
+             f"counting {analysis.counting}", ""]
     lines.append(f"{'#':>3}  {'speaker':<{speaker_w}} {'group':<{group_w}} {'kind':<{kind_w}} conf  text")
     for number, quote in enumerate(analysis.quotes, 1):
         flags = f" [{', '.join(quote.flags)}]" if quote.flags else ""

@@ -5,7 +5,7 @@ loading takes seconds) and the profiles, and maps every offset back to the origi
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from attribview.core.profiles import (
@@ -118,8 +118,10 @@ class Analyzer:
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             chosen = self.resolve_profile(profile, source.text)
             attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-            attributions = _by_conventions(attributions, conventions or _conventions_of(chosen), source.text)
-            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable)
+            counting = conventions or _conventions_of(chosen)
+            attributions = _by_conventions(attributions, counting, source.text)
+            analysis = _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable)
+            yield replace(analysis, counting=counting.name)
 
 
 def _conventions_of(profile: Profile | None) -> Conventions:

@@ -64,6 +64,14 @@ class Conventions:
     stances: bool = True
     join_split_quotes: bool = True
 
+    @property
+    def name(self) -> str:
+        """"statements", "relations", or the two settings spelt out."""
+        named = {(c.stances, c.join_split_quotes): name for name, c in NAMED_CONVENTIONS.items()}
+        return named.get((self.stances, self.join_split_quotes),
+                         f"stances={str(self.stances).lower()}, "
+                         f"join_split_quotes={str(self.join_split_quotes).lower()}")
+
 
 #: The conventions of an article no profile applies to.
 DEFAULT_CONVENTIONS = Conventions()

@@ -75,11 +75,13 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     encoding: str = "utf-8"
     groups: dict[str, str] = field(default_factory=dict)
+    counting: str = "relations"  # what counted as one attribution (see core.profiles.Conventions)
 
     def to_json(self) -> dict[str, Any]:
         """The contract of ``attribview analyze --json`` (see ../shared/eval/FORMAT.md), plus extras."""
         return {
             "profile": self.profile,
+            "counting": self.counting,
             "encoding": self.encoding,
             "quotes": [q.to_json() for q in self.quotes],
             "sentences": [s.to_json() for s in self.sentences],
