@@ -289,7 +289,7 @@ class AttributionFinder:
             content = (first[0], content[1]) if first is not None else None
         if content is None and not passive:  # "he was told about it by Putin" reports nothing before it
             content = self._content_before(cue, sent, subject)
-            tail = self._tail_after(cue, sent, subject)
+            tail = self._tail_after(max(cue.i, subject.right_edge.i if subject is not None else cue.i), sent)
             if content is None and tail is not None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
                 # "The latest test, North Korea said, was its biggest yet": the cue splits one clause
                 start = self._after_dateline(sent)
@@ -314,11 +314,10 @@ class AttributionFinder:
         return bool(names and clause) and not any(
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause[0].children)
 
-    def _tail_after(self, cue: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
-        """The rest of the sentence after a cue set between commas: "Lenox was thriving, Clarke said,
-        until it went bankrupt" goes on with what Clarke said."""
+    def _tail_after(self, right: int, sent: Span) -> tuple[int, int] | None:
+        """The rest of the sentence after a cue set between commas (``right``: the cue's last token):
+        "Lenox was thriving, Clarke said, until it went bankrupt" goes on with what Clarke said."""
         doc = self.doc
-        right = max(cue.i, subject.right_edge.i if subject is not None else cue.i)
         comma = next((t.i for t in doc[right + 1:min(sent.end, right + 6)] if t.text == ","), None)
         if comma is None or any(t.text in {".", ";", ":"} or t.is_quote for t in doc[right + 1:comma]):
             return None
@@ -654,14 +653,22 @@ class AttributionFinder:
             c for c in according.children if c.dep_ == "pobj"
         ]
         phrase_start = according.i
+        comma = next((t.i for t in doc[nxt.i + 1:min(sent.end, nxt.i + 12)] if t.text == ","), None)
         if objects:
             source_head = objects[0]
             phrase_end = max(source_head.right_edge.i, nxt.i) + 1
-        else:  # the parser lost the object: the source runs to the comma ("According to RIA, ...")
-            comma = next((t.i for t in doc[nxt.i + 1:min(sent.end, nxt.i + 12)] if t.text == ","), None)
-            if comma is None or comma == nxt.i + 1:
+            if comma is not None and source_head.i < comma < phrase_end:
+                phrase_end = comma  # "According to Limbaugh, the move reeks ..." misread as an apposition
+        else:  # the parser lost the object: the source runs to the comma ("According to RIA, ...") or
+            # to the end of the sentence ("..., according to show insiders.")
+            end = comma
+            if end is None:
+                end = sent.end
+                while end > nxt.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+            if end <= nxt.i + 1:
                 return
-            source_head, phrase_end = doc[comma - 1], comma
+            source_head, phrase_end = doc[end - 1], end
         if phrase_start - sent.start <= 2:  # "According to X, content."
             content = self._trim(phrase_end, sent.end)
         else:  # "Content, according to X."
@@ -673,6 +680,7 @@ class AttributionFinder:
         if content is None:
             return
         left, right = _mention_range(source_head) if objects else (nxt.i + 1, phrase_end)
+        right = min(right, phrase_end)
         self._add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
                   head=source_head.i, confidence=0.85)
 

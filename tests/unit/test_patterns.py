@@ -369,6 +369,19 @@ ACCORDING_TO = [
         "Hanne Lyst", "According to", "three patients were still in intensive care",
         id="according-to-pronoun",
     ),
+    pytest.param(
+        "Harbourton invited a rival to the debate. According to conservative talk radio host Ivo Marsh, the "
+        "move reeks of fear and desperation.",
+        "Ivo Marsh", "According to", "the move reeks of fear and desperation",
+        id="according-to-a-long-title-then-a-comma",
+    ),
+    pytest.param(
+        "As a television boss, Harold Venn often demeaned women with sexist language, according to show "
+        "insiders.",
+        "show insiders", "according to", "As a television boss, Harold Venn often demeaned women with sexist "
+        "language",
+        id="according-to-a-source-the-parser-reads-as-a-verb",
+    ),
 ]
 
 
