@@ -3,13 +3,15 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from attribview.nlp.attribution import STANCE
+
 #: How people read each kind of attribution (viewer, report).
 KIND_LABELS = {
     "direct": "direct quote",
     "indirect": "reported speech",
     "mixed": "partial quote",
     "according_to": "“according to”",
-    "stance": "stance or intention",
+    STANCE: "stance or intention",
     "manual": "added by hand",
 }
 #: How people read each flag.
@@ -45,6 +47,11 @@ class Quote:
     source_end: int | None = None
     mention: str | None = None
     flags: tuple[str, ...] = ()
+
+    @property
+    def is_stance(self) -> bool:
+        """A stance or intention ("wants to ...", "endorsed ..."): held, not said."""
+        return self.kind == STANCE
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

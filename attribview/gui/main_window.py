@@ -64,7 +64,7 @@ from attribview.gui.commands import (
 from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
-from attribview.gui.legend import LegendPanel, swatch_icon
+from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
@@ -552,7 +552,11 @@ class MainWindow(QMainWindow):
             self.counts_label.clear()
             return
         analysis = article.analysis
-        counts = f"{len(analysis.quotes)} quotes · {len(analysis.sentences)} sentences"
+        stances = sum(1 for quote in analysis.quotes if quote.is_stance)
+        counts = (f"{plural(len(analysis.quotes) - stances, 'quote')} · "
+                  f"{plural(len(analysis.sentences), 'sentence')}")
+        if stances:  # "wants to ...", "endorsed ...": held, not said
+            counts = f"{counts} · {plural(stances, 'stance')}"
         if article.stored:
             checked = sum(1 for row in article.rows if is_checked(row.status))
             counts += f" · {checked} checked"

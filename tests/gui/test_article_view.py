@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from pytestqt.qtbot import QtBot
 
+from attribview.core.analysis import Analyzer
 from attribview.gui.article_view import OffsetMap, blend, display_text
-from attribview.gui.document import Document
+from attribview.gui.document import Document, make_document
 from attribview.gui.main_window import MainWindow
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
+from attribview.textio import prepare_text
 
 
 def _offset(article: Document, phrase: str) -> int:
@@ -138,3 +140,14 @@ def test_offsets_count_characters_not_utf16_units() -> None:
         assert offsets.from_qt(offsets.to_qt(i)) == i
     assert offsets.to_qt(2) == 3
     assert display_text("a\r\nb\rc") == "a \nb\nc"
+
+
+def test_stances_are_labelled_and_counted_apart_from_quotes(window: MainWindow, analyzer: Analyzer) -> None:
+    text = "“The pier will reopen in May,” Mayor Helga Strand said. The dockers' union wants to delay it.\n"
+    article = make_document(analyzer.analyze(prepare_text(text)), analyzer.profiles, title="pier")
+    window.show_article(article)
+    kinds = [window.proxy.index(row, Column.KIND).data() for row in range(window.proxy.rowCount())]
+    assert kinds == ["direct quote", "stance or intention"]
+    assert window.counts_label.text() == "1 quote · 2 sentences · 1 stance"
+    kind_width = window.table.columnWidth(Column.KIND)
+    assert kind_width >= window.table.fontMetrics().horizontalAdvance("stance or intention")
