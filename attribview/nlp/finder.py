@@ -225,12 +225,7 @@ class AttributionFinder:
                     self._from_claim_noun(token, sent)
         self._cut_at_nested_cues()
         self._place_quotations()
-        for sent in self.sents:
-            for token in sent:
-                if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
-                    self._from_stance(token, sent)
-                elif token.pos_ == "NOUN" and token.lower_ in lexicon.STANCE_NOUNS:
-                    self._from_stance_noun(token)
+        self._find_stances()
         self.found.sort(key=lambda a: (a.start, a.end))
         return self.found
 
@@ -326,6 +321,18 @@ class AttributionFinder:
             return None  # "..., adding that ...": a cue of its own
         return self._trim(comma + 1, sent.end)
 
+    def _find_stances(self) -> None:
+        """Stances, once every statement is found: a stance inside a statement is part of what was said."""
+        for sent in self.sents:
+            for token in sent:
+                word = token.lower_
+                if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
+                    self._from_stance(token, sent)
+                elif token.pos_ == "NOUN" and word in lexicon.STANCE_NOUNS:
+                    self._from_stance_noun(token)
+                elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
+                    self._from_stance_adjective(token)
+
     def _from_stance(self, verb: Token, sent: Span) -> None:
         """"Trump wants to cut taxes", "the union endorsed Clinton": a stance held, not a statement.
 
@@ -356,25 +363,42 @@ class AttributionFinder:
         return any(a.start <= token.idx < a.end or (a.cue is not None and a.cue[0] <= token.idx < a.cue[1])
                    for a in self.found)
 
+    def _from_stance_adjective(self, adjective: Token) -> None:
+        """"Graham has been critical of Trump", "she was sure Trump would win": the subject's stance."""
+        subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in {"it", "there"}:
+            return
+        self._add_held(adjective, subject, {"ccomp", "xcomp"})
+
     def _from_stance_noun(self, noun: Token) -> None:
         """"Trump's plan to cut taxes", "her support for the deal": the owner holds the stance."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or self._inside_quote(noun) or self._covered(noun):
+        if owner is not None:
+            self._add_held(noun, owner, {"acl"})
+
+    def _add_held(self, cue: Token, holder: Token, clauses: set[str]) -> None:
+        """A stance named by a noun or an adjective: its content is the object of the first preposition
+        after it ("support for ...", "critical of ...") or its clause ("plan to ...", "sure that ...")."""
+        if self._inside_quote(cue) or self._covered(cue):
             return
-        complement = None
-        for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to"}:
+        for child in cue.rights:
+            if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to", "with"}:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                complement = (child.i + 1, objects[0].right_edge.i + 1) if objects else None
-            elif child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                complement = (child.left_edge.i, child.right_edge.i + 1)
-            if complement is not None:
+                if objects:
+                    start, end = child.i + 1, objects[0].right_edge.i + 1
+                    break
+            elif child.dep_ in clauses and (child.dep_ != "acl" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                start, end = child.left_edge.i, child.right_edge.i + 1
                 break
-        content = self._trim(*complement) if complement is not None else None
-        if content is None:
+        else:
             return
-        self._add(content, STANCE, cue=(noun.i, noun.i + 1), source=_mention_range(owner), head=owner.i,
-                  confidence=0.45)
+        if self.doc[start].lower_ == "that":  # "sure that the ferry would return"
+            start += 1
+        content = self._trim(start, end)
+        if content is not None:
+            self._add(content, STANCE, cue=(cue.i, cue.i + 1), source=_mention_range(holder), head=holder.i,
+                      confidence=0.45)
 
     def _from_claim_noun(self, noun: Token, sent: Span) -> None:
         """"Trump's claim that X", "a warning by the ministry that X": the owner speaks."""

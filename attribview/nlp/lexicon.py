@@ -58,6 +58,15 @@ STANCE_NOUNS: Final = frozenset(
     """.split()
 )
 
+#: Adjectives of a stance held by the subject of "be" ("Graham has been critical of Trump", "she was
+#: sure that he would win", "aides were coy about their plans").
+STANCE_ADJECTIVES: Final = frozenset(
+    """
+    critical supportive opposed skeptical sceptical confident sure certain convinced worried concerned
+    afraid aware optimistic pessimistic hopeful eager willing determined adamant coy proud wary
+    """.split()
+)
+
 #: Prepositions after a stance verb that lead to its content ("spoke about the plan", "voted against").
 STANCE_PREPS: Final = frozenset("about for against of on".split())
 
