@@ -271,6 +271,12 @@ class AttributionFinder:
             return  # "“...,” he said during a visit": the quotation pass attributes it
         # "The harbour was thriving, Strand said, until ...": a fronted clause is the content, and what
         # follows the cue goes on with it
+        as_clause = self._as_clause_content(cue, sent)
+        if as_clause is not None:  # "As the mayor said, the ferry will not return", "..., as X noted"
+            self._add(as_clause, "indirect", cue=(cue.i, cue.i + 1),
+                      source=_mention_range(subject) if subject is not None else None,
+                      head=subject.i if subject is not None else None, confidence=0.75)
+            return
         fronted = left - 1 > sent.start and self.doc[left - 1].text == "," and any(
             c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= self._after_dateline(sent)
             for c in cue.children)
@@ -297,6 +303,22 @@ class AttributionFinder:
         self._add(content, kind, cue=(cue.i, cue.i + 1), source=source,
                   head=subject.i if subject is not None else None, confidence=confidence)
         self.found[-1].tail = tail
+
+    def _as_clause_content(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """The clause an "as X said" clause vouches for: the rest of its sentence."""
+        if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+            return None
+        if any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
+            return None  # "..., as Zelensky said any talks could only follow a withdrawal": a reason
+        doc = self.doc
+        if cue.i < cue.head.i:  # "As many experts have pointed out, Trump is free to ..."
+            start = cue.right_edge.i + 1
+            return self._trim(start, self._without_gloss(start, sent.end))
+        start = self._after_dateline(sent)  # "The ferry will not return, as the mayor said."
+        while start < cue.left_edge.i and (doc[start].is_space or doc[start].text == ","
+                                           or doc[start].lower_ in lexicon.LEADING_CONNECTIVES):
+            start += 1
+        return self._trim(start, cue.left_edge.i)
 
     def _misread_interposed(self, cue: Token, subject: Token) -> bool:
         """Whether the parser made the start of a clause the subject of a cue set between commas and

@@ -886,6 +886,16 @@ WIRE = [
         id="adverbials-before-that-and-a-dash-gloss",
     ),
     pytest.param(
+        "As many harbour pilots have pointed out, the channel is too shallow for cruise ships.",
+        "many harbour pilots", "pointed", "the channel is too shallow for cruise ships",
+        id="as-clause-first",
+    ),
+    pytest.param(
+        "The ferry will not return this year, as the mayor said on Monday.",
+        "mayor", "said", "The ferry will not return this year",
+        id="as-clause-last",
+    ),
+    pytest.param(
         "Last week Helga Strand told a meeting of harbour pilots that few people understood the tides "
         "better.",
         "Helga Strand", "told", "few people understood the tides better",
