@@ -366,6 +366,9 @@ class AttributionFinder:
             return  # "showed up", "pointed out": a phrasal verb means something else
         if verb.dep_ == "xcomp" and _is_passive(verb.head):
             return  # "the developer is believed to have offered ...": a hedge, nobody's stance
+        if verb.lemma_.lower() in lexicon.STANCE_PREP_VERBS and not any(
+                c.dep_ == "prep" and c.lower_ in lexicon.STANCE_PREPS for c in verb.rights):
+            return  # "voted on Tuesday" holds no stance, "voted against the bill" does
         if self._covered(verb):
             return
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children) and (

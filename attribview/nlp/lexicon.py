@@ -46,7 +46,8 @@ STANCE_VERBS: Final = frozenset(
     decide dispute tout promote hail laud decry lament deride bash celebrate advocate expect
     favor favour prefer embrace lambaste rebuke thank
     ask respond speak talk know understand realize realise recognize recognise learn
-    cite echo highlight underscore agree note point show find""".split()
+    cite echo highlight underscore agree note point show find vote campaign lobby push fight rail press
+    argue""".split()
 )
 
 #: Nouns of a stance held by their owner ("Trump's plan to cut taxes", "her support for the deal").
@@ -66,6 +67,10 @@ STANCE_ADJECTIVES: Final = frozenset(
     afraid aware optimistic pessimistic hopeful eager willing determined adamant coy proud wary
     """.split()
 )
+
+#: Stance verbs that hold a stance only with a preposition ("voted against the bill", "campaigned for
+#: her", "pushed for talks"; not "voted on Tuesday").
+STANCE_PREP_VERBS: Final = frozenset("vote campaign lobby push fight rail press argue".split())
 
 #: Prepositions after a stance verb that lead to its content ("spoke about the plan", "voted against").
 STANCE_PREPS: Final = frozenset("about for against of on".split())

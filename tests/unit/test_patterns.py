@@ -990,6 +990,8 @@ STANCES = [
                  "Ivo Marsh", "support", "the new ferry line", id="owner-of-support-for"),
     pytest.param("The council sold the quay to Meridian Holdings, which plans to build a terminal there.",
                  "Meridian Holdings", "plans", "to build a terminal there", id="which-plans"),
+    pytest.param("Three councillors voted against the harbour plan on Tuesday.",
+                 "Three councillors", "voted", "the harbour plan", id="voted-against"),
     pytest.param("Ivo Marsh has long been critical of the harbour board.",
                  "Ivo Marsh", "critical", "the harbour board", id="critical-of"),
     pytest.param("Helga Strand was sure that the ferry would return.",
@@ -1011,6 +1013,7 @@ def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: s
     "Helga Strand said she wants to close the old bridge to lorries.",  # part of what she said
     "Ivo Marsh showed up late and pointed out the broken lights.",  # phrasal verbs
     "The developer is believed to have offered the council a large payment.",  # a hedge
+    "The council voted on Tuesday.",  # a vote with no stance named
     "A source on the council, who asked not to be named, said the vote was rigged.",
 ])
 def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
