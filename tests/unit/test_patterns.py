@@ -990,7 +990,7 @@ STANCES = [
                  "Ivo Marsh", "support", "the new ferry line", id="owner-of-support-for"),
     pytest.param("The council sold the quay to Meridian Holdings, which plans to build a terminal there.",
                  "Meridian Holdings", "plans", "to build a terminal there", id="which-plans"),
-    pytest.param("Three councillors voted against the harbour plan on Tuesday.",
+    pytest.param("Three councillors voted against the harbour plan.",
                  "Three councillors", "voted", "the harbour plan", id="voted-against"),
     pytest.param("Ivo Marsh has long been critical of the harbour board.",
                  "Ivo Marsh", "critical", "the harbour board", id="critical-of"),
