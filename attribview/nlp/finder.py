@@ -360,7 +360,10 @@ class AttributionFinder:
 
         Found after every statement, and only outside them ("he said he wants ..." stays one quote).
         """
-        if verb.dep_ in {"amod", "compound"} or _is_passive(verb) or self._inside_quote(verb):
+        if verb.dep_ in {"amod", "compound"} or self._inside_quote(verb):
+            return
+        if _is_passive(verb):
+            self._from_passive_stance(verb, sent)
             return
         if any(c.dep_ == "prt" for c in verb.children):
             return  # "showed up", "pointed out": a phrasal verb means something else
@@ -387,6 +390,19 @@ class AttributionFinder:
         """Whether ``token`` is part of a statement already found, as its content or its cue."""
         return any(a.start <= token.idx < a.end or (a.cue is not None and a.cue[0] <= token.idx < a.cue[1])
                    for a in self.found)
+
+    def _from_passive_stance(self, verb: Token, sent: Span) -> None:
+        """"Clinton was endorsed by the union": the agent holds the stance, the subject is what it is on."""
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                     None)
+        if patient is None or agent is None or self._covered(verb) or not sent.start <= patient.i < sent.end:
+            return
+        content = self._trim(*_mention_range(patient))
+        if content is not None:
+            # the agent up to its head: "by engineers for its design" is parsed as one phrase
+            self._add(content, STANCE, cue=(verb.i, verb.i + 1), source=(agent.left_edge.i, agent.i + 1),
+                      head=agent.i, confidence=0.45)
 
     def _from_stance_adjective(self, adjective: Token) -> None:
         """"Graham has been critical of Trump", "she was sure Trump would win": the subject's stance."""
