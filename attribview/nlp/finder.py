@@ -288,7 +288,9 @@ class AttributionFinder:
             subject = next(c for c in subject.children if c.dep_ == "appos")
             first = self._trim(self._after_dateline(sent), subject.left_edge.i)
             content = (first[0], content[1]) if first is not None else None
-        if content is None and not passive:  # "he was told about it by Putin" reports nothing before it
+        # "he was told about it by Putin" reports nothing before it, nor does a cue inside another's
+        # content ("the ministry said the sentences show “...”")
+        if content is None and not passive and not self._covered(cue):
             content = self._content_before(cue, sent, subject)
             tail = self._tail_after(max(cue.i, subject.right_edge.i if subject is not None else cue.i), sent)
             if content is None and tail is not None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
@@ -444,21 +446,24 @@ class AttributionFinder:
     def _from_claim_noun(self, noun: Token, sent: Span) -> None:
         """"Trump's claim that X", "a warning by the ministry that X": the owner speaks."""
         doc = self.doc
-        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "that":
-            return
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        that = noun.i + 1
         if owner is None:
             for child in noun.children:
                 if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
                     owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if child.right_edge.i + 1 < sent.end and doc[child.right_edge.i + 1].lower_ == "that":
+                        that = child.right_edge.i + 1  # "warnings from the US and its allies that ..."
                     break
-        clause = next((c for c in noun.children
-                       if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i), None)
-        if owner is None or clause is None:
+        if owner is None or that >= sent.end or doc[that].lower_ != "that":
+            return
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i),
+                      doc[that].head if doc[that].dep_ == "mark" and that > noun.i + 1 else None)
+        if clause is None:
             return
         if any(t.dep_ == "nsubj" and t.lower_ == "that" for t in clause.children):
             return  # "the claim that was made": a relative clause, not the claim's content
-        content = self._trim(noun.i + 2, self._without_gloss(noun.i + 2, clause.right_edge.i + 1))
+        content = self._trim(that + 1, self._without_gloss(that + 1, clause.right_edge.i + 1))
         if content is None:
             return
         self._add(content, "indirect", cue=(noun.i, noun.i + 1), source=_mention_range(owner),

@@ -896,6 +896,17 @@ WIRE = [
         id="as-clause-last",
     ),
     pytest.param(
+        "Harbourton closed the quay on May 4 after weeks of warnings from the port authority and its pilots "
+        "that the channel was becoming unsafe.",
+        "port authority", "warnings", "the channel was becoming unsafe",
+        id="claim-noun-owner-then-that",
+    ),
+    pytest.param(
+        "The Valdane Water Board said the \"shocking\" figures show \"once more the neglect of pipes.\"",
+        "Valdane Water Board", "said", "the \"shocking\" figures show \"once more the neglect of pipes.\"",
+        id="nested-cue-takes-nothing-before-it",
+    ),
+    pytest.param(
         "Last week Helga Strand told a meeting of harbour pilots that few people understood the tides "
         "better.",
         "Helga Strand", "told", "few people understood the tides better",
