@@ -674,6 +674,9 @@ class AttributionFinder:
             if doc[k].text in {"–", "—", "--"} and self._quote_of_token[k] is None and (
                     doc[k + 1].lower_ in _GLOSS_MARKS | _CONCESSIVE):
                 return k  # "... with Ukraine – albeit on terms that remain unacceptable"
+            if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
+                    self._quote_of_token[k - 1] is not None and self._quote_of_token[k] is None):
+                return k  # "the end of the “horrible, bloody war” that was sparked by ...": the reporter's
         last = end - 1
         while last > start and (doc[last].is_punct or doc[last].is_space) and not doc[last].is_quote:
             last -= 1
@@ -683,7 +686,10 @@ class AttributionFinder:
             root = doc[k + 1]
             while start <= root.head.i < end and root.head.i > k and root.head.i != root.i:
                 root = root.head
-            if root.right_edge.i < last or self._quote_of_token[k + 1] is not None:
+            # "Kharkiv, the country's second city ..., the region whose capture ...": appositions in a row
+            last_apposition = max((c.right_edge.i for c in root.head.children if c.dep_ == "appos"
+                                   and c.i > root.i), default=-1) if root.dep_ == "appos" else -1
+            if max(root.right_edge.i, last_apposition) < last or self._quote_of_token[k + 1] is not None:
                 continue
             marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
             relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$"}

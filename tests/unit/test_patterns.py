@@ -907,6 +907,18 @@ WIRE = [
         id="nested-cue-takes-nothing-before-it",
     ),
     pytest.param(
+        "Helga Strand said the ferry is leaving Harbourton, the county's second-largest port and a hub for "
+        "the islands, the region whose harbour the council says is its main asset.",
+        "Helga Strand", "said", "the ferry is leaving Harbourton",
+        id="appositions-in-a-row-are-a-gloss",
+    ),
+    pytest.param(
+        "Helga Strand has repeatedly said she wants to see the end of the \"long, costly dispute\" that was "
+        "started by the harbour board in 2019.",
+        "Helga Strand", "said", "she wants to see the end of the \"long, costly dispute\"",
+        id="relative-clause-after-a-quotation-is-a-gloss",
+    ),
+    pytest.param(
         "Last week Helga Strand told a meeting of harbour pilots that few people understood the tides "
         "better.",
         "Helga Strand", "told", "few people understood the tides better",
