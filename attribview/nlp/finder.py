@@ -242,6 +242,8 @@ class AttributionFinder:
         lemma = cue_lemma(cue)
         if _is_negated(cue, self._quote_of_token):
             return
+        if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and self._covered(cue):
+            return  # "accused the other of rejecting their ideas": the gerund is what the accusation says
         passive = _is_passive(cue)
         subject = _subject(cue)
         if passive and (subject is None or subject.dep_ == "nsubjpass"):

@@ -919,6 +919,11 @@ WIRE = [
         id="relative-clause-after-a-quotation-is-a-gloss",
     ),
     pytest.param(
+        "The talks failed. The harbour board accused the union of rejecting every offer.",
+        "harbour board", "accused", "the union of rejecting every offer",
+        id="accused-of-a-gerund-cue",
+    ),
+    pytest.param(
         "Last week Helga Strand told a meeting of harbour pilots that few people understood the tides "
         "better.",
         "Helga Strand", "told", "few people understood the tides better",
