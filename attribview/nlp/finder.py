@@ -23,6 +23,8 @@ _TRAILING_PUNCT = ".,;:—–-( "
 #: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
 _GLOSS_MARKS = frozenset("as while despite after before when even".split())
 _CONCESSIVE = frozenset("albeit although though".split())
+#: Conjunctions that open another speaker's statement inside a content ("..., while Zelensky said ...").
+_CONTRAST_MARKS = frozenset("while whereas".split())
 #: A quotation this short with no cue is a title or a scare quote, not a statement.
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
@@ -694,7 +696,7 @@ class AttributionFinder:
             if max(root.right_edge.i, last_apposition) < last or self._quote_of_token[k + 1] is not None:
                 continue
             marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
-            relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$"}
+            relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
             if root.dep_ == "appos" or relative or (root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
                     root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
                 return k
@@ -793,9 +795,17 @@ class AttributionFinder:
                 if not outer.start < inner.cue[0] < outer.end:
                     continue
                 inner_cue = doc.char_span(*inner.cue, alignment_mode="expand")
-                if inner_cue is None or inner.source_head != outer.source_head:
+                if inner_cue is None:
                     continue
-                cut = inner_cue.start
+                # "... he would bring peace while Zelensky said the two discussed ...": a contrast
+                # opens another speaker's statement
+                contrast = next((c for c in inner_cue.root.children if c.dep_ == "mark"
+                                 and c.lower_ in _CONTRAST_MARKS), None)
+                if inner.source_head != outer.source_head and contrast is None:
+                    continue
+                cut = inner_cue.start if contrast is None else min(contrast.i, inner_cue.start)
+                if contrast is not None and outer.start <= doc[inner.source_head].idx < outer.end:
+                    cut = min(cut, doc[inner.source_head].left_edge.i)
                 while cut > 0 and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
                                    or doc[cut - 1].is_space):
                     cut -= 1

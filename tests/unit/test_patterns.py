@@ -919,6 +919,12 @@ WIRE = [
         id="relative-clause-after-a-quotation-is-a-gloss",
     ),
     pytest.param(
+        "The mayor said she would \"end the dispute this year\" while Ivo Marsh said the two had agreed "
+        "on nothing.",
+        "mayor", "said", "she would \"end the dispute this year\"",
+        id="while-another-speaker-said",
+    ),
+    pytest.param(
         "The talks failed. The harbour board accused the union of rejecting every offer.",
         "harbour board", "accused", "the union of rejecting every offer",
         id="accused-of-a-gerund-cue",
