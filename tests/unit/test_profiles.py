@@ -157,10 +157,19 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("The Russian Defence Ministry", "russian_mod"),
         ("the regional governor", "local_officials"),
         ("Ukraine's General Staff", "ukrainian_military"),
+        ("its defenders", "ukrainian_military"),
     ],
 )
 def test_war_role_patterns(war: Profile, mention: str, group: str) -> None:
     assert war.role_group(mention) == group
+
+
+@pytest.mark.parametrize("content, group", [
+    ("the drones came in two waves and debris damaged a school", "local_officials"),
+    ("any talks must start with a withdrawal", "ukrainian_officials"),
+])
+def test_war_kyiv_officials_depend_on_what_they_say(war: Profile, content: str, group: str) -> None:
+    assert war.role_group("Kyiv officials", content) == group
 
 
 def test_war_mentions_counts_distinct_names(war: Profile) -> None:
