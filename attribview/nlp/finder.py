@@ -569,7 +569,10 @@ class AttributionFinder:
         has_clause = clause_seen or any(
             t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
         ) or self._quote_of_token[i] is not None or doc[i - 1].text == ":"
-        if not has_clause and not stance:
+        # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
+        told_of = lemma in {"tell", "speak", "talk", "write", "warn"} and doc[i].dep_ == "prep" and (
+            doc[i].lower_ in {"of", "about"})
+        if not has_clause and not stance and not told_of:
             needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
                 lexicon.OBJECT_CONTENT_VERBS | {"say"})
             if needs_clause and not self._clause_follows(cue, i, end):
@@ -586,10 +589,11 @@ class AttributionFinder:
                 if not any(t.pos_ in {"VERB", "AUX"} for t in doc[i:end]):
                     return None  # "told reporters: “...”": the quotation pass attributes it
                 break
-        if lemma in _TELL_VERBS and not stance and not has_clause and not self._clause_follows(cue, i, end):
+        if lemma in _TELL_VERBS and not (stance or told_of or has_clause
+                                         or self._clause_follows(cue, i, end)):
             return None
         end = self._before_speaker_action(i, end)
-        if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or (
+        if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or told_of or (
                 (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
             i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
         return self._trim(i, self._without_gloss(i, end))

@@ -925,6 +925,11 @@ WIRE = [
         id="while-another-speaker-said",
     ),
     pytest.param(
+        "The fighting stopped on Monday. Residents told of looting, fires and beatings.",
+        "Residents", "told", "looting, fires and beatings",
+        id="told-of",
+    ),
+    pytest.param(
         "The talks failed. The harbour board accused the union of rejecting every offer.",
         "harbour board", "accused", "the union of rejecting every offer",
         id="accused-of-a-gerund-cue",
