@@ -700,8 +700,12 @@ class AttributionFinder:
             if max(root.right_edge.i, last_apposition) < last or self._quote_of_token[k + 1] is not None:
                 continue
             marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
+            # ", though he has not said how": a concession about the speaker is the reporter's
+            about_speaker = marks & _CONCESSIVE and any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"}
+                                                      for c in root.children)
             relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
-            if root.dep_ == "appos" or relative or (root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
+            if root.dep_ == "appos" or relative or about_speaker or (
+                    root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
                     root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
                 return k
         return end

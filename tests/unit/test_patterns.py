@@ -925,6 +925,11 @@ WIRE = [
         id="while-another-speaker-said",
     ),
     pytest.param(
+        "Ivo Marsh said on Sunday he was making progress, though he has not set out how he would pay for it.",
+        "Ivo Marsh", "said", "he was making progress",
+        id="concession-about-the-speaker-is-a-gloss",
+    ),
+    pytest.param(
         "The fighting stopped on Monday. Residents told of looting, fires and beatings.",
         "Residents", "told", "looting, fires and beatings",
         id="told-of",
