@@ -57,6 +57,11 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through coordination and participles ("..., saying")."""
     current = verb
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "prompting Kyiv to call the proposal ...", "urged the mayor to say ...": the one prompted
+        prompted = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if prompted and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return prompted[-1]
     for level in range(4):
         deps = {"nsubj", "csubj"} if level == 0 else {"nsubj", "csubj", "nsubjpass"}
         subjects = [c for c in current.children if c.dep_ in deps]
@@ -685,8 +690,8 @@ class AttributionFinder:
             if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                     self._quote_of_token[k - 1] is not None and self._quote_of_token[k] is None):
                 return k  # "the end of the “horrible, bloody war” that was sparked by ...": the reporter's
-        last = end - 1
-        while last > start and (doc[last].is_punct or doc[last].is_space) and not doc[last].is_quote:
+        last = end - 1  # the last word: a closing quotation mark is often hung on the main verb
+        while last > start and (doc[last].is_punct or doc[last].is_space):
             last -= 1
         for k in range(start + 3, end - 1):
             if doc[k].text != ",":
@@ -704,7 +709,9 @@ class AttributionFinder:
             about_speaker = marks & _CONCESSIVE and any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"}
                                                       for c in root.children)
             relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
-            if root.dep_ == "appos" or relative or about_speaker or (
+            # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
+            consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
+            if root.dep_ == "appos" or relative or about_speaker or consequence or (
                     root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
                     root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
                 return k

@@ -129,6 +129,9 @@ HEDGE_PASSIVE_LEMMAS: Final = frozenset(
     "believe think understand report say rumour rumor allege expect suspect see consider estimate".split()
 )
 
+#: Verbs of what a statement set off (", prompting Kyiv to ..."): the reporter's account, not the content.
+CONSEQUENCE_VERBS: Final = frozenset("prompt spark trigger provoke draw cause force lead fuel".split())
+
 #: Discourse words the content of a fronted quote does not start with.
 LEADING_CONNECTIVES: Final = frozenset(
     "but and however meanwhile also still yet so moreover furthermore separately earlier later".split()

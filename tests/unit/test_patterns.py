@@ -930,6 +930,12 @@ WIRE = [
         id="concession-about-the-speaker-is-a-gloss",
     ),
     pytest.param(
+        "The mayor said the ferry would stop in May, prompting the dockers' union to call the plan "
+        "\"a betrayal of the town.\"",
+        "dockers' union", "call", "the plan \"a betrayal of the town.\"",
+        id="prompted-to-call",
+    ),
+    pytest.param(
         "The fighting stopped on Monday. Residents told of looting, fires and beatings.",
         "Residents", "told", "looting, fires and beatings",
         id="told-of",
