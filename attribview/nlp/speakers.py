@@ -165,12 +165,14 @@ class SpeakerResolver:
         self.doc = doc
         self.entities: list[Entity] = []
         self._narration: list[Span] = []
+        self._contents: list[tuple[int, int]] = []
         self._narration_seen = 0
         # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
         self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
 
     def run(self, attributions: list[Attribution]) -> None:
         sources = [a.source for a in attributions if a.source is not None]
+        self._contents = [(a.start, a.end) for a in attributions]
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
             e for e in self.doc.ents if e.label_ in _NAME_LABELS
             and not any(s[0] < e.end_char and e.start_char < s[1] for s in sources)
@@ -207,8 +209,11 @@ class SpeakerResolver:
             for child in ent.root.children:
                 if child.dep_ == "appos":  # "Nadia Ferrant, a nurse at the clinic"
                     descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
+            # "Herbst said Zelensky was trying ... “...,” he said": somebody named inside what another
+            # said does not become the next "he"
+            reported = any(start <= ent.start_char < end for start, end in self._contents)
             entity = self._from_chain(span, chain, descriptors, ent.start_char,
-                                      salient=ent.root.dep_ in _SUBJECT_DEPS)
+                                      salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
             entity.named = True
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,

@@ -936,6 +936,12 @@ WIRE = [
         id="prompted-to-call",
     ),
     pytest.param(
+        "Harbour historian Ivo Marsh said it was possible Mayor Piet Harmsen was trying to win back the "
+        "dockers. \"It has to be a fair deal for the quay,\" he said.",
+        "Ivo Marsh", "said", "\"It has to be a fair deal for the quay,\"",
+        id="he-after-a-name-inside-reported-speech",
+    ),
+    pytest.param(
         "The fighting stopped on Monday. Residents told of looting, fires and beatings.",
         "Residents", "told", "looting, fires and beatings",
         id="told-of",
