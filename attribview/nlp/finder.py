@@ -251,6 +251,8 @@ class AttributionFinder:
             return
         if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and self._covered(cue):
             return  # "accused the other of rejecting their ideas": the gerund is what the accusation says
+        if lemma in {"report", "write"} and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].lower_ == "by":
+            return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
         passive = _is_passive(cue)
         subject = _subject(cue)
         if passive and (subject is None or subject.dep_ == "nsubjpass"):

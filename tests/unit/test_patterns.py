@@ -1069,6 +1069,11 @@ def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: s
     assert quote.confidence < 0.6  # a stance is held, not said: weaker than any statement
 
 
+def test_a_credit_line_is_no_attribution(analyse: Analyse) -> None:
+    text = "The ferry stopped on Monday, the mayor said.\n\n(Reporting by Anna Lee; Editing by Ivo Marsh)\n"
+    assert [q.text for q in analyse(text).quotes] == ["The ferry stopped on Monday"]
+
+
 @pytest.mark.parametrize("text", [
     "Helga Strand said she wants to close the old bridge to lorries.",  # part of what she said
     "Ivo Marsh showed up late and pointed out the broken lights.",  # phrasal verbs
