@@ -942,6 +942,11 @@ WIRE = [
         id="he-after-a-name-inside-reported-speech",
     ),
     pytest.param(
+        "Valdane's point man for relations with the Harbour Union said on Monday that talks had failed.",
+        "Valdane's point man for relations with the Harbour Union", "said", "talks had failed",
+        id="name-after-the-head-is-not-the-speaker",
+    ),
+    pytest.param(
         "The fighting stopped on Monday. Residents told of looting, fires and beatings.",
         "Residents", "told", "looting, fires and beatings",
         id="told-of",
