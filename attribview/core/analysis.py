@@ -5,7 +5,7 @@ loading takes seconds) and the profiles, and maps every offset back to the origi
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from attribview.core.profiles import (
@@ -120,8 +120,7 @@ class Analyzer:
             attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
             counting = conventions or _conventions_of(chosen)
             attributions = _by_conventions(attributions, counting, source.text)
-            analysis = _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable)
-            yield replace(analysis, counting=counting.name)
+            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable, counting.name)
 
 
 def _conventions_of(profile: Profile | None) -> Conventions:
@@ -139,7 +138,7 @@ def _by_conventions(attributions: list[Attribution], conventions: Conventions,
 
 
 def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: list[Attribution],
-           hedges: list[tuple[int, int]], readable: bool) -> Analysis:
+           hedges: list[tuple[int, int]], readable: bool, counting: str) -> Analysis:
     shown = source.text if readable else source.original
     place: Callable[[int, int], tuple[int, int]] = (lambda a, b: (a, b)) if readable else source.to_original
     grouping = _Grouping(profile, {})
@@ -158,7 +157,7 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
     sentences = [_sentence(place, sent, quotes, hedges) for sent in _sentence_spans(doc)]
     groups = {g.id: g.label for g in profile.groups} if profile is not None else {}
     return Analysis(text=shown, profile=profile.id if profile else None, quotes=tuple(quotes),
-                    sentences=tuple(sentences), encoding=source.encoding, groups=groups)
+                    sentences=tuple(sentences), encoding=source.encoding, groups=groups, counting=counting)
 
 
 def _sentence_spans(doc: Any) -> list[Any]:

@@ -67,10 +67,9 @@ class Conventions:
     @property
     def name(self) -> str:
         """"statements", "relations", or the two settings spelt out."""
-        named = {(c.stances, c.join_split_quotes): name for name, c in NAMED_CONVENTIONS.items()}
-        return named.get((self.stances, self.join_split_quotes),
-                         f"stances={str(self.stances).lower()}, "
-                         f"join_split_quotes={str(self.join_split_quotes).lower()}")
+        return next((name for name, named in NAMED_CONVENTIONS.items() if named == self),
+                    f"stances={str(self.stances).lower()}, "
+                    f"join_split_quotes={str(self.join_split_quotes).lower()}")
 
 
 #: The conventions of an article no profile applies to.

@@ -840,30 +840,23 @@ class MainWindow(QMainWindow):
 
     def export_report(self, path: str | None = None) -> str | None:
         """Save the open article's sourcing report as one self-contained HTML file."""
-        article = self._report_article()
-        if article is None:
-            return None
-        path = path or self._report_path("Export the sourcing report", ".html", "HTML (*.html *.htm)")
-        if not path:
-            return None
-        try:
-            write_html(document_report(article), path)
-        except AttribviewError as error:
-            self._report_error("attribview", str(error))
-            return None
-        self.status_label.setText(f"Report saved to {Path(path).name}.")
-        return path
+        return self._export(path, write_html, "Export the sourcing report", ".html", "HTML (*.html *.htm)")
 
     def export_pdf(self, path: str | None = None) -> str | None:
         """Print the open article's sourcing report to a PDF file."""
+        return self._export(path, write_pdf, "Export the report as PDF", ".pdf", "PDF (*.pdf)")
+
+    def _export(self, path: str | None, write: Callable[[str, str], None], caption: str, suffix: str,
+                name_filter: str) -> str | None:
+        """Write the open article's report to ``path`` (asked for when None); the path, or None."""
         article = self._report_article()
         if article is None:
             return None
-        path = path or self._report_path("Export the report as PDF", ".pdf", "PDF (*.pdf)")
+        path = path or self._report_path(caption, suffix, name_filter)
         if not path:
             return None
         try:
-            write_pdf(document_report(article), path)
+            write(document_report(article), path)
         except AttribviewError as error:
             self._report_error("attribview", str(error))
             return None
