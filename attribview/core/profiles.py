@@ -58,11 +58,12 @@ class Conventions:
 
     ``stances``: beliefs, intentions, support and opposition ("the union endorsed Clinton", "Moscow
     wants talks") count, as in research corpora of attribution (PolNeAR). ``join_split_quotes``:
-    "“A,” he said. “B.”" is one statement rather than one quote per quotation.
+    "“A,” he said. “B.”" is one statement rather than one quote per quotation. Both are off by default:
+    what a journalist calls a quote is a statement, one per quotation.
     """
 
-    stances: bool = True
-    join_split_quotes: bool = True
+    stances: bool = False
+    join_split_quotes: bool = False
 
     @property
     def name(self) -> str:
@@ -72,7 +73,7 @@ class Conventions:
                     f"join_split_quotes={str(self.join_split_quotes).lower()}")
 
 
-#: The conventions of an article no profile applies to.
+#: The conventions of an article no profile applies to, and of a profile that sets none: statements.
 DEFAULT_CONVENTIONS = Conventions()
 #: Named conventions a user can ask for instead of the profile's: what a desk counts as statements
 #: (said or written, one quote per quotation), and attribution relations as research corpora count them.

@@ -14,10 +14,13 @@ from collections.abc import Callable
 
 import pytest
 
-from attribview.core.profiles import DEFAULT_CONVENTIONS, Conventions
+from attribview.core.profiles import NAMED_CONVENTIONS, Conventions
 from attribview.core.types import Analysis, Quote
 from attribview.nlp.attribution import STANCE
 from tests.conftest import PER_QUOTATION
+
+#: Attribution relations as research corpora count them: stances, and a split statement as one.
+RELATIONS = NAMED_CONVENTIONS["relations"]
 
 Analyse = Callable[..., Analysis]
 #: Cue value for rows whose cue is not checked.
@@ -1070,7 +1073,7 @@ STANCES = [
 
 @pytest.mark.parametrize("text, speaker, cue, content", STANCES)
 def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
-    quote = check(analyse(text, conventions=DEFAULT_CONVENTIONS), speaker, cue, content, kind="stance")
+    quote = check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind="stance")
     assert quote.confidence < 0.6  # a stance is held, not said: weaker than any statement
 
 
@@ -1087,7 +1090,7 @@ def test_a_credit_line_is_no_attribution(analyse: Analyse) -> None:
     "A source on the council, who asked not to be named, said the vote was rigged.",
 ])
 def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
-    kinds = [q.kind for q in analyse(text, conventions=DEFAULT_CONVENTIONS).quotes]
+    kinds = [q.kind for q in analyse(text, conventions=RELATIONS).quotes]
     assert STANCE not in kinds
 
 
@@ -1096,7 +1099,7 @@ SPLIT = ("“We will rebuild the pier,” Mayor Helga Strand said. “It will ta
 
 
 def test_split_quotation_is_one_statement_when_conventions_join(analyse: Analyse) -> None:
-    analysis = analyse(SPLIT, conventions=DEFAULT_CONVENTIONS)
+    analysis = analyse(SPLIT, conventions=RELATIONS)
     check(analysis, "Helga Strand", "said", SPLIT[:SPLIT.index("\n")].strip())
     check(analysis, "Helga Strand", "added", "“Not a penny more,”")  # a new paragraph, a new cue
 
@@ -1108,7 +1111,7 @@ def test_split_quotation_is_one_quote_per_quotation_by_default_in_tables(analyse
     assert STANCE not in {q.kind for q in analyse(STANCES[0].values[0]).quotes}
 
 
-@pytest.mark.parametrize("conventions", [PER_QUOTATION, DEFAULT_CONVENTIONS], ids=["per-quotation", "joined"])
+@pytest.mark.parametrize("conventions", [PER_QUOTATION, RELATIONS], ids=["per-quotation", "joined"])
 def test_cue_between_commas_splitting_one_clause(analyse: Analyse, conventions: Conventions) -> None:
     text = "The new pier, Mayor Helga Strand said, will open in May."
     check(analyse(text, conventions=conventions), "Helga Strand", "said", text[:-1])
@@ -1117,13 +1120,13 @@ def test_cue_between_commas_splitting_one_clause(analyse: Analyse, conventions: 
 def test_cue_between_commas_after_a_clause_goes_on_when_joined(analyse: Analyse) -> None:
     text = "The harbour was thriving, Mayor Helga Strand said, until the fish plant closed in 1999."
     check(analyse(text), "Helga Strand", "said", "The harbour was thriving")
-    check(analyse(text, conventions=DEFAULT_CONVENTIONS), "Helga Strand", "said", text[:-1])
+    check(analyse(text, conventions=RELATIONS), "Helga Strand", "said", text[:-1])
 
 
 def test_quotations_around_a_cue_and_a_stance_join_into_one_statement(analyse: Analyse) -> None:
     text = ("“The pier is safe,” said Helga Strand, speaking of the harbour works. “It will open in May.”\n\n"
             "“We will see,” Ivo Marsh said, “whether the money lasts.”")
-    analysis = analyse(text, conventions=DEFAULT_CONVENTIONS)
+    analysis = analyse(text, conventions=RELATIONS)
     check(analysis, "Helga Strand", "said", text[:text.index("\n")])
     check(analysis, "Ivo Marsh", "said", text[text.index("“We"):])
 

@@ -231,12 +231,12 @@ def test_conventions_are_read_from_the_profile(tmp_path: Path, war: Profile) -> 
 id = "desk"
 
 [conventions]
-stances = false
+stances = true
 
 [[groups]]
 id = "other"
 """))
-    assert profile.conventions == Conventions(stances=False, join_split_quotes=True)
+    assert profile.conventions == Conventions(stances=True, join_split_quotes=False)  # the other stays off
     assert war.conventions == Conventions(stances=False, join_split_quotes=False)
 
 
