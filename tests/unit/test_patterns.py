@@ -373,16 +373,16 @@ ACCORDING_TO = [
         id="according-to-pronoun",
     ),
     pytest.param(
-        "Harbourton invited a rival to the debate. According to conservative talk radio host Ivo Marsh, the "
-        "move reeks of fear and desperation.",
-        "Ivo Marsh", "According to", "the move reeks of fear and desperation",
+        "Harbourton skipped the ferry hearing. According to veteran harbour union organiser Ivo Marsh, the "
+        "decision smells of panic.",
+        "Ivo Marsh", "According to", "the decision smells of panic",
         id="according-to-a-long-title-then-a-comma",
     ),
     pytest.param(
-        "As a television boss, Harold Venn often demeaned women with sexist language, according to show "
-        "insiders.",
-        "show insiders", "according to", "As a television boss, Harold Venn often demeaned women with sexist "
-        "language",
+        "As harbour master, Harold Venn routinely ignored safety warnings from the crews, according to dock "
+        "workers.",
+        "dock workers", "according to", "As harbour master, Harold Venn routinely ignored safety warnings "
+        "from the crews",
         id="according-to-a-source-the-parser-reads-as-a-verb",
     ),
 ]
@@ -883,9 +883,9 @@ WIRE = [
         id="not-inside-the-quotation-is-no-negated-cue",
     ),
     pytest.param(
-        "Helga Strand has repeated several times in recent months that the ferry would run again – albeit "
-        "on a timetable nobody has seen.",
-        "Helga Strand", "repeated", "the ferry would run again",
+        "Over the summer Helga Strand has insisted at every council meeting that the ferry would run again "
+        "– albeit on a timetable nobody has seen.",
+        "Helga Strand", "insisted", "the ferry would run again",
         id="adverbials-before-that-and-a-dash-gloss",
     ),
     pytest.param(
@@ -916,9 +916,9 @@ WIRE = [
         id="appositions-in-a-row-are-a-gloss",
     ),
     pytest.param(
-        "Helga Strand has repeatedly said she wants to see the end of the \"long, costly dispute\" that was "
-        "started by the harbour board in 2019.",
-        "Helga Strand", "said", "she wants to see the end of the \"long, costly dispute\"",
+        "Helga Strand said she hopes the town can put the \"whole sorry ferry saga\" that was "
+        "started by the harbour board behind it.",
+        "Helga Strand", "said", "she hopes the town can put the \"whole sorry ferry saga\"",
         id="relative-clause-after-a-quotation-is-a-gloss",
     ),
     pytest.param(
@@ -928,8 +928,8 @@ WIRE = [
         id="while-another-speaker-said",
     ),
     pytest.param(
-        "Ivo Marsh said on Sunday he was making progress, though he has not set out how he would pay for it.",
-        "Ivo Marsh", "said", "he was making progress",
+        "Ivo Marsh said the new quay would be ready by spring, though he has given no figure for its cost.",
+        "Ivo Marsh", "said", "the new quay would be ready by spring",
         id="concession-about-the-speaker-is-a-gloss",
     ),
     pytest.param(
@@ -945,8 +945,8 @@ WIRE = [
         id="he-after-a-name-inside-reported-speech",
     ),
     pytest.param(
-        "Valdane's point man for relations with the Harbour Union said on Monday that talks had failed.",
-        "Valdane's point man for relations with the Harbour Union", "said", "talks had failed",
+        "Valdane's point man on fishing rights in the northern bays said on Monday that talks had failed.",
+        "Valdane's point man on fishing rights in the northern bays", "said", "talks had failed",
         id="name-after-the-head-is-not-the-speaker",
     ),
     pytest.param(
@@ -971,7 +971,7 @@ WIRE = [
         id="gerund-after-a-preposition-keeps-the-speaker",
     ),
     pytest.param(
-        "In a meeting with the editorial board of the Valdane Post Marsh said that the ferry would stop.",
+        "In a long talk with the trustees of the Valdane Harbour Trust Marsh said that the ferry would stop.",
         "Marsh", "said", "the ferry would stop",
         id="name-lost-in-the-phrase-before-the-cue",
     ),
