@@ -194,6 +194,10 @@ def load_profile(path: Path) -> Profile:
             data = tomllib.load(handle)
     except OSError as error:
         raise ProfileError(f"{path}: cannot read the profile ({error.strerror})") from error
+    except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib says so with a bare codec error
+        raise ProfileError(
+            f"{path}: not UTF-8 text (byte {error.start}); save the profile as UTF-8"
+        ) from error
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: not valid TOML ({error})") from error
     try:
