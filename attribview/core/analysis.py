@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from attribview.core.pieces import Part, cut, merge
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -18,7 +19,6 @@ from attribview.core.profiles import (
     available_profiles,
     choose_profile,
 )
-from attribview.core.pieces import Part, cut, merge
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
 from attribview.nlp.attribution import STANCE, Attribution, from_records

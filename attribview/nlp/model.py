@@ -29,6 +29,7 @@ def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
     import spacy  # noqa: PLC0415 - spaCy takes seconds to import; callers that never analyse skip it
 
     from attribview.nlp.pipeline import add_components  # noqa: PLC0415 - imports spaCy too
+    from attribview.nlp.runs import RunCuttingTokenizer  # noqa: PLC0415
 
     candidates = model_candidates(name)
     for candidate in candidates:
@@ -44,7 +45,9 @@ def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
                 raise ModelNotFoundError(f"{candidate}: not a usable spaCy model ({reason[:200]})") from None
         for warning in caught:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-        return add_components(nlp)
+        nlp = add_components(nlp)
+        nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
+        return nlp
     if len(candidates) == 1 and (name or os.environ.get("ATTRIBVIEW_MODEL")):
         origin = "" if name else " (from ATTRIBVIEW_MODEL)"
         raise ModelNotFoundError(
