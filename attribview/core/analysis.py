@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from attribview.core.pieces import Part, cut, merge
+from attribview.core.pieces import PIECE_CHARS, Part, cut, merge
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -68,10 +68,15 @@ class _Grouping:
 
 
 class Analyzer:
-    """Finds attributions in articles. Thread-compatible: use one instance per worker thread."""
+    """Finds attributions in articles. Thread-compatible: use one instance per worker thread.
 
-    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None) -> None:
+    ``piece_chars`` is the most characters the pipeline is given at once (see ``core.pieces``).
+    """
+
+    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None, *,
+                 piece_chars: int = PIECE_CHARS) -> None:
         self._model_name = model
+        self._piece_chars = piece_chars
         self._nlp: Any = None
         self._profiles = profiles
 
@@ -117,7 +122,8 @@ class Analyzer:
         attribution).
         """
         parts: list[Part] = []
-        pieces = self.nlp.pipe(_pieces(sources), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        pieces = self.nlp.pipe(_pieces(sources, self._piece_chars), as_tuples=True, batch_size=batch_size,
+                               n_process=n_process)
         for doc, (source, offset, last) in pieces:
             parts.append(_part(doc).shift(offset))
             if not last:
@@ -130,10 +136,10 @@ class Analyzer:
             yield _build(source, found.sentences, chosen, attributions, found.hedges, readable, counting.name)
 
 
-def _pieces(sources: Iterable[SourceText]) -> Iterator[tuple[str, tuple[SourceText, int, bool]]]:
+def _pieces(sources: Iterable[SourceText], limit: int) -> Iterator[tuple[str, tuple[SourceText, int, bool]]]:
     """Each article's pieces for ``nlp.pipe``: (text, (article, offset in its text, whether last))."""
     for source in sources:
-        spans = cut(source.text)
+        spans = cut(source.text, limit)
         for number, (start, end) in enumerate(spans):
             yield source.text[start:end], (source, start, number == len(spans) - 1)
 
