@@ -126,6 +126,7 @@ def test_a_profile_not_in_utf8_is_one_line(attribview, tmp_path: Path) -> None: 
     analysis = attribview("analyze", article, "--json")
     assert analysis.returncode == 0, analysis.stderr
     [warning] = analysis.stderr.splitlines()
-    assert warning.startswith("attribview: warning: ") and "harbour.toml" in warning and "not UTF-8" in warning
+    assert warning.startswith("attribview: warning: ")
+    assert "harbour.toml" in warning and "not UTF-8" in warning
     assert "Traceback" not in analysis.stderr
     assert profile.read_bytes() == data
