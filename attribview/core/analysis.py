@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from attribview.core.pieces import PIECE_CHARS, Part, cut, merge
+from attribview.core.pieces import PIECE_CHARS, Part, batches, cut, merge
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -122,9 +122,7 @@ class Analyzer:
         attribution).
         """
         parts: list[Part] = []
-        pieces = self.nlp.pipe(_pieces(sources, self._piece_chars), as_tuples=True, batch_size=batch_size,
-                               n_process=n_process)
-        for doc, (source, offset, last) in pieces:
+        for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
             parts.append(_part(doc).shift(offset))
             if not last:
                 continue
@@ -134,6 +132,22 @@ class Analyzer:
             counting = conventions or _conventions_of(chosen)
             attributions = _by_conventions(found.attributions, counting, source.text)
             yield _build(source, found.sentences, chosen, attributions, found.hedges, readable, counting.name)
+
+
+    def _pipe(self, sources: Iterable[SourceText], batch_size: int,
+              n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
+        """The pieces of ``sources`` through the pipeline, in order, with their context.
+
+        In one process a batch holds at most two pieces' worth of characters, so that a long article
+        does not put 16 pieces of 100,000 characters through the parser at once; worker processes
+        (``n_process``) each take spaCy's batches as they come.
+        """
+        pieces = _pieces(sources, self._piece_chars)
+        if n_process > 1:
+            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+            return
+        for batch in batches(pieces, batch_size, 2 * self._piece_chars):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _pieces(sources: Iterable[SourceText], limit: int) -> Iterator[tuple[str, tuple[SourceText, int, bool]]]:

@@ -6,8 +6,9 @@ bounded whatever the length of the article. Quotations are paired paragraph by p
 paragraph break changes none of them; only a speaker named in an earlier piece is not carried over.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from attribview.nlp.attribution import Attribution
 
@@ -34,6 +35,25 @@ def cut(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
         start = at
     pieces.append((start, len(text)))
     return pieces
+
+
+_Context = TypeVar("_Context")
+
+
+def batches(pieces: Iterable[tuple[str, _Context]], size: int,
+            max_chars: int) -> Iterator[list[tuple[str, _Context]]]:
+    """``(text, context)`` pairs in batches of at most ``size``, and of at most ``max_chars`` characters
+    unless one piece alone has more: the parser's memory grows with the text of a whole batch."""
+    batch: list[tuple[str, _Context]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or chars + len(piece[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from attribview.core.analysis import Analyzer
-from attribview.core.pieces import cut
+from attribview.core.pieces import batches, cut
 from attribview.textio import prepare_text, read_article
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.txt"))
@@ -76,3 +76,9 @@ def test_line_endings_change_nothing(analyzer: Analyzer, path: Path, ending: str
     assert [other.original[s.start:s.end].replace(ending, "\n") for s in got.sentences] == [
         lf.original[s.start:s.end] for s in expected.sentences]
     assert [s.groups for s in got.sentences] == [s.groups for s in expected.sentences]
+
+
+def test_batches_hold_few_pieces_of_a_long_article() -> None:
+    pieces = [("a" * 60, 1), ("b" * 60, 2), ("c" * 10, 3), ("d" * 250, 4), ("e", 5), ("f", 6), ("g", 7)]
+    assert [[context for _, context in batch] for batch in batches(pieces, 3, 130)] == [
+        [1, 2, 3], [4], [5, 6, 7]]
