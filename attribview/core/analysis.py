@@ -139,7 +139,7 @@ class Analyzer:
         """The pieces of ``sources`` through the pipeline, in order, with their context.
 
         In one process a batch holds at most two pieces' worth of characters, so that a long article
-        does not put 16 pieces of 100,000 characters through the parser at once; worker processes
+        does not put 16 pieces of 50,000 characters through the parser at once; worker processes
         (``n_process``) each take spaCy's batches as they come.
         """
         pieces = _pieces(sources, self._piece_chars)
