@@ -31,6 +31,7 @@ from attribview.core.types import kind_label
 from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document, flag_text
 from attribview.gui.legend import swatch_icon
+from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES, status_icon, status_label
 
 FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
@@ -43,8 +44,7 @@ SpeakerGroup = tuple[str | None, str | None]
 
 
 def _value_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never interpreted as markup
+    label = plain_label()  # article text is never interpreted as markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -329,7 +329,7 @@ class DetailPanel(QWidget):
         self.history_list.clear()
         for change in reversed(details.history):  # newest first
             item = QListWidgetItem(history_text(change))
-            item.setToolTip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}")
+            item.setToolTip(tooltip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}"))
             self.history_list.addItem(item)
         self._loading = False
 
