@@ -13,7 +13,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -38,7 +38,9 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 class InertDocument(QTextDocument):
     """A text document that loads nothing: images, style sheets or links named in its text are refused.
 
-    ``refused`` lists the resources asked for (none is ever read), so a test can prove that nothing was.
+    An image is answered with a blank pixel: given nothing, Qt's image handler would read the file named
+    by the ``src`` itself. ``refused`` lists the resources asked for (none is ever read), so a test can
+    prove that nothing was.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -47,4 +49,12 @@ class InertDocument(QTextDocument):
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         self.refused.append(name.toString() if isinstance(name, QUrl) else name)
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return _blank_pixel()
         return None
+
+
+def _blank_pixel() -> QImage:
+    pixel = QImage(1, 1, QImage.Format.Format_ARGB32)
+    pixel.fill(Qt.GlobalColor.transparent)
+    return pixel
