@@ -6,7 +6,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import shutil
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -70,13 +72,15 @@ def path_url(path: Path) -> str:
 
 
 @pytest.fixture
-def canary(tmp_path: Path) -> Iterator[Canary]:
+def canary() -> Iterator[Canary]:
     """A watched file in the test's folder; ``canary.opened()`` tells whether anything opened it."""
     if not sys.platform.startswith("linux"):
         pytest.skip("the canary watches the file with Linux inotify")
-    watched = Canary(tmp_path / "canary.png")
+    folder = Path(tempfile.mkdtemp(prefix="canary-"))  # a short path: tooltips cut long text
+    watched = Canary(folder / "c.png")
     yield watched
     watched.close()
+    shutil.rmtree(folder)
 
 
 def _shown(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,10 +21,10 @@ from attribview.gui.snapshot import render_image
 from attribview.gui.training import result_tooltip
 
 SLOW = 60_000
-HEADING = "<b>Harbour</b> town, <i>Tuesday</i>."  # the library's title: its first line
+HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the library's title: its first line
 ARTICLE = """{heading}
 
-"The bridge <img src="{url}"> holds," said Mayor Ilse Varnholt on Tuesday.
+"<img src='{url}'> The bridge holds," said Mayor Ilse Varnholt on Tuesday.
 
 "The <b>Veltmark</b> plan stands," Colonel Brannick Oduya said.
 
@@ -31,7 +32,10 @@ The ferry left at noon.
 """
 SPEAKER = 'Mayor <img src="{url}"> <b>Veltmark</b>'
 NOTE = 'Checked <img src="{url}"> with <b>Veltmark</b> care'
-TITLE = "<b>Harbour report.txt"
+TITLE = "<i>Ferry log.txt"  # the window's title and the report's: the file name
+#: Words of the hostile text, each with the markup around it that must show as characters.
+MARKED = {"Veltmark": "<b>Veltmark</b>", "Harbour": "<b>Harbour</b>", "Ferry log": "<i>Ferry log",
+          "Sunday": "<i>Sunday</i>"}
 
 
 @pytest.fixture
@@ -63,6 +67,13 @@ def hostile(qtbot: QtBot, window: MainWindow, canary: Any, tmp_path: Path) -> It
 def _unwrapped(text: str) -> str:
     """The text without its white space: the chart wraps a label in lines, long words included."""
     return "".join(text.split())
+
+
+def _assert_never_rendered(texts: list[str]) -> None:
+    """Wherever a marked word shows, its markup shows with it: it was never rendered bold or italic."""
+    for text in texts:
+        for word, literal in MARKED.items():
+            assert word not in text or literal in text, text
 
 
 def _label_text(label: QLabel, shown: Callable[..., str]) -> str:
@@ -129,9 +140,11 @@ def test_every_place_shows_the_characters_and_opens_nothing(
     assert any(note in tip for tip in history) and any(speaker in tip for tip in history)
     assert any(hostile["heading"] in tip for tip in shown_tips)  # the library's tooltip
     assert hostile["heading"] in [row[0] for row in window.library_panel.rows()]
-    assert any("The bridge <img src=" in text for text in labels + shown_tips)
-    for text in labels + shown_tips + categories + buttons:
-        assert "Veltmark" not in text or "<b>Veltmark</b>" in text, text  # never rendered as bold
+    assert any(f"<img src='{canary.url}'> The bridge" in text for text in labels + shown_tips)
+    _assert_never_rendered(labels + shown_tips + categories + buttons)
+    asked = window.article_view.document().resource(QTextDocument.ResourceType.ImageResource.value,
+                                                     QUrl(canary.url))
+    assert asked is not None and not canary.opened()  # the article's own document reads nothing
 
 
 def test_training_shows_the_characters_and_opens_nothing(
@@ -147,7 +160,8 @@ def test_training_shows_the_characters_and_opens_nothing(
     _show_every_tooltip(window, tips)
     assert not canary.opened()
     shown_tips = [shown(tip) for tip in tips]
-    assert any("The bridge <img src=" in tip for tip in shown_tips)  # the mistake's sentence
+    assert any(f"<img src='{canary.url}'>" in tip for tip in shown_tips)  # a mistake's sentence
+    _assert_never_rendered(shown_tips)
     assert any(hostile["speaker"] in tip for tip in shown_tips)  # the reference's group
     title = window.training_panel.title
     assert hostile["title"] in _label_text(title, shown)
