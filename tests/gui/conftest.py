@@ -3,6 +3,7 @@ canary file that tells whether Qt opened it, and what Qt shows of a string."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -57,10 +58,8 @@ class Canary:
 
     def opened(self) -> bool:
         """Whether the file was opened or read since the watch began."""
-        try:
+        with contextlib.suppress(BlockingIOError):  # nothing happened since the last look
             self._seen = self._seen or bool(os.read(self._fd, 4096))
-        except BlockingIOError:
-            pass
         return self._seen
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""Plain text helpers: what Qt shows is the characters given; a document asks for nothing it is told to load."""
+"""Plain text helpers: Qt shows the characters given; a document loads nothing its text names."""
 
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ def test_rich_pieces_keep_line_breaks_and_escape_everything(shown: Callable[...,
 def test_an_inert_document_refuses_every_resource(canary: Any) -> None:
     document = InertDocument()
     document.setHtml(f'<html><head><link rel="stylesheet" href="{canary.url}"></head><body>'
-                     f'<img src="{canary.url}"><p style="background-image: url({canary.url})">x</p></body></html>')
+                     f'<img src="{canary.url}"><p style="background-image: url({canary.url})">x</p>'
+                     "</body></html>")
     image = QImage(400, 300, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     document.drawContents(painter)
