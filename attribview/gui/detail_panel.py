@@ -65,13 +65,18 @@ def _heading(text: str) -> QLabel:
 
 
 class CommitTextEdit(QPlainTextEdit):
-    """A plain-text field that reports its text when it loses focus (an edit is saved at once).
+    """A plain-text field that reports when it loses focus (an edit is saved at once), and tells what the
+    user typed from what was only shown.
+
+    A value is shown as it is stored; reading it back from Qt would not give it back (Qt folds CRLF, turns
+    a line separator into a newline and a no-break space into a space), so only a field the user changed
+    has an edit, read character for character.
 
     Signals:
-        committed: the text, whenever the field loses focus
+        committed: whenever the field loses focus
     """
 
-    committed = Signal(str)
+    committed = Signal()
 
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,10 +85,46 @@ class CommitTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         lines = self.fontMetrics().lineSpacing() * NOTE_LINES
         self.setFixedHeight(lines + 2 * self.frameWidth() + 10)
+        self._value = ""  # the value shown, as stored
+        self._shown = ""  # the field's text when it was shown or last reported
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.committed.emit(self.toPlainText())
+        self.committed.emit()
+
+    def show_value(self, text: str, *, keep_typing: bool = False) -> None:
+        """Show a stored value. With ``keep_typing`` (the same quote's value, saved meanwhile), what the
+        user is typing stays; a field already showing the value is left alone (cursor and all)."""
+        typing = self.document().isModified()
+        if typing and keep_typing:
+            self._value = text
+            return
+        shown = self.typed()
+        if typing or not (shown == text or (text == self._value and shown == self._shown)):
+            self.setPlainText(text)
+        self.document().setModified(False)
+        self._value, self._shown = text, self.typed()
+
+    def typed(self) -> str:
+        """The field's text exactly, every character as typed (``toPlainText`` rewrites some)."""
+        block = self.document().begin()
+        lines: list[str] = []
+        while block.isValid():
+            lines.append(block.text())
+            block = block.next()
+        return "\n".join(lines)
+
+    def edit(self) -> str | None:
+        """What the user typed since the value was shown, None when they changed nothing."""
+        if not self.document().isModified():
+            return None
+        text = self.typed()
+        return None if text == self._shown else text
+
+    def accept_edit(self) -> None:
+        """The edit is reported: the field's text is now the value shown."""
+        self.document().setModified(False)
+        self._shown = self.typed()
 
 
 def _shorten(value: str) -> str:
@@ -325,7 +366,7 @@ class DetailPanel(QWidget):
         if verification.checked_at is not None:
             when = verification.checked_at.astimezone().strftime("%d %b %Y %H:%M")
             checked = f"by {verification.checked_by or 'unknown'}, {when}"
-        self._show_verification(verification.note or "", verification.evidence, checked)
+        self._show_verification(verification.note or "", verification.evidence, checked, keep_typing=True)
         self.history_list.clear()
         for change in reversed(details.history):  # newest first
             item = QListWidgetItem(history_text(change))
@@ -333,14 +374,12 @@ class DetailPanel(QWidget):
             self.history_list.addItem(item)
         self._loading = False
 
-    def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str) -> None:
+    def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str, *,
+                           keep_typing: bool = False) -> None:
         self._shown_note = note
         self._shown_evidence = evidence
-        if self.note_edit.toPlainText() != note:
-            self.note_edit.setPlainText(note)
-        links = "\n".join(evidence)
-        if self.evidence_edit.toPlainText() != links:
-            self.evidence_edit.setPlainText(links)
+        self.note_edit.show_value(note, keep_typing=keep_typing)
+        self.evidence_edit.show_value("\n".join(evidence), keep_typing=keep_typing)
         self.checked_label.setText(checked or "not yet")
 
     def history_texts(self) -> list[str]:
@@ -351,8 +390,8 @@ class DetailPanel(QWidget):
 
     def commit_pending(self) -> None:
         """Report a note or evidence typed but not yet left (before another quote is shown)."""
-        self._on_note_committed(self.note_edit.toPlainText())
-        self._on_evidence_committed(self.evidence_edit.toPlainText())
+        self._on_note_committed()
+        self._on_evidence_committed()
 
     def _editable_id(self) -> int | None:
         """The shown quote's id, when an edit of it can be saved; None while loading or unsaved."""
@@ -369,17 +408,27 @@ class DetailPanel(QWidget):
         if new != old:
             self.status_edited.emit(quote_id, old, new)
 
-    def _on_note_committed(self, text: str) -> None:
+    def _on_note_committed(self) -> None:
+        """Report the note the user typed, exactly; a note only looked at is never rewritten."""
         quote_id = self._editable_id()
-        if quote_id is not None and text != self._shown_note:
+        text = self.note_edit.edit()
+        if quote_id is None or text is None:
+            return
+        self.note_edit.accept_edit()  # reported once, however often the field loses focus
+        if text != self._shown_note:
             old = self._shown_note
-            self._shown_note = text  # reported once, however often the field loses focus
+            self._shown_note = text
             self.note_edited.emit(quote_id, old, text)
 
-    def _on_evidence_committed(self, text: str) -> None:
+    def _on_evidence_committed(self) -> None:
+        """Report the links the user typed, one a line as typed (a blank line is no link)."""
         quote_id = self._editable_id()
-        links = tuple(line.strip() for line in text.splitlines() if line.strip())
-        if quote_id is not None and links != self._shown_evidence:
+        text = self.evidence_edit.edit()
+        if quote_id is None or text is None:
+            return
+        self.evidence_edit.accept_edit()
+        links = tuple(line for line in text.split("\n") if line.strip())
+        if links != self._shown_evidence:
             old = self._shown_evidence
             self._shown_evidence = links
             self.evidence_edited.emit(quote_id, old, links)
