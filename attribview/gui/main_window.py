@@ -510,6 +510,7 @@ class MainWindow(QMainWindow):
         """Put an analysed article on screen (public so tests can pass a ready Document)."""
         self.leave_training()
         self.detail.commit_pending()
+        self.undo_stack.clear()  # undo acts on the article on screen only, never on one that is not
         self.document = article
         self.quote_model.set_article(article)
         self.article_view.set_article(article)
@@ -577,6 +578,7 @@ class MainWindow(QMainWindow):
     def close_article(self) -> None:
         self.leave_training()
         self.detail.commit_pending()
+        self.undo_stack.clear()
         self._generation += 1
         self.document = None
         for widget in (self.quote_model, self.article_view, self.legend, self.detail, self.summary):
