@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import socket
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +18,9 @@ from attribview.gui.main_window import MainWindow
 NO_DISPLAY_HINT = "use 'attribview snapshot FILE --out PNG' to render an article without a display"
 #: Linux platforms that need a display server, and the variable that names it.
 DISPLAY_SERVERS = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
+#: An X server listens on TCP port 6000 + its display number; a host that does not answer soon is down.
+X_PORT = 6000
+X_TIMEOUT = 3.0
 
 
 def display_problem(environment: Mapping[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -49,26 +53,41 @@ def _server_variable(platform_name: str) -> str | None:
 
 
 def _xcb_problem(display: str) -> str | None:
-    """Whether Qt's X11 plugin loads (a missing libxcb-cursor0 would abort Qt) and the X server answers."""
+    """Whether Qt's X11 plugin loads (a missing libxcb-cursor0 would abort Qt) and an X server listens."""
     plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
-    if not plugin.is_file():
-        return None  # a Qt built another way: let it report for itself
-    try:
-        ctypes.CDLL(str(plugin))
-        xcb = ctypes.CDLL("libxcb.so.1")  # loaded by the plugin already
-    except OSError as error:
-        missing = str(error).split(":")[0]
-        return f"the display cannot be opened: Qt's X11 plugin needs {missing}; " + NO_DISPLAY_HINT
-    xcb.xcb_connect.restype = ctypes.c_void_p
-    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
-    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
-    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-    connection = xcb.xcb_connect(display.encode(), None)  # as Qt will: the address, the X authority
-    failed = xcb.xcb_connection_has_error(connection)
-    xcb.xcb_disconnect(connection)
-    if failed:
-        return f"no display found: the X server of DISPLAY={display} does not answer; " + NO_DISPLAY_HINT
+    if plugin.is_file():  # a Qt built another way reports for itself
+        try:
+            ctypes.CDLL(str(plugin))
+        except OSError as error:
+            missing = str(error).split(":")[0]
+            return f"the display cannot be opened: Qt's X11 plugin needs {missing}; " + NO_DISPLAY_HINT
+    if not _x_server_listens(display):
+        return f"no display found: no X server listens at DISPLAY={display}; " + NO_DISPLAY_HINT
     return None
+
+
+def _x_server_listens(display: str) -> bool:
+    """Whether something accepts connections at ``display`` ("[host]:N[.screen]").
+
+    Only the socket is tried, never an X session: an X server that loses its last client resets (Xvfb
+    does), and Qt's own connection would then fail.
+    """
+    host, _, number = display.rpartition(":")
+    number = number.split(".")[0]
+    if not number.isdigit():
+        return True  # a form Qt knows and this check does not: let Qt try
+    try:
+        if host in ("", "unix"):
+            for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as local:
+                    local.settimeout(X_TIMEOUT)
+                    if local.connect_ex(address) == 0:
+                        return True
+            return False
+        with socket.create_connection((host, X_PORT + int(number)), timeout=X_TIMEOUT):
+            return True
+    except OSError:
+        return False
 
 
 def run(path: str | None = None, library_path: str | Path | None = None) -> int:
