@@ -14,6 +14,9 @@ import pytest
 
 from attribview.gui.app import display_problem
 
+#: How often Qt connects right after the check (a check that opened an X session failed about one in two).
+RACES = 4
+
 
 def _free_display() -> str:
     number = next(n for n in range(93, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
@@ -78,7 +81,8 @@ def test_a_running_x_server_is_a_display_and_the_check_leaves_it_usable(x_server
     environment = {**os.environ, "DISPLAY": x_server, "QT_QPA_PLATFORM": "xcb"}
     script = ("from attribview.gui.app import display_problem; assert display_problem() is None; "
               "from PySide6.QtWidgets import QApplication; app = QApplication([]); print(app.platformName())")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
-                         timeout=120, check=False)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "xcb"
+    for _ in range(RACES):  # a check that were a client would lose Qt's connection to the reset at times
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
+                             timeout=120, check=False)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == "xcb"
