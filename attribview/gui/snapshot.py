@@ -30,7 +30,7 @@ def _nowrap(text: str) -> str:
     return rich(text).replace(" ", "&nbsp;")
 
 
-def _header_html(article: Document) -> str:
+def header_html(article: Document) -> str:
     """Title and legend as rich text; every label and the title are escaped, never markup."""
     analysis = article.analysis
     profile = f" · {rich(article.profile_label)}" if article.profile_label else ""
@@ -40,9 +40,10 @@ def _header_html(article: Document) -> str:
         if not style.quotes:
             continue
         fill = blend(QColor(style.colour), PAGE).name()
+        border = QColor(style.colour).name()  # a profile's colour, as Qt reads it: never raw into the HTML
         counts = f"{_plural(style.sentences, 'sentence')}, {_plural(style.quotes, 'quote')}"
         parts.append(
-            f"<span style='background-color:{fill}; border:1px solid {style.colour}'>&nbsp;&nbsp;&nbsp;&nbsp;"
+            f"<span style='background-color:{fill}; border:1px solid {border}'>&nbsp;&nbsp;&nbsp;&nbsp;"
             f"</span>&nbsp;{_nowrap(style.label)}&nbsp;<span style='color:#555555'>"
             f"({_nowrap(counts)})</span>&nbsp;&nbsp;&nbsp; "
         )
@@ -59,7 +60,7 @@ def render_image(article: Document, width: int = 1000) -> QImage:
     header = InertDocument()
     header.setDefaultFont(article_font())
     header.setDocumentMargin(MARGIN)
-    header.setHtml(_header_html(article))
+    header.setHtml(header_html(article))
     header.setTextWidth(width)
     body = InertDocument()
     offsets = fill_document(body, article.analysis.text)

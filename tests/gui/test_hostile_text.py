@@ -4,20 +4,22 @@ resource it names is ever opened (a watched canary file stays unopened)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from attribview.gui.article_view import quote_tooltip
 from attribview.gui.main_window import MainWindow
+from attribview.gui.plain import InertDocument
 from attribview.gui.report_export import document_report, report_document, write_pdf
-from attribview.gui.snapshot import render_image
+from attribview.gui.snapshot import header_html, render_image
 from attribview.gui.training import result_tooltip
 
 SLOW = 60_000
@@ -187,3 +189,21 @@ def test_an_error_message_is_plain_text(qtbot: QtBot, window: MainWindow, canary
     box.close()
     assert not canary.opened()
 
+
+
+def test_a_profile_colour_with_markup_stays_a_colour(window: MainWindow, hostile: dict[str, str],
+                                                     canary: Any) -> None:
+    """Profiles are files a user may write: a colour that closes the style attribute adds no markup."""
+    article = window.document
+    assert article is not None
+    colour = f"#E69F00'><img src='{canary.url}'><span style='"
+    tainted = replace(article, groups=tuple(replace(g, colour=colour) for g in article.groups))
+    header = InertDocument()
+    header.setHtml(header_html(tainted))
+    image = QImage(800, 200, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    header.drawContents(painter)  # images are asked for when drawn
+    painter.end()
+    assert header.refused == []  # no image in the legend: the colour was read as a colour
+    render_image(tainted)
+    assert not canary.opened()
