@@ -207,3 +207,17 @@ def test_a_profile_colour_with_markup_stays_a_colour(window: MainWindow, hostile
     assert header.refused == []  # no image in the legend: the colour was read as a colour
     render_image(tainted)
     assert not canary.opened()
+
+
+
+def _as_menu_shows(text: str) -> str:
+    """A menu item's text as drawn: "&&" is an "&", a single "&" marks the shortcut key and is not drawn."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+def test_the_undo_menu_names_a_speaker_as_written(qtbot: QtBot, window: MainWindow,
+                                                  hostile: dict[str, str]) -> None:
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.detail.speaker_edit.setText("Varnholt & Oduya")
+        window.detail.speaker_edit.editingFinished.emit()
+    assert _as_menu_shows(window.undo_action.text()) == "Undo Reassign to Varnholt & Oduya"
