@@ -10,12 +10,6 @@ from typing import Any
 import pytest
 
 
-def _free_display() -> str:
-    """An X display number no server listens on."""
-    number = next(n for n in range(93, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    return f":{number}"
-
-
 @pytest.fixture
 def bare(monkeypatch: pytest.MonkeyPatch) -> None:
     """A session with no display: DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM unset."""
@@ -34,10 +28,3 @@ def test_no_display_is_one_line(attribview: Callable[..., Any], tmp_path: Path, 
     run.assert_one_line_error("no display found", "attribview snapshot")
     assert not library.exists()  # nothing was created
     assert article.read_text(encoding="utf-8").startswith('"The ferry')
-
-
-@pytest.mark.usefixtures("bare")
-def test_a_display_nobody_answers_is_one_line(attribview: Callable[..., Any], tmp_path: Path) -> None:
-    display = _free_display()
-    run = attribview("gui", "--db", tmp_path / "library.sqlite3", env={"DISPLAY": display})
-    run.assert_one_line_error("no display found", display, "attribview snapshot")

@@ -1,4 +1,4 @@
-"""Before Qt starts: whether a window can be opened here, from the environment and the X server itself."""
+"""Before Qt starts: whether a window can be opened here, from the environment and Qt's X11 plugin."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest
 
 from attribview.gui.app import display_problem
 
-#: How often Qt connects right after the check (a check that opened an X session failed about one in two).
+#: How often Qt connects right after the check (a check that touched the X server lost the race at times:
+#: Xvfb resets when a client leaves, and Qt connected during the reset).
 RACES = 4
 
 
@@ -47,13 +48,6 @@ def test_other_systems_are_left_to_qt() -> None:
     assert display_problem({}, platform="win32") is None
 
 
-@pytest.mark.parametrize("host", ["", "127.0.0.1"])
-def test_an_x_display_nobody_serves_is_found_before_qt(host: str) -> None:
-    display = host + _free_display()
-    found = display_problem({"DISPLAY": display}, platform="linux")
-    assert found is not None and f"no X server listens at DISPLAY={display}" in found
-
-
 @pytest.fixture
 def x_server() -> Iterator[str]:
     """A real X server (Xvfb) on a free display, for as long as the test runs."""
@@ -76,7 +70,7 @@ def x_server() -> Iterator[str]:
 
 
 def test_a_running_x_server_is_a_display_and_the_check_leaves_it_usable(x_server: str) -> None:
-    """Xvfb resets when its last client leaves: the check must not be a client Qt's connection races."""
+    """Xvfb resets when a client leaves: the check must not touch the server Qt is about to connect to."""
     assert display_problem({"DISPLAY": x_server}, platform="linux") is None
     environment = {**os.environ, "DISPLAY": x_server, "QT_QPA_PLATFORM": "xcb"}
     script = ("from attribview.gui.app import display_problem; assert display_problem() is None; "
