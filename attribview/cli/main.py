@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from attribview import __version__
+from attribview.atomic import write_text
 from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.errors import AttribviewError
 from attribview.store.models import STATUSES
@@ -165,11 +166,7 @@ def _export(args: argparse.Namespace) -> int:
     with Library.open(args.db) as library:
         text = library.export(args.format, args.article)
     if args.out:
-        try:
-            with open(args.out, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+        write_text(args.out, text)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -195,10 +192,7 @@ def _report(args: argparse.Namespace) -> int:
             rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
         statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
     html = render_report(analysis, title=Path(args.file).name, profile=profile, statuses=statuses)
-    try:
-        Path(args.out).write_text(html, encoding="utf-8")
-    except OSError as error:
-        raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+    write_text(args.out, html)
     print(f"wrote {args.out}")
     return 0
 
