@@ -125,16 +125,20 @@ def _import(args: argparse.Namespace) -> int:
                                       progress=progress if sys.stderr.isatty() else None)
     for path, message in report.failed:
         print(f"attribview: skipped {path}: {message}", file=sys.stderr)
-    print(f"imported {len(report.imported)}, already in the library {len(report.skipped)}, "
+    for path, earlier in report.duplicates:
+        twin = "named twice" if path == earlier else f"the same text as {earlier}"
+        print(f"attribview: skipped {path}: {twin}, stored once", file=sys.stderr)
+    stored = len(report.imported) + len(report.skipped) + len(report.duplicates)
+    print(f"imported {len(report.imported)}, already in the library {stored - len(report.imported)}, "
           f"unreadable {len(report.failed)}")
-    return 0 if not report.failed or report.imported or report.skipped else EXIT_USAGE
+    return 0 if not report.failed or stored else EXIT_USAGE
 
 
 def _quotes(args: argparse.Namespace) -> int:
     from attribview.cli.render import render_quote_rows  # noqa: PLC0415
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         rows = library.search(speaker=args.speaker, group=args.group, status=args.status,
                               text=args.search, limit=args.limit)
     if args.json:
@@ -154,7 +158,7 @@ def _row_json(row: "QuoteRow") -> dict[str, Any]:
 def _verify(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence)
     print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else ""))
     return 0
@@ -163,7 +167,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         text = library.export(args.format, args.article)
     if args.out:
         write_text(args.out, text)
@@ -187,7 +191,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.db:  # only when asked: a report never creates a library as a side effect
         from attribview.core.library import Library  # noqa: PLC0415
 
-        with Library.open(args.db) as library:
+        with Library.open(args.db, create=False) as library:
             article_id = library.store.find_article_id(source.text)
             rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
         statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
