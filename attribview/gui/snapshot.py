@@ -96,3 +96,4 @@ def render_snapshot(path: str, out: str, width: int = 1000, *, analyzer: Analyze
         writer = QImageWriter(str(temp), b"png")  # QImage.save's bytes format argument is refused at run time
         if not writer.write(render_image(article, width)):
             raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")
+        writer.device().close()  # everything on disk before the temporary file is renamed

@@ -8,8 +8,11 @@ back to a folder already searched; a pipe or a socket named like an article must
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,3 +142,25 @@ def test_a_text_given_twice_is_stored_and_counted_once(attribview: Attribview, t
         f"attribview: skipped {folder / 'z-copy.txt'}: the same text as {folder / 'one.txt'}, stored once",
     ]
     assert _stored(db) == 2
+
+
+def test_two_imports_at_once_count_each_text_once(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(8):
+        text = f"Report {number}.\n“Gate {number} stays shut,” said Warden Ada Koval{number}.\n"
+        (folder / f"r{number}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "library.sqlite3"
+    command = [sys.executable, "-m", "attribview", "import", str(folder), "--db", str(db),
+               "--profile", "none"]
+    environment = {**os.environ, "ATTRIBVIEW_PROFILES": str(tmp_path / "no-user-profiles")}
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=tmp_path, env=environment) for _ in range(2)]
+    results = [process.communicate(timeout=300) for process in both]
+    assert [process.returncode for process in both] == [0, 0], results
+    counts = [re.fullmatch(r"imported (\d+), already in the library (\d+), unreadable 0", out.strip())
+              for out, _ in results]
+    assert all(counts), results
+    imported = [int(match.group(1)) for match in counts if match]
+    assert sum(imported) == 8, results  # each text counted as new by exactly one of the two
+    assert _stored(db) == 8
