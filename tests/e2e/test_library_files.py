@@ -1,7 +1,7 @@
 """Library files the program must not write: refused in one line and left byte-identical.
 
 A refused file keeps its digest, and its folder gains nothing (no ``-wal``, ``-shm`` or journal beside
-it), whether the command only reads (``quotes``, ``export``) or would write (``import``, ``verify``).
+it), whether the command only reads (``quotes``) or would write (``import``).
 """
 
 from __future__ import annotations
@@ -32,10 +32,8 @@ REFUSED = [  # (builder, words of the one line)
     (libraries.header_only, "corrupt"),
     (libraries.not_sqlite, "not an SQLite database"),
 ]
-COMMANDS = [
+COMMANDS = [  # one that only reads (as export and verify: no library is made) and one that writes
     ("quotes",),
-    ("export", "--format", "csv"),
-    ("verify", "1", "--status", "verified"),
     ("import", "{article}"),
 ]
 
@@ -78,10 +76,8 @@ def test_a_corrupt_library_gives_the_whole_report_on_request(attribview: Attribv
     assert len(details) > 2 and all("page" in line.lower() for line in details)
 
 
-MISSING = [  # read-only commands on a library that is not there: (arguments, words)
-    (("quotes",), "no library"),
+MISSING = [  # commands that need a library, on one that is not there: (arguments, words)
     (("quotes", "--json"), "no library"),
-    (("export",), "no library"),
     (("export", "--format", "csv", "--out", "out.csv"), "no library"),
     (("verify", "1", "--status", "verified"), "no library"),
 ]
