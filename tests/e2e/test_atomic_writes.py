@@ -17,9 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import libraries
 import pytest
-from conftest import Run
+
+from tests.e2e import libraries
+from tests.e2e.conftest import Run
 
 Attribview = Callable[..., Run]
 ARTICLES = 1500  # an export of about 3 MB: long enough for kills to land while it is written

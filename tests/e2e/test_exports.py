@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run
+
+from tests.e2e.conftest import Run
 
 Attribview = Callable[..., Run]
 FORMULAS = ['=HYPERLINK("https://example.org/x","open")', "+1+2", "-3+cmd|' /C calc'!A0",

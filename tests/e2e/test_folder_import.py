@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run
+
+from tests.e2e.conftest import Run
 
 Attribview = Callable[..., Run]
 GOOD = {

@@ -11,9 +11,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import libraries
 import pytest
-from conftest import Run, digest
+
+from tests.e2e import libraries
+from tests.e2e.conftest import Run, digest
 
 Attribview = Callable[..., Run]
 
