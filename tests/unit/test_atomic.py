@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
 from collections.abc import Iterator
@@ -81,3 +82,31 @@ def test_an_impossible_target_is_one_line_naming_it(tmp_path: Path, where: str) 
     assert str(target) in str(caught.value) and "\n" not in str(caught.value)
     assert "cannot write" in str(caught.value)
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "x"
+
+
+PACKAGE = Path(__file__).resolve().parents[2] / "attribview"
+_DIRECT_WRITES = {"write_text", "write_bytes"}
+
+
+def _direct_writes(tree: ast.AST) -> list[int]:
+    """Lines that write a file without the helper: ``.write_text``, ``.write_bytes``, ``open(.., "w")``."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        modes = [arg.value for arg in [*node.args, *(k.value for k in node.keywords if k.arg == "mode")]
+                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+        if (name in _DIRECT_WRITES and isinstance(node.func, ast.Attribute)) or (
+                name == "open" and any(set(mode) & set("wax+") for mode in modes)):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_program_writes_files_only_through_the_helper() -> None:
+    found = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted(PACKAGE.rglob("*.py")) if path.name != "atomic.py"
+        if (lines := _direct_writes(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert found == {}, f"written without attribview.atomic (a kill would leave them truncated): {found}"
