@@ -208,6 +208,17 @@ def save_analysis(session: Session, meta: ArticleMeta, analysis: AnalysisLike) -
     return article.id
 
 
+def add_analysis(session: Session, meta: ArticleMeta, analysis: AnalysisLike) -> int | None:
+    """Store an analysis of a new text and return its article id; None when the text is already there.
+
+    Run in a write transaction (it holds the write lock from its first statement), a text that a
+    concurrent import stored meanwhile is found here and counted once, not re-analysed as new.
+    """
+    if find_article_id(session, analysis.text) is not None:
+        return None
+    return save_analysis(session, meta, analysis)
+
+
 class _SpeakerCache:
     """One row per (name, group) across the library, looked up once per transaction."""
 
@@ -607,6 +618,10 @@ class Store:
     def save_analysis(self, meta: ArticleMeta, analysis: AnalysisLike) -> int:
         """See :func:`save_analysis`."""
         return self.write(lambda s: save_analysis(s, meta, analysis))
+
+    def add_analysis(self, meta: ArticleMeta, analysis: AnalysisLike) -> int | None:
+        """See :func:`add_analysis`."""
+        return self.write(lambda s: add_analysis(s, meta, analysis))
 
     def find_article_id(self, text: str) -> int | None:
         """See :func:`find_article_id`."""
