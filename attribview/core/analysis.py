@@ -5,7 +5,7 @@ loading takes seconds) and the profiles, and maps every offset back to the origi
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from attribview.core.profiles import (
@@ -14,7 +14,10 @@ from attribview.core.profiles import (
     Profile,
     available_profiles,
     choose_profile,
+    name_key,
 )
+from attribview.core.names import SpeakerNames
+from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
 from attribview.nlp.attribution import STANCE, Attribution, from_records
@@ -31,13 +34,38 @@ BATCH_SIZE = 16
 
 @dataclass
 class _Grouping:
-    """Group assignment state within one article: the latest group of each kind."""
+    """Group assignment state within one article: the latest group of each kind, the sides the article
+    names (for bodies named without a country) and the names its speakers were given."""
 
     profile: Profile | None
     latest_by_kind: dict[str, str]
+    context: SideContext | None = None
+    names: SpeakerNames = field(default_factory=SpeakerNames)
+
+    @classmethod
+    def of(cls, profile: Profile | None, doc: Any, attributions: list[Attribution]) -> "_Grouping":
+        """The state for one article: its sides' context, and its speakers' names so far."""
+        if profile is None or not profile.sides:
+            return cls(profile, {})
+        contents = [(a.start, a.end) for a in attributions]
+        possessives = {name_key(name) + "'s": side.adjective.lower() for side in profile.sides
+                       for name in side.names}
+        subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
+                    if t.dep_ in {"nsubj", "nsubjpass"}]
+        context = SideContext.of(profile, doc.text, contents, subjects)
+        return cls(profile, {}, context, SpeakerNames(possessives))
 
     def assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
         """The (canonical speaker, group) of one attribution."""
+        speaker, group = self._assign(attribution, content)
+        speaker = self.names.canonical(speaker, group)
+        found = self.profile.group(group) if self.profile is not None and group is not None else None
+        if found is not None and self.context is not None and attribution.source is not None and (
+                found.side != "none"):
+            self.context.heard(attribution.source[0], found.side)
+        return speaker, group
+
+    def _assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
         speaker, mention = attribution.speaker, attribution.mention or attribution.speaker
         profile = self.profile
         if profile is None:
@@ -53,6 +81,8 @@ class _Grouping:
                 alias = profile.known_in(mention)
                 group = alias.group if alias is not None else None
             if group is None:
+                speaker, group = self._placed(attribution, speaker, mention, content)
+            if group is None:
                 kind = profile.kind_of(mention)
                 group = self.latest_by_kind.get(kind) if kind else None
         if group is None:
@@ -61,6 +91,27 @@ class _Grouping:
         if found is not None:
             self.latest_by_kind[found.kind] = group
         return speaker, group
+
+    def _placed(self, attribution: Attribution, speaker: str | None, mention: str | None,
+                content: str) -> tuple[str | None, str | None]:
+        """A body named without its country ("the interior ministry"), qualified by the side the article
+        puts it on, and its group as so qualified; (speaker, None) when it is no such body."""
+        profile, context = self.profile, self.context
+        bare = next((name for name in (speaker, mention) if name and profile is not None
+                     and profile.bare_bodies is not None and profile.bare_bodies.search(name_key(name))),
+                    None)
+        if bare is None or profile is None or context is None or attribution.source is None:
+            return speaker, None
+        cue = context.text[attribution.cue[0]:attribution.cue[1]] if attribution.cue else ""
+        side = profile.side(context.side_at(attribution.source[0], cue) or "")
+        if side is None:
+            return speaker, None
+        qualified = f"{side.adjective} {bare.removeprefix('the ').removeprefix('The ')}"
+        known = profile.known(qualified)
+        if known is not None:
+            return known.name, known.group
+        group = profile.role_group(qualified, content)
+        return (qualified if bare == speaker else speaker), group
 
 
 class Analyzer:
@@ -141,7 +192,7 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
            hedges: list[tuple[int, int]], readable: bool, counting: str) -> Analysis:
     shown = source.text if readable else source.original
     place: Callable[[int, int], tuple[int, int]] = (lambda a, b: (a, b)) if readable else source.to_original
-    grouping = _Grouping(profile, {})
+    grouping = _Grouping.of(profile, doc, attributions)
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
         speaker, group = grouping.assign(attribution, source.text[attribution.start:attribution.end])

@@ -17,6 +17,7 @@ _WORD = re.compile(r"[\w'-]+")
 #: The most words a known name or place is looked up with.
 _LONGEST_NAME = 6
 #: Words in a source description that say "some military", without saying whose.
+_DEFENSE = re.compile(r"\bdefense\b")
 _KIND_WORDS = {
     "military": re.compile(r"\b(military|army|armed forces|troops|forces|soldiers|commander)\b"),
 }
@@ -50,6 +51,17 @@ class RolePattern:
     pattern: re.Pattern[str]
     group: str
     content: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Side:
+    """A side of the reporting (a country at war): the words that name it and the adjective that
+    qualifies one of its bodies ("the defence ministry" of a story datelined in its capital)."""
+
+    id: str
+    adjective: str
+    names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,17 +108,36 @@ class Profile:
     places: tuple[str, ...]
     path: Path | None = None
     conventions: Conventions = DEFAULT_CONVENTIONS
+    sides: tuple[Side, ...] = ()
+    #: A description of a body that needs a side to be placed ("the interior ministry").
+    bare_bodies: re.Pattern[str] | None = None
     _by_alias: dict[str, KnownSpeaker] = field(init=False, repr=False, compare=False, default_factory=dict)
     _alias_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    #: The words that name a side (its names, places and known speakers), by :func:`name_key`.
+    side_words: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+    side_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         names: dict[str, KnownSpeaker] = {}
         for speaker in self.speakers:
             for alias in (speaker.name, *speaker.aliases):
-                names.setdefault(alias.lower(), speaker)
+                names.setdefault(name_key(alias), speaker)
         object.__setattr__(self, "_by_alias", names)
-        ordered = sorted(names, key=len, reverse=True)
+        spellings = {alias.lower() for speaker in self.speakers for alias in (speaker.name, *speaker.aliases)}
+        ordered = sorted(spellings, key=len, reverse=True)
         object.__setattr__(self, "_alias_re", _word_regex(ordered))
+        sided = {side.id for side in self.sides}
+        by_word: dict[str, str] = {}
+        for side in self.sides:
+            for word in (*side.names, *side.places):
+                by_word.setdefault(name_key(word), side.id)
+        for speaker in self.speakers:
+            group = self.group(speaker.group)
+            if group is not None and group.side in sided:
+                for alias in (speaker.name, *speaker.aliases):
+                    by_word.setdefault(name_key(alias), group.side)
+        object.__setattr__(self, "side_words", by_word)
+        object.__setattr__(self, "side_pattern", _word_regex(sorted(by_word, key=len, reverse=True)))
 
     @property
     def default_group(self) -> str:
@@ -120,7 +151,7 @@ class Profile:
         if not name:
             return None
         by_alias: dict[str, KnownSpeaker] = self._by_alias
-        return by_alias.get(name.lower().removeprefix("the "))
+        return by_alias.get(name_key(name))
 
     def known_in(self, text: str | None, *, at_end: bool = False) -> KnownSpeaker | None:
         """The known speaker whose alias occurs in ``text``; with ``at_end``, only one that ends it
@@ -135,6 +166,9 @@ class Profile:
             if not at_end or match.end() == len(text):
                 return self.known(match.group(0))
         return None
+
+    def side(self, side_id: str) -> Side | None:
+        return next((s for s in self.sides if s.id == side_id), None)
 
     def role_group(self, mention: str | None, content: str = "") -> str | None:
         """The group of the first role pattern that matches a source description (and its content)."""
@@ -162,18 +196,25 @@ class Profile:
         """
         found: set[str] = set()
         places = {p.lower() for p in self.places}
-        words = _WORD.findall(text.replace("’", "'"))
+        words = _WORD.findall(_DEFENSE.sub("defence", text.lower().replace("’", "'")))
         for i in range(len(words)):
             for n in range(1, _LONGEST_NAME + 1):
                 if i + n > len(words):
                     break
-                phrase = " ".join(words[i:i + n]).lower()
+                phrase = " ".join(words[i:i + n])
                 speaker = self._by_alias.get(phrase)
                 if speaker is not None:
                     found.add("speaker:" + speaker.name)
                 elif phrase in places:
                     found.add("place:" + phrase)
         return len(found)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: without case, a leading "the", a curly apostrophe or the American spelling of
+    "defence" ("Russia’s Defense Ministry" and "Russia's Defence Ministry" are one name)."""
+    key = " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
+    return _DEFENSE.sub("defence", key)
 
 
 def _word_regex(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -213,11 +254,16 @@ def load_profile(path: Path) -> Profile:
         )
         places = tuple(data.get("places", {}).get("names", ()))
         conventions = _conventions(data.get("conventions", {}))
+        sides = tuple(Side(id=d["id"], adjective=d["adjective"], names=tuple(d.get("names", ())),
+                           places=tuple(d.get("places", ())))
+                      for d in data.get("sides", ()))
+        bodies = data.get("context", {}).get("bodies")
         profile = Profile(id=meta["id"], label=meta.get("label", meta["id"]),
                           description=meta.get("description", ""),
                           min_mentions=int(meta.get("min_mentions", 3)), groups=groups,
                           speakers=speakers, roles=roles, places=places, path=path,
-                          conventions=conventions)
+                          conventions=conventions, sides=sides,
+                          bare_bodies=re.compile(bodies) if bodies else None)
     except KeyError as error:
         raise ProfileError(f"{path}: missing key {error}") from error
     except (TypeError, ValueError, re.error) as error:

@@ -408,9 +408,17 @@ class SpeakerResolver:
             found = next((e for e in candidates if not e.person and e.salient), None)
             return found or next((e for e in candidates if e.salient), None)
         wanted = lexicon.ROLE_SYNONYMS.get(word, {word})
+        # "the Russian ministry", "the ministry in Kyiv": a country named with it must be the entry's
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
+        nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for t in c.subtree if t.pos_ == "PROPN"}
+        # "the defence ministry" is not the interior ministry named before: a modifier of the same noun
+        # that the entry was never called by makes another body
+        modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.is_alpha
+                     and c.ent_type_ not in {"NORP", "GPE"}}
         for entity in candidates:
-            if entity.descriptors & wanted and nationality <= entity.descriptors:
+            other = word in entity.descriptors and not modifiers <= entity.descriptors
+            if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
                 return entity
         bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
         if word in _BODY_ROLE_NOUNS and bare:
