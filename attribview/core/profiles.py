@@ -46,11 +46,15 @@ class KnownSpeaker:
 
 @dataclass(frozen=True)
 class RolePattern:
-    """A description that puts its speaker in a group, optionally only for content that matches."""
+    """A description that puts its speaker in a group, optionally only for content that matches.
+
+    ``cased`` patterns see the mention as written, so that a capital can tell a place ("Belgorod
+    authorities") from a common noun ("prison authorities")."""
 
     pattern: re.Pattern[str]
     group: str
     content: re.Pattern[str] | None = None
+    cased: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,10 +178,12 @@ class Profile:
         """The group of the first role pattern that matches a source description (and its content)."""
         if not mention:
             return None
-        lowered = mention.lower().replace("’", "'")
+        written = mention.replace("’", "'")
+        lowered = written.lower()
         said = content.lower()
         for role in self.roles:
-            if role.pattern.search(lowered) and (role.content is None or role.content.search(said)):
+            if role.pattern.search(written if role.cased else lowered) and (
+                    role.content is None or role.content.search(said)):
                 return role.group
         return None
 
@@ -249,7 +255,7 @@ def load_profile(path: Path) -> Profile:
         )
         roles = tuple(
             RolePattern(re.compile(r["pattern"]), r["group"],
-                        re.compile(r["content"]) if "content" in r else None)
+                        re.compile(r["content"]) if "content" in r else None, bool(r.get("cased", False)))
             for r in data.get("roles", ())
         )
         places = tuple(data.get("places", {}).get("names", ()))

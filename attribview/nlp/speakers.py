@@ -34,6 +34,8 @@ _BODY_ROLE_NOUNS = frozenset(
     club hospital school university ministry office institute campaign watchdog regulator
     """.split()
 )
+#: Heads of bodies a place names ("Belgorod authorities"): the place alone is not the speaker.
+_COLLECTIVE_HEADS = frozenset("authority authorities official officials administration council".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
@@ -92,6 +94,9 @@ def _name_chain(span: Span) -> list[Token]:
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
         if not propns:
             return []
+        if head.lemma_.lower() in _COLLECTIVE_HEADS and propns[-1].dep_ == "compound" and (
+                propns[-1].head.i == head.i or propns[-1].head.head.i == head.i):
+            return list(doc[propns[-1].left_edge.i:head.i + 1])  # "Belgorod authorities", not "Belgorod"
         head = propns[-1]
     left = head.i
     body = head.lower_ in _BODY_WORDS
