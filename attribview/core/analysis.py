@@ -183,8 +183,8 @@ def _by_conventions(attributions: list[Attribution], conventions: Conventions,
     """Keep and join the finder's attributions as the conventions count them."""
     if not conventions.stances:
         attributions = [a for a in attributions if a.kind != STANCE]
-    if conventions.join_split_quotes:
-        attributions = join_split_quotes(attributions, text)
+    if conventions.join_split_quotes:  # one relation per cue: joint sources ("X and Y said") are one
+        attributions = join_split_quotes([a for a in attributions if "joint" not in a.flags], text)
     return attributions
 
 

@@ -7,7 +7,7 @@ compatible entry, by number, gender (titles, first names), and head-noun match w
 called.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -177,7 +177,9 @@ class SpeakerResolver:
         # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
         self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
 
-    def run(self, attributions: list[Attribution]) -> None:
+    def run(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Name the speakers of ``attributions``; returns them with one more per joint source."""
+        attributions = [*attributions, *(joint for a in attributions for joint in self._joint(a))]
         sources = [a.source for a in attributions if a.source is not None]
         self._contents = [(a.start, a.end) for a in attributions]
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
@@ -195,6 +197,31 @@ class SpeakerResolver:
                 attribution.source = attribution.source or followed.source
                 attribution.flags |= followed.flags & {"anonymous"}
                 attribution.flags.add("continuation")
+        return attributions
+
+    def _joint(self, attribution: Attribution) -> list[Attribution]:
+        """"The mayor and the governor said ...": the same content for the second and further sources,
+        each its own attribution (flagged ``joint``); the first keeps the attribution, its source cut
+        to the first of them. Split by the words, since the parser often misreads a list of names."""
+        if attribution.source is None or attribution.follows is not None:
+            return []
+        span = self.doc.char_span(*attribution.source, alignment_mode="expand")
+        if span is None or not any(t.lower_ in {"and", "&"} for t in span):
+            return []
+        parts: list[list[Token]] = [[]]
+        for token in span:
+            if token.lower_ in {"and", "&"} or (token.text == "," and any(
+                    t.lower_ in {"and", "&"} for t in span.doc[token.i:span.end])):
+                parts.append([])
+            elif not (token.is_punct and not parts[-1]):
+                parts[-1].append(token)
+        known = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
+        if len(parts) < 2 or not all(part and _own_source(part, known) for part in parts):
+            return []
+        sources = [(part[0].idx, part[-1].idx + len(part[-1]), _part_head(part).i) for part in parts]
+        attribution.source, attribution.source_head = sources[0][:2], sources[0][2]
+        return [replace(attribution, source=(start, end), source_head=head, flags={*attribution.flags, "joint"})
+                for start, end, head in sources[1:]]
 
     # -- register -------------------------------------------------------------------------------
 
@@ -431,6 +458,32 @@ class SpeakerResolver:
         return None
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``speaker`` and ``mention`` of every attribution of ``doc``."""
-    SpeakerResolver(doc).run(attributions)
+def _own_source(part: list[Token], surnames: set[str]) -> bool:
+    """Whether one of the mentions joined by "and" names a source of its own: a person, a full name, a
+    pronoun, a surname of a person named (``surnames``) or a described holder ("the regional governor"), not the rest of a name or a place
+    ("Procter and Gamble", "the mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one
+    that belongs to the first ("the ministry and its partners")."""
+    if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
+        return False
+    if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
+            part[0].pos_ == "PRON" or part[0].text in surnames)):
+        return True
+    names = [t for t in part if t.pos_ == "PROPN"]
+    if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
+        return True
+    # "the United States and its allies" is one source: a possessive makes the second part the first's
+    return part[0].lower_ in _DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
+
+
+def _part_head(part: list[Token]) -> Token:
+    """The head word of one joined mention: the word whose head lies outside it, else its last noun."""
+    inside = {t.i for t in part}
+    outside = [t for t in part if t.head.i not in inside and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    nouns = [t for t in part if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return outside[0] if outside else nouns[-1] if nouns else part[-1]
+
+
+def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Set ``speaker`` and ``mention`` of every attribution of ``doc``; returns them with one more for
+    each joint source."""
+    return SpeakerResolver(doc).run(attributions)
