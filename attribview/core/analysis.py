@@ -97,7 +97,9 @@ class _Grouping:
         """A body named without its country ("the interior ministry"), qualified by the side the article
         puts it on, and its group as so qualified; (speaker, None) when it is no such body."""
         profile, context = self.profile, self.context
-        bare = next((name for name in (speaker, mention) if name and profile is not None
+        # "Interior Minister Ihor Savchuk": the holder of a body's office takes its side too
+        role = mention.replace(speaker, "").strip(" ,") if speaker and mention and speaker in mention else None
+        bare = next((name for name in (speaker, mention, role) if name and profile is not None
                      and profile.bare_bodies is not None and profile.bare_bodies.search(name_key(name))),
                     None)
         if bare is None or profile is None or context is None or attribution.source is None:
@@ -111,7 +113,7 @@ class _Grouping:
         if known is not None:
             return known.name, known.group
         group = profile.role_group(qualified, content)
-        return (qualified if bare == speaker else speaker), group
+        return (qualified if bare in (speaker, mention) and bare != role else speaker), group
 
 
 class Analyzer:

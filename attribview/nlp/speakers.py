@@ -133,7 +133,7 @@ def _is_body(chain: list[Token], known_person: bool) -> bool:
     """
     words = [t.lower_ for t in chain]
     head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
-    if head and head[-1] in _BODY_WORDS:  # not "Air Force Commander Mykola Oleshchuk"
+    if head and head[-1] in _BODY_WORDS | _COLLECTIVE_HEADS:  # not "Air Force Commander Mykola Oleshchuk"
         return True
     if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
         return False

@@ -1,0 +1,125 @@
+"""Invented mini war reports in the styles of several wire services and broadcasters, with the speaker
+and group each attribution must get. They check that a speaker's side and name come from general
+rules (datelines, the subjects around a body, answers, local authorities, joint sources, pronouns,
+spelling variants), not from the wording of any one article. People and towns are invented; the
+countries, capitals and real speakers are those the war profile knows.
+
+Each expected row: (a fragment of the content, the canonical speaker or None if not checked, group).
+"""
+
+REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
+    "dateline-kyiv": (
+        "KYIV, Ukraine (AP) — Russian drones and missiles struck energy facilities in three regions "
+        "overnight, the Interior Ministry said Tuesday, leaving thousands of homes without power.\n"
+        "The General Staff said air defences had shot down 31 of 40 drones.\n"
+        "In the Poltava region, Governor Mykhailo Ostapenko said two workers were injured at a substation. "
+        "The city council said schools would move online for the rest of the week.\n"
+        "“We will rebuild every line they destroy,” Ostapenko said.\n"
+        "The defense ministry said it had received a new shipment of air defence missiles.",
+        [
+            ("struck energy facilities in three regions", "Ukrainian Interior Ministry", "ukrainian_officials"),
+            ("had shot down 31 of 40 drones", "Ukrainian General Staff", "ukrainian_military"),
+            ("two workers were injured", "Mykhailo Ostapenko", "local_officials"),
+            ("schools would move online", None, "local_officials"),
+            ("We will rebuild every line", "Mykhailo Ostapenko", "local_officials"),
+            ("received a new shipment", "Ukrainian Defence Ministry", "ukrainian_officials"),
+        ],
+    ),
+    "dateline-moscow": (
+        "MOSCOW, June 3 (Reuters) - Russian forces have taken control of the village of Stepove in "
+        "eastern Ukraine, the defence ministry said on Monday.\n"
+        "The ministry said its units had destroyed four armoured vehicles near the village.\n"
+        "The foreign ministry said a planned round of talks had been postponed at Kyiv's request.\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that Moscow remained open to negotiations.",
+        [
+            ("have taken control of the village", "Russian Defence Ministry", "russian_mod"),
+            ("destroyed four armoured vehicles", "Russian Defence Ministry", "russian_mod"),
+            ("talks had been postponed", "Russian Foreign Ministry", "russian_officials"),
+            ("Moscow remained open to negotiations", "Dmitry Peskov", "russian_officials"),
+        ],
+    ),
+    "subjects-around": (
+        "Ukraine says its forces have pushed Russian troops back from the outskirts of Kupiansk after a "
+        "week of heavy fighting.\n"
+        "In a statement on Saturday, the General Staff said Ukrainian units had recaptured two villages.\n"
+        "Russian troops are also pressing towards Lyman. The defence ministry in Moscow said its forces "
+        "had repelled seven counter-attacks there.\n"
+        "Belgorod authorities said a drone had hit a fuel depot. The region's governor, Artem Larionov, "
+        "said nobody had been hurt.\n"
+        "Authorities in Kharkiv said a missile had damaged a hospital.",
+        [
+            ("had recaptured two villages", "Ukrainian General Staff", "ukrainian_military"),
+            ("had repelled seven counter-attacks", None, "russian_mod"),
+            ("a drone had hit a fuel depot", "Belgorod authorities", "local_officials"),
+            ("nobody had been hurt", "Artem Larionov", "local_officials"),
+            ("a missile had damaged a hospital", None, "local_officials"),
+        ],
+    ),
+    "joint-sources": (
+        "Kyiv (AFP) - President Volodymyr Zelensky and Foreign Minister Andrii Sybiha said on Thursday "
+        "that Ukraine would not accept any deal that froze the front line.\n"
+        "Mayor Oksana Levchuk and the regional governor said the evacuation of the town of Ostrivne would "
+        "continue.",
+        [
+            ("would not accept any deal", "Volodymyr Zelensky", "zelensky"),
+            ("would not accept any deal", "Andrii Sybiha", "ukrainian_officials"),
+            ("the evacuation of the town", "Oksana Levchuk", "local_officials"),
+            ("the evacuation of the town", "regional governor", "local_officials"),
+        ],
+    ),
+    "pronouns": (
+        "Kyiv, Ukraine CNN — Ukraine’s top commander, General Oleh Marchenko, said the army had "
+        "stabilised the front near Pokrovsk.\n"
+        "He met the visiting Danish defence minister, Henrik Aalund, who later repeated his view that "
+        "Europe must build more shells.\n"
+        "Marchenko later said in his nightly update that Russian assaults had slowed.",
+        [
+            ("had stabilised the front", "Oleh Marchenko", "ukrainian_military"),
+            ("Europe must build more shells", "Henrik Aalund", "other"),
+            ("Russian assaults had slowed", "Oleh Marchenko", "ukrainian_military"),
+        ],
+    ),
+    "one-name": (
+        "Russia’s Defence Ministry said on Sunday that its air defences had destroyed 45 drones over the "
+        "Bryansk and Kursk regions.\n"
+        "Later, Russia's Defense Ministry said its troops had advanced near Toretsk.\n"
+        "Ukrainian armed forces said they had repelled 20 attacks in the area. Ukrainian forces also said "
+        "they had struck a command post.\n"
+        "President Zelensky said in his evening address that the army needed more artillery shells. "
+        "Zelensky said talks could only begin after a ceasefire.\n"
+        "Colonel Yaroslav Dubenko, a brigade commander, said the town was holding. Dubenko said his men "
+        "needed rest.",
+        [
+            ("had destroyed 45 drones", "Russian Defence Ministry", "russian_mod"),
+            ("had advanced near Toretsk", "Russian Defence Ministry", "russian_mod"),
+            ("had repelled 20 attacks", "Ukrainian armed forces", "ukrainian_military"),
+            ("had struck a command post", "Ukrainian armed forces", "ukrainian_military"),
+            ("needed more artillery shells", "Volodymyr Zelensky", "zelensky"),
+            ("talks could only begin", "Volodymyr Zelensky", "zelensky"),
+            ("the town was holding", "Yaroslav Dubenko", "ukrainian_military"),
+            ("his men needed rest", "Yaroslav Dubenko", "ukrainian_military"),
+        ],
+    ),
+    "answers": (
+        "Russia has accused Ukraine of shelling a border village in the Kursk region. The regional "
+        "governor, Pavel Dorokhin, said a shell had hit a school bus.\n"
+        "Kyiv rejected the claim. The General Staff said its forces had not fired on the village.\n"
+        "The Kursk region's acting governor said 300 residents had been evacuated.",
+        [
+            ("a shell had hit a school bus", "Pavel Dorokhin", "local_officials"),
+            ("had not fired on the village", "Ukrainian General Staff", "ukrainian_military"),
+            ("300 residents had been evacuated", None, "local_officials"),
+        ],
+    ),
+    "bodies-and-holders": (
+        "Ukrainian prosecutors have opened an investigation into the killing of three prisoners of war "
+        "near Robotyne. The prosecutor general's office said the men had been shot after surrendering.\n"
+        "Interior Minister Ihor Savchuk said police had identified the unit responsible.\n"
+        "In Moscow, the foreign ministry dismissed the accusations as fabrications.",
+        [
+            ("had been shot after surrendering", None, "ukrainian_officials"),
+            ("police had identified the unit", "Ihor Savchuk", "ukrainian_officials"),
+            ("the accusations as fabrications", "Russian Foreign Ministry", "russian_officials"),
+        ],
+    ),
+}
