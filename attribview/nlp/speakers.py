@@ -342,11 +342,13 @@ class SpeakerResolver:
     def _same_sentence_subject(self, pronoun: Token, position: int) -> Entity | None:
         """"State television showed what it said were prisoners": "it" is the body that is the
         subject of the sentence, before any earlier speaker."""
-        if pronoun.lower_ not in lexicon.THING_PRONOUNS | lexicon.PLURAL_PRONOUNS:
-            return None
         root = pronoun
         while root.dep_ != "ROOT" and root.head.i != root.i:
             root = root.head
+        if pronoun.lower_ in lexicon.PERSON_PRONOUNS:
+            return self._clause_person(pronoun, root, position)
+        if pronoun.lower_ not in lexicon.THING_PRONOUNS | lexicon.PLURAL_PRONOUNS:
+            return None
         subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i
                     and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ != "PERSON"]
         if not subjects or subjects[0].lower_ in lexicon.ANONYMOUS_HEADS:
@@ -357,6 +359,21 @@ class SpeakerResolver:
             return None
         span = pronoun.doc[subject.left_edge.i:subject.i + 1]
         return self._from_description(span, subject, position)
+
+    def _clause_person(self, pronoun: Token, root: Token, position: int) -> Entity | None:
+        """"Petrenko met Ivanov, and he said ...": a person pronoun opening a clause joined to an earlier
+        one is the person that clause is about, its subject, rather than whoever spoke last."""
+        if pronoun.head.dep_ != "conj" or pronoun.head.head.i != root.i:
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ == "PROPN"
+                    and c.ent_type_ in {"PERSON", ""} and c.is_title]
+        if not subjects:
+            return None
+        span = pronoun.doc[subjects[0].left_edge.i:subjects[0].i + 1]
+        gender = _gender_of(list(span))
+        if gender not in {None, lexicon.PERSON_PRONOUNS[pronoun.lower_]}:
+            return None
+        return self._from_description(span, subjects[0], position)
 
     @staticmethod
     def _issuer(head: Token) -> Token | None:
