@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from attribview.core.names import SpeakerNames
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -16,7 +17,6 @@ from attribview.core.profiles import (
     choose_profile,
     name_key,
 )
-from attribview.core.names import SpeakerNames
 from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
@@ -98,7 +98,8 @@ class _Grouping:
         puts it on, and its group as so qualified; (speaker, None) when it is no such body."""
         profile, context = self.profile, self.context
         # "Interior Minister Ihor Savchuk": the holder of a body's office takes its side too
-        role = mention.replace(speaker, "").strip(" ,") if speaker and mention and speaker in mention else None
+        role = mention.replace(speaker, "").strip(" ,") if speaker and mention and speaker in mention else (
+            None)
         bare = next((name for name in (speaker, mention, role) if name and profile is not None
                      and profile.bare_bodies is not None and profile.bare_bodies.search(name_key(name))),
                     None)

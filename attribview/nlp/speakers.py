@@ -7,25 +7,24 @@ compatible entry, by number, gender (titles, first names), and head-noun match w
 called.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-
-#: Head words that make a proper-noun chain a body rather than a person.
-_BODY_WORDS = frozenset(
-    """
-    ministry staff office force forces army military agency service council committee kremlin
-    government command administration department police guard navy regiment brigade battalion
-    corps operator company post times news television tv channel union party house pentagon
-    commission court parliament duma rada assembly embassy mission bank institute network group
-    organisation organization foundation fund center centre airlines airways association team
-    campaign authority board energy port water university hospital clinic school inc ltd corp
-    corporation mining logistics airport railway railways media press radio observatory watch
-    """.split()
+from attribview.nlp.joint import joint_sources
+from attribview.nlp.mentions import (
+    BODY_WORDS,
+    DETERMINERS,
+    clean,
+    gender_of,
+    is_body,
+    name_chain,
+    narration_span,
+    person_name,
 )
+
 #: Nouns that refer back to the latest body ("the airline", "the company") whatever it was called.
 _BODY_ROLE_NOUNS = frozenset(
     """
@@ -34,9 +33,6 @@ _BODY_ROLE_NOUNS = frozenset(
     club hospital school university ministry office institute campaign watchdog regulator
     """.split()
 )
-#: Heads of bodies a place names ("Belgorod authorities"): the place alone is not the speaker.
-_COLLECTIVE_HEADS = frozenset("authority authorities official officials administration council".split())
-_DETERMINERS = frozenset("the a an this that these those".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -61,110 +57,6 @@ class Entity:
     named: bool = False
 
 
-def _gender_of(tokens: list[Token]) -> str | None:
-    for token in tokens:
-        word = token.lower_.rstrip(".")
-        if word == "mr":
-            return "m"
-        if word in {"mrs", "ms", "miss"}:
-            return "f"
-        if word in lexicon.FEMALE_NAMES:
-            return "f"
-        if word in lexicon.MALE_NAMES:
-            return "m"
-    first = next((t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in lexicon.TITLES), None)
-    # first names ending in -a are mostly women's in the languages of world news (Olena, Iryna, Anna)
-    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i and (
-            first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES):
-        return "f"
-    return None
-
-
-def _name_chain(span: Span) -> list[Token]:
-    """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
-    doc = span.doc
-    head = span.root
-    capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and not head.is_sent_start
-    if head.pos_ != "PROPN" and not capitalised_body:
-        deps = {"appos", "compound", "nsubj"}
-        if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
-            deps = deps | {"pobj"}
-        # not a name inside a phrase after the head: "Russia's point man for relations with the United States"
-        inside = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
-        propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
-        if not propns:
-            return []
-        if head.lemma_.lower() in _COLLECTIVE_HEADS and propns[-1].dep_ == "compound" and (
-                propns[-1].head.i == head.i or propns[-1].head.head.i == head.i):
-            return list(doc[propns[-1].left_edge.i:head.i + 1])  # "Belgorod authorities", not "Belgorod"
-        head = propns[-1]
-    left = head.i
-    body = head.lower_ in _BODY_WORDS
-    while left - 1 >= span.start:
-        before = doc[left - 1]
-        if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
-                before.dep_ == "compound" and before.is_title and before.ent_type_ == head.ent_type_) or (
-                body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
-            left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
-            continue
-        break
-    right = head.i
-    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
-            "compound", "flat", "nsubj", "appos"}:
-        right += 1
-    # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
-    # preposition to the next proper nouns
-    while body and right + 2 < span.end and doc[right + 1].lower_ in {"of", "for"}:
-        nxt = right + 2 + (doc[right + 2].lower_ == "the")
-        if nxt >= span.end or doc[nxt].pos_ != "PROPN":
-            break
-        right = nxt
-        while right + 1 < span.end and doc[right + 1].pos_ == "PROPN":
-            right += 1
-    return list(doc[left:right + 1])
-
-
-def _is_body(chain: list[Token], known_person: bool) -> bool:
-    """Whether a named mention is an organisation rather than a person.
-
-    The small model tags many personal names ORG, so only a body word at its head ("Defence Ministry",
-    "Kestrel Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
-    not the surname of a person the article names.
-    """
-    words = [t.lower_ for t in chain]
-    head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
-    if head and head[-1] in _BODY_WORDS | _COLLECTIVE_HEADS:  # not "Air Force Commander Mykola Oleshchuk"
-        return True
-    if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
-        return False
-    return chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person
-
-
-def _clean(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text.removesuffix("’s").removesuffix("'s").strip(" ,")
-
-
-def _person_name(chain: list[Token]) -> list[Token]:
-    """Drop titles and nationality words from the front: "Russian President Vladimir Putin"."""
-    tokens = list(chain)
-    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
-                               or tokens[0].lower_.rstrip(".") in lexicon.TITLES
-                               or tokens[0].text in {"-", "–", "."}):
-        tokens = tokens[1:]
-    return tokens
-
-
-def _narration_span(ent: Span) -> Span:
-    """A named entity with its titles ("Mayor Helga Strand", "Police spokesman Jan Oster")."""
-    doc = ent.doc
-    start = ent.start
-    while start - 1 >= 0 and doc[start - 1].head.i in range(ent.start, ent.end) and doc[start - 1].dep_ in {
-            "compound", "amod"}:
-        start -= 1
-    return doc[start:ent.end]
-
-
 class SpeakerResolver:
     """Walks one Doc's attributions in text order and names their speakers."""
 
@@ -179,7 +71,8 @@ class SpeakerResolver:
 
     def run(self, attributions: list[Attribution]) -> list[Attribution]:
         """Name the speakers of ``attributions``; returns them with one more per joint source."""
-        attributions = [*attributions, *(joint for a in attributions for joint in self._joint(a))]
+        named = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
+        attributions = [*attributions, *(j for a in attributions for j in joint_sources(self.doc, a, named))]
         sources = [a.source for a in attributions if a.source is not None]
         self._contents = [(a.start, a.end) for a in attributions]
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
@@ -199,30 +92,6 @@ class SpeakerResolver:
                 attribution.flags.add("continuation")
         return attributions
 
-    def _joint(self, attribution: Attribution) -> list[Attribution]:
-        """"The mayor and the governor said ...": the same content for the second and further sources,
-        each its own attribution (flagged ``joint``); the first keeps the attribution, its source cut
-        to the first of them. Split by the words, since the parser often misreads a list of names."""
-        if attribution.source is None or attribution.follows is not None:
-            return []
-        span = self.doc.char_span(*attribution.source, alignment_mode="expand")
-        if span is None or not any(t.lower_ in {"and", "&"} for t in span):
-            return []
-        parts: list[list[Token]] = [[]]
-        for token in span:
-            if token.lower_ in {"and", "&"} or (token.text == "," and any(
-                    t.lower_ in {"and", "&"} for t in span.doc[token.i:span.end])):
-                parts.append([])
-            elif not (token.is_punct and not parts[-1]):
-                parts[-1].append(token)
-        known = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
-        if len(parts) < 2 or not all(part and _own_source(part, known) for part in parts):
-            return []
-        sources = [(part[0].idx, part[-1].idx + len(part[-1]), _part_head(part).i) for part in parts]
-        attribution.source, attribution.source_head = sources[0][:2], sources[0][2]
-        return [replace(attribution, source=(start, end), source_head=head, flags={*attribution.flags, "joint"})
-                for start, end, head in sources[1:]]
-
     # -- register -------------------------------------------------------------------------------
 
     def _register_narration_before(self, position: int) -> None:
@@ -232,11 +101,11 @@ class SpeakerResolver:
             if ent.end_char > position:
                 break
             self._narration_seen += 1
-            span = _narration_span(ent)
-            chain = _name_chain(span)
+            span = narration_span(ent)
+            chain = name_chain(span)
             if not chain:
                 continue
-            lone = len(_person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
+            lone = len(person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
             if lone and not any(e.name.split()[-1:] == [chain[-1].text] for e in self.entities):
                 continue  # lone words the tagger calls people are too often places ("Sumy")
             descriptors = {t.lower_ for t in span}
@@ -370,7 +239,7 @@ class SpeakerResolver:
         if not subjects:
             return None
         span = pronoun.doc[subjects[0].left_edge.i:subjects[0].i + 1]
-        gender = _gender_of(list(span))
+        gender = gender_of(list(span))
         if gender not in {None, lexicon.PERSON_PRONOUNS[pronoun.lower_]}:
             return None
         return self._from_description(span, subjects[0], position)
@@ -410,7 +279,7 @@ class SpeakerResolver:
         return candidates[0] if candidates else None
 
     def _from_description(self, span: Span, head: Token, position: int) -> Entity:
-        chain = _name_chain(span)
+        chain = name_chain(span)
         words = [t for t in span if t.is_alpha or "-" in t.text]
         descriptors = {t.lower_ for t in words}
         descriptors |= {part for t in words for part in t.lower_.split("-") if part}
@@ -422,11 +291,11 @@ class SpeakerResolver:
             found = self._by_role(head, descriptors)
             if found is not None:
                 return found
-        text = _clean([t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)])
-        person = head.lemma_.lower() not in _BODY_WORDS and not plural and head.lower_ not in {
+        text = clean([t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)])
+        person = head.lemma_.lower() not in BODY_WORDS and not plural and head.lower_ not in {
             "source", "sources"}
         return self._remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
-                              gender=_gender_of(list(span)), mention=span.text, descriptors=descriptors,
+                              gender=gender_of(list(span)), mention=span.text, descriptors=descriptors,
                               position=position, plural=plural, salient=True)
 
     def _from_chain(self, span: Span, chain: list[Token], descriptors: set[str], position: int, *,
@@ -434,17 +303,17 @@ class SpeakerResolver:
         """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
         known_person = len(chain) == 1 and (chain[0].text in self._surnames or any(
             e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities))
-        is_body = _is_body(chain, known_person)
+        body = is_body(chain, known_person)
         members = span.root.tag_ == "NNS" and span.root.i < chain[0].i  # "members of X": a plural group
-        plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not is_body)
-        if is_body or members:
-            name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
+        plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not body)
+        if body or members:
+            name = clean([t for t in chain if t.lower_ not in DETERMINERS])
             entity = self._remember(name, person=False, gender=None, mention=span.text,
                                     descriptors=descriptors, position=position, plural=plural,
                                     salient=salient)
         else:
-            entity = self._remember(_clean(_person_name(chain)), person=True,
-                                    gender=_gender_of(list(span)), mention=span.text,
+            entity = self._remember(clean(person_name(chain)), person=True,
+                                    gender=gender_of(list(span)), mention=span.text,
                                     descriptors=descriptors, position=position, plural=False,
                                     salient=salient)
         return entity
@@ -473,31 +342,6 @@ class SpeakerResolver:
         if word in _BODY_ROLE_NOUNS and bare:
             return next((e for e in candidates if not e.person and e.salient), None)
         return None
-
-
-def _own_source(part: list[Token], surnames: set[str]) -> bool:
-    """Whether one of the mentions joined by "and" names a source of its own: a person, a full name, a
-    pronoun, a surname of a person named (``surnames``) or a described holder ("the regional governor"), not the rest of a name or a place
-    ("Procter and Gamble", "the mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one
-    that belongs to the first ("the ministry and its partners")."""
-    if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
-        return False
-    if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
-            part[0].pos_ == "PRON" or part[0].text in surnames)):
-        return True
-    names = [t for t in part if t.pos_ == "PROPN"]
-    if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
-        return True
-    # "the United States and its allies" is one source: a possessive makes the second part the first's
-    return part[0].lower_ in _DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
-
-
-def _part_head(part: list[Token]) -> Token:
-    """The head word of one joined mention: the word whose head lies outside it, else its last noun."""
-    inside = {t.i for t in part}
-    outside = [t for t in part if t.head.i not in inside and t.pos_ in {"PROPN", "NOUN", "PRON"}]
-    nouns = [t for t in part if t.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return outside[0] if outside else nouns[-1] if nouns else part[-1]
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:

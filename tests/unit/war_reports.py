@@ -17,7 +17,7 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
         "“We will rebuild every line they destroy,” Ostapenko said.\n"
         "The defense ministry said it had received a new shipment of air defence missiles.",
         [
-            ("struck energy facilities in three regions", "Ukrainian Interior Ministry", "ukrainian_officials"),
+            ("struck energy facilities", "Ukrainian Interior Ministry", "ukrainian_officials"),
             ("had shot down 31 of 40 drones", "Ukrainian General Staff", "ukrainian_military"),
             ("two workers were injured", "Mykhailo Ostapenko", "local_officials"),
             ("schools would move online", None, "local_officials"),
