@@ -41,6 +41,9 @@ class _Grouping:
     latest_by_kind: dict[str, str]
     context: SideContext | None = None
     names: SpeakerNames = field(default_factory=SpeakerNames)
+    #: What each body named without its country was placed as, so the resolver's later mentions of
+    #: it ("the General Staff also said") stay on its side.
+    placed: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, profile: Profile | None, doc: Any, attributions: list[Attribution]) -> "_Grouping":
@@ -71,7 +74,8 @@ class _Grouping:
         if profile is None:
             return speaker, speaker
         group: str | None
-        known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker, at_end=True)
+        known = (profile.known(speaker) or profile.known(mention) or profile.known_in(speaker, at_end=True)
+                 or profile.known(self.names.adjectival(speaker)))  # "Moscow's defence ministry"
         if known is not None:
             group = known.group
             speaker = known.name
@@ -80,8 +84,13 @@ class _Grouping:
             if group is None:
                 alias = profile.known_in(mention)
                 group = alias.group if alias is not None else None
-            if group is None:
+            if group is None and speaker in self.placed:
+                speaker, group = self.placed[speaker]
+            elif group is None:
+                raw = speaker
                 speaker, group = self._placed(attribution, speaker, mention, content)
+                if group is not None and raw:
+                    self.placed[raw] = (speaker, group)
             if group is None:
                 kind = profile.kind_of(mention)
                 group = self.latest_by_kind.get(kind) if kind else None

@@ -266,6 +266,13 @@ class SpeakerNames:
     _seen: dict[str, str] = field(default_factory=dict)
     _words: list[tuple[tuple[str, ...], str | None, str]] = field(default_factory=list)
 
+    def adjectival(self, name: str | None) -> str | None:
+        """``name`` with a country's possessive turned into its adjective ("Moscow's defence ministry"
+        -> "russian defence ministry"), for looking it up among known speakers."""
+        if not name:
+            return name
+        return " ".join(self.possessives.get(w, w) for w in _speaker_key(name).split())
+
     def canonical(self, speaker: str | None, group: str | None) -> str | None:
         if not speaker:
             return speaker

@@ -775,6 +775,23 @@ WAR = [
         "the bridge at Lozuvatka had been damaged",
         id="officials-in-a-region",
     ),
+    pytest.param(
+        "Moscow's defence ministry said its forces had struck a depot near Lozuvatka.",
+        "Russian Defence Ministry", "russian_mod", "said", "its forces had struck a depot near Lozuvatka",
+        id="a-capitals-possessive-is-its-country",
+    ),
+    pytest.param(
+        "MOSCOW (AP) — The foreign ministry spokeswoman said the Lozuvatka talks were over.",
+        "Russian foreign ministry spokeswoman", "russian_officials", "said", "the Lozuvatka talks were over",
+        id="a-spokeswoman-of-a-bare-ministry",
+    ),
+    pytest.param(
+        "Ukraine's military said it had hit a depot. The General Staff said the strike caused a fire. "
+        "Russia's defence ministry said it had downed 50 drones. The General Staff also said its units had "
+        "advanced near Lozuvatka.",
+        "Ukrainian General Staff", "ukrainian_military", "said", "its units had advanced near Lozuvatka",
+        id="a-placed-body-keeps-its-side",
+    ),
 ]
 
 JOINT = "Mayor Olha Daniv and Governor Petro Savych said the Lozuvatka bridge would reopen in May."
