@@ -4,6 +4,7 @@ The CLI and the GUI both call :class:`Analyzer`; it owns the spaCy pipeline (loa
 loading takes seconds) and the profiles, and maps every offset back to the original text.
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,9 @@ AUTO = "auto"
 NO_PROFILE = "none"
 #: A sentence carries a quote's group when they share this share of the shorter of the two.
 SENTENCE_OVERLAP = 0.3
+#: The body a holder speaks for: "a spokesman for the defence ministry, Colonel X".
+_BODY_OF = re.compile(r"\b(?:for|of|at|from)\s+(?:the\s+)?([\w'’ -]+?)(?=,|$)")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: Batch size for ``nlp.pipe``: far faster here than spaCy's default of 256 on long articles.
 BATCH_SIZE = 16
 
@@ -106,24 +110,26 @@ class _Grouping:
         """A body named without its country ("the interior ministry"), qualified by the side the article
         puts it on, and its group as so qualified; (speaker, None) when it is no such body."""
         profile, context = self.profile, self.context
-        # "Interior Minister Ihor Savchuk": the holder of a body's office takes its side too
+        # "Interior Minister Ihor Savchuk", "a spokesman for the defence ministry": the holder of a
+        # body's office takes its side too
         role = mention.replace(speaker, "").strip(" ,") if speaker and mention and speaker in mention else (
             None)
-        bare = next((name for name in (speaker, mention, role) if name and profile is not None
-                     and profile.bare_bodies is not None and profile.bare_bodies.search(name_key(name))),
-                    None)
+        names = [speaker, mention, role, *_BODY_OF.findall(mention or "")]
+        pattern = profile.bare_bodies if profile is not None else None
+        bare = next((name for name in names if name and pattern is not None
+                     and pattern.search(_ARTICLE.sub("", name_key(name)))), None)
         if bare is None or profile is None or context is None or attribution.source is None:
             return speaker, None
         cue = context.text[attribution.cue[0]:attribution.cue[1]] if attribution.cue else ""
         side = profile.side(context.side_at(attribution.source[0], cue) or "")
         if side is None:
             return speaker, None
-        qualified = f"{side.adjective} {bare.removeprefix('the ').removeprefix('The ')}"
+        qualified = f"{side.adjective} {_ARTICLE.sub('', bare)}"
+        named = bare in (speaker, mention) and bare not in (role, *names[3:])  # not an office's holder
         known = profile.known(qualified)
         if known is not None:
-            return known.name, known.group
-        group = profile.role_group(qualified, content)
-        return (qualified if bare in (speaker, mention) and bare != role else speaker), group
+            return (known.name if named else speaker), known.group
+        return (qualified if named else speaker), profile.role_group(qualified, content)
 
 
 class Analyzer:

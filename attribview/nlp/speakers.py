@@ -33,6 +33,11 @@ _BODY_ROLE_NOUNS = frozenset(
     club hospital school university ministry office institute campaign watchdog regulator
     """.split()
 )
+#: Office holders a body has ("its head", "its spokesman").
+_OFFICES = frozenset("""
+    head chief spokesman spokeswoman spokesperson governor mayor director commander leader chairman
+    secretary minister deputy representative
+    """.split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -183,7 +188,10 @@ class SpeakerResolver:
                 return
             attribution.confidence = min(attribution.confidence, 0.75)
         else:
+            owner = self._owner(span)
             entity = self._from_description(span, head, position)
+            if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
+                entity.mention = owner + span.text[len(span[0].text):]
         entity.last_seen = position
         entity.salient = True
         # "the authority" after "the Brackwater Port Authority" names a body the article has named
@@ -194,6 +202,19 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _owner(self, span: Span) -> str | None:
+        """What a mention's opening "its"/"their" stands for, as a possessive ("the regional
+        administration's"): a body's office holder belongs to the body."""
+        first = span[0]
+        if first.lower_ not in {"its", "their"} or first.dep_ != "poss" or (
+                first.head.lemma_.lower() not in _OFFICES):  # not "its defenders": the plant's, not a body's
+            return None
+        owner = self._antecedent(first.lower_)
+        if owner is None or owner.person:
+            return None
+        called = owner.mention or owner.name
+        return (called if called.endswith(("'s", "’s")) else called + "'s").strip()
 
     @staticmethod
     def _relative_antecedent(pronoun: Token) -> tuple[Token, Span] | None:

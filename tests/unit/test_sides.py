@@ -75,3 +75,15 @@ def test_a_denial_answers_the_side_that_spoke_last(war: Profile) -> None:
 def test_no_side_without_any_evidence(war: Profile) -> None:
     text = "The ministry said the bridge was closed."
     assert _context(war, text, ["The ministry"]).side_at(0) is None
+
+
+def test_a_place_its_own_sentence_is_set_in_beats_the_dateline(war: Profile) -> None:
+    text = "KYIV (Reuters) - Drones hit a depot. In Moscow, the ministry said the strikes were a success."
+    context = _context(war, text, ["Drones", "the ministry"])
+    assert context.side_at(text.index("the ministry")) == "russia"
+
+
+def test_a_sides_place_anywhere_before_when_nothing_else_says(war: Profile) -> None:
+    text = "Missiles hit Odesa overnight, officials said. A spokesman for the ministry said more were coming."
+    context = _context(war, text, ["Missiles", "officials", "A spokesman"], contents=["Missiles hit Odesa"])
+    assert context.side_at(text.index("A spokesman")) == "ukraine"

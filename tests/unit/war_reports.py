@@ -122,4 +122,31 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("the accusations as fabrications", "Russian Foreign Ministry", "russian_officials"),
         ],
     ),
+    "holders-of-offices": (
+        "Russian missiles hit the port of Odesa overnight, killing two dock workers, according to the "
+        "regional military administration. Its head, Roman Kushnir, said a grain silo was burning.\n"
+        "A spokesman for the defence ministry, Colonel Bohdan Tkach, said the missiles had been fired from "
+        "ships.\n"
+        "In Moscow, a defence ministry spokesman said the strikes had hit military sites.",
+        [
+            ("killing two dock workers", None, "local_officials"),
+            ("a grain silo was burning", "Roman Kushnir", "local_officials"),
+            ("fired from ships", "Bohdan Tkach", "ukrainian_officials"),
+            ("had hit military sites", None, "russian_mod"),
+        ],
+    ),
+    "wire-local": (
+        "LVIV, Ukraine (Reuters) - A missile hit a warehouse on the outskirts of the city, the mayor said. "
+        "Two people were injured, regional officials said.\n"
+        "The national police said an investigation was under way.\n"
+        "Russian-installed officials in the occupied part of the Zaporizhzhia region said shelling had "
+        "cut power. Yevhen Pasko, the Moscow-appointed governor, said repairs were under way.",
+        [
+            ("A missile hit a warehouse", "mayor", "local_officials"),
+            ("Two people were injured", None, "local_officials"),
+            ("an investigation was under way", None, "ukrainian_officials"),
+            ("shelling had cut power", None, "local_officials"),
+            ("repairs were under way", "Yevhen Pasko", "local_officials"),
+        ],
+    ),
 }
