@@ -112,9 +112,10 @@ class _Grouping:
         profile, context = self.profile, self.context
         # "Interior Minister Ihor Savchuk", "a spokesman for the defence ministry": the holder of a
         # body's office takes its side too
-        role = mention.replace(speaker, "").strip(" ,") if speaker and mention and speaker in mention else (
-            None)
-        names = [speaker, mention, role, *_BODY_OF.findall(mention or "")]
+        roles = [part.strip(" ,") for part in mention.split(speaker)] if speaker and mention and (
+            speaker in mention) else []
+        holder_of = [*roles, *_BODY_OF.findall(mention or "")]
+        names = [speaker, mention, *holder_of]
         pattern = profile.bare_bodies if profile is not None else None
         bare = next((name for name in names if name and pattern is not None
                      and pattern.search(_ARTICLE.sub("", name_key(name)))), None)
@@ -125,7 +126,7 @@ class _Grouping:
         if side is None:
             return speaker, None
         qualified = f"{side.adjective} {_ARTICLE.sub('', bare)}"
-        named = bare in (speaker, mention) and bare not in (role, *names[3:])  # not an office's holder
+        named = bare in (speaker, mention) and bare not in holder_of  # not an office's holder
         known = profile.known(qualified)
         if known is not None:
             return (known.name if named else speaker), known.group

@@ -149,4 +149,16 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("repairs were under way", "Yevhen Pasko", "local_officials"),
         ],
     ),
+    "ranks": (
+        "KHARKIV, Ukraine (AP) — Colonel Maksym Hordiienko said his battalion had held the road for a week.\n"
+        "Sergeant Ilya Hrab, 29, said the unit had run out of shells. A retired colonel, Vasyl Tur, said the "
+        "line could break within days.\n"
+        "In Moscow, Major General Oleg Rudakov said Russian units were advancing.",
+        [
+            ("had held the road", "Maksym Hordiienko", "ukrainian_military"),
+            ("had run out of shells", "Ilya Hrab", "ukrainian_military"),
+            ("the line could break", "Vasyl Tur", "other"),
+            ("units were advancing", "Oleg Rudakov", "russian_mod"),
+        ],
+    ),
 }
