@@ -26,6 +26,10 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
             parts[-1].append(token)
     if len(parts) < 2 or not all(part and _own_source(part, surnames) for part in parts):
         return []
+    for i, part in enumerate(parts[:-1]):  # "Sumy and Kharkiv officials": one noun the parts share
+        attached = _part_head(part).head
+        if attached.pos_ == "NOUN" and any(attached.i == t.i for rest in parts[i + 1:] for t in rest):
+            return []
     sources = [(part[0].idx, part[-1].idx + len(part[-1]), _part_head(part).i) for part in parts]
     attribution.source, attribution.source_head = sources[0][:2], sources[0][2]
     flags = {*attribution.flags, "joint"}
@@ -35,10 +39,10 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
 
 def _own_source(part: list[Token], surnames: set[str]) -> bool:
     """Whether one of the mentions joined by "and" names a source of its own: a person, a full name,
-    a pronoun, a surname of a person named (``surnames``) or a described holder ("the regional
-    governor"); not the rest of a name or a place ("Procter and Gamble", "the mayor of Sumy and
-    Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first ("the ministry
-    and its partners")."""
+    a pronoun, a surname of a person named (``surnames``), a described group ("Western analysts") or
+    holder ("the regional governor"); not the rest of a name or a place ("Procter and Gamble", "the
+    mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first
+    ("the ministry and its partners")."""
     if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
         return False
     if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
@@ -47,6 +51,8 @@ def _own_source(part: list[Token], surnames: set[str]) -> bool:
     names = [t for t in part if t.pos_ == "PROPN"]
     if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
         return True
+    if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return True  # "Ukrainian officials and Western analysts"
     # "the United States and its allies" is one source: a possessive makes the second part the first's
     return part[0].lower_ in DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
 

@@ -809,6 +809,7 @@ def test_joint_sources_give_one_attribution_each(analyse: Analyse) -> None:
     "Procter and Gamble said sales fell in Lozuvatka.",  # one name with "and" in it
     "The mayor of Lozuvatka and Dorvan said the trains were running.",  # one holder of two places
     "The Varta Group and its partners said the trains were running.",  # the second belongs to the first
+    "Lozuvatka and Dorvan officials said the trains were running.",  # one noun the places share
 ])
 def test_one_source_with_and_stays_one(analyse: Analyse, text: str) -> None:
     analysis = analyse(text)

@@ -59,12 +59,17 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
         "Kyiv (AFP) - President Volodymyr Zelensky and Foreign Minister Andrii Sybiha said on Thursday "
         "that Ukraine would not accept any deal that froze the front line.\n"
         "Mayor Oksana Levchuk and the regional governor said the evacuation of the town of Ostrivne would "
-        "continue.",
+        "continue.\n"
+        "Ukrainian officials and Western analysts said the attack was one of the largest of the war. Sumy "
+        "and Poltava officials said the trains were running.",
         [
             ("would not accept any deal", "Volodymyr Zelensky", "zelensky"),
             ("would not accept any deal", "Andrii Sybiha", "ukrainian_officials"),
             ("the evacuation of the town", "Oksana Levchuk", "local_officials"),
             ("the evacuation of the town", "regional governor", "local_officials"),
+            ("one of the largest of the war", "Ukrainian officials", "ukrainian_officials"),
+            ("one of the largest of the war", "Western analysts", "other"),
+            ("the trains were running", "Sumy and Poltava officials", "local_officials"),
         ],
     ),
     "pronouns": (
