@@ -94,7 +94,8 @@ class SideContext:
         """The side of a body without a country whose mention is at ``position``.
 
         A denial answers the side that spoke last (it speaks for the other side); otherwise a place its
-        own sentence puts it in ("In Moscow, the ministry said"), then the dateline, then the nearest
+        own sentence puts it in ("In Moscow, the ministry said"), then the side of the last speaker of its
+        paragraph, then the dateline, then the nearest
         side named before it in its paragraph, then anywhere before it, then the latest of a side's places
         named before it.
         """
@@ -106,9 +107,12 @@ class SideContext:
         here = self._located(position)
         if here is not None:
             return here
+        paragraph = self._paragraphs[bisect_right(self._paragraphs, position) - 1]
+        heard = max((s for s in self._speakers if paragraph <= s[0] < position), default=None)
+        if heard is not None:  # "Ukraine's General Staff said ... The military said": its paragraph's side
+            return heard[1]
         if self.dateline is not None:
             return self.dateline
-        paragraph = self._paragraphs[bisect_right(self._paragraphs, position) - 1]
         before = sorted((m for m in self._mentions + self._speakers if m[0] < position), reverse=True)
         nearest = next((side for at, side in before if at >= paragraph), None)
         if nearest or before:

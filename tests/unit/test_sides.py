@@ -67,9 +67,18 @@ def test_a_denial_answers_the_side_that_spoke_last(war: Profile) -> None:
     context.heard(text.index("Moscow"), "russia")
     position = text.index("The foreign ministry")
     assert context.side_at(position, "denied") == "ukraine"
-    assert context.side_at(position, "said") == "ukraine"  # the dateline
+    assert context.side_at(position, "said") == "russia"  # the side of its paragraph's last speaker
     context.heard(0, "ukraine")
     assert context.side_at(position, "rejected") == "ukraine"  # Moscow spoke last
+
+
+def test_the_last_speaker_of_its_paragraph_beats_the_dateline(war: Profile) -> None:
+    text = ("MOSCOW (Reuters) - Drones hit a depot.\nKyiv's General Staff said it had hit it. The army said "
+            "more would come.")
+    context = _context(war, text, ["Drones", "Kyiv's General Staff", "The army"])
+    assert context.side_at(text.index("The army")) == "russia"  # a side only named: the dateline wins
+    context.heard(text.index("Kyiv's"), "ukraine")
+    assert context.side_at(text.index("The army")) == "ukraine"  # a speaker of that side in its paragraph
 
 
 def test_no_side_without_any_evidence(war: Profile) -> None:

@@ -154,6 +154,35 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("repairs were under way", "Yevhen Pasko", "local_officials"),
         ],
     ),
+    "dateline-provinces": (
+        "ZAPORIZHZHIA, Ukraine (AP) — Russian glide bombs hit an industrial district overnight, the regional "
+        "governor said, wounding five people.\n"
+        "Governor Ivan Fedko said rescue teams were still searching the rubble. The General Staff said its "
+        "units had repelled 18 assaults near Huliaipole.\n"
+        "The foreign ministry condemned the attack and said it would raise it at the United Nations.\n"
+        "In Moscow, the defence ministry said its forces had struck an ammunition depot.",
+        [
+            ("Russian glide bombs hit", None, "local_officials"),
+            ("still searching the rubble", "Ivan Fedko", "local_officials"),
+            ("repelled 18 assaults", "Ukrainian General Staff", "ukrainian_military"),
+            ("raise it at the United Nations", "Ukrainian Foreign Ministry", "ukrainian_officials"),
+            ("struck an ammunition depot", "Russian Defence Ministry", "russian_mod"),
+        ],
+    ),
+    "speakers-of-a-paragraph": (
+        "MOSCOW, Oct 2 (Reuters) - Ukrainian drones attacked an oil depot in the Bryansk region, the "
+        "governor said on Thursday, and the emergencies ministry said a fire had been put out.\n"
+        "The ministry's spokesman said no one was hurt.\n"
+        "Ukraine's General Staff said it had hit the depot. The military said the strike was part of a "
+        "campaign against fuel supplies.",
+        [
+            ("Ukrainian drones attacked an oil depot", None, "local_officials"),
+            ("a fire had been put out", None, "russian_officials"),
+            ("no one was hurt", None, "russian_officials"),
+            ("it had hit the depot", "Ukrainian General Staff", "ukrainian_military"),
+            ("part of a campaign", None, "ukrainian_military"),
+        ],
+    ),
     "ranks": (
         "KHARKIV, Ukraine (AP) — Colonel Maksym Hordiienko said his battalion had held the road for a week.\n"
         "Sergeant Ilya Hrab, 29, said the unit had run out of shells. A retired colonel, Vasyl Tur, said the "
