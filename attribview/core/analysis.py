@@ -112,9 +112,9 @@ class _Grouping:
         profile, context = self.profile, self.context
         # "Interior Minister Ihor Savchuk", "a spokesman for the defence ministry": the holder of a
         # body's office takes its side too
-        roles = [part.strip(" ,") for part in mention.split(speaker)] if speaker and mention and (
-            speaker in mention) else []
-        holder_of = [*roles, *_BODY_OF.findall(mention or "")]
+        roles = [role.strip() for part in mention.split(speaker) for role in part.split(",")] if (
+            speaker and mention and speaker in mention) else []
+        holder_of = [*_BODY_OF.findall(mention or ""), *roles]  # the body spoken for before a rank
         names = [speaker, mention, *holder_of]
         pattern = profile.bare_bodies if profile is not None else None
         bare = next((name for name in names if name and pattern is not None

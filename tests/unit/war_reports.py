@@ -183,6 +183,55 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("part of a campaign", None, "ukrainian_military"),
         ],
     ),
+    "an-answer-across-the-sea": (
+        "Ukraine said on Monday it had struck a Russian airbase in Crimea, destroying two fighter "
+        "jets.\n"
+        "The navy said the attack used sea drones. Its spokesman, Captain Oleh Sirko, said the jets "
+        "had been parked in the open.\n"
+        "Russia's defence ministry said air defences had intercepted all the drones. The ministry "
+        "said there was no damage.\n"
+        "Crimea's Russian-installed governor said a fire had broken out near the base.",
+        [
+            ("the attack used sea drones", None, "ukrainian_military"),
+            ("parked in the open", None, "ukrainian_military"),
+            ("intercepted all the drones", None, "russian_mod"),
+            ("there was no damage", None, "russian_mod"),
+            ("a fire had broken out", None, "local_officials"),
+        ],
+    ),
+    "a-government-at-home": (
+        "KYIV (Reuters) - Prime Minister Denys Marchuk said on Tuesday the government would raise "
+        "pensions from January.\n"
+        "The finance ministry said the budget could cover the increase. Economy Minister Oksana Kril "
+        "said growth would slow.\n"
+        "Russian officials dismissed the plan. The Kremlin said Kyiv could not afford it.\n"
+        "Odesa Mayor Hennadiy Voron and the head of the regional council said the port would keep "
+        "working through the winter.",
+        [
+            ("raise pensions from January", None, "ukrainian_officials"),
+            ("budget could cover the increase", None, "ukrainian_officials"),
+            ("growth would slow", None, "ukrainian_officials"),
+            ("Kyiv could not afford it", None, "russian_officials"),
+            ("keep working through the winter", None, "local_officials"),
+        ],
+    ),
+    "a-night-of-drones": (
+        "Russian forces launched 120 drones at Ukraine overnight, the air force said. Most were shot "
+        "down.\n"
+        "In the Dnipropetrovsk region, the governor said a woman was killed. Local authorities said "
+        "40 homes were damaged.\n"
+        "Zelensky said Russia was trying to break the country's energy system. He said Ukraine needed "
+        "more Patriot systems.\n"
+        "The foreign minister said he would raise the issue with allies in Brussels.",
+        [
+            ("launched 120 drones", None, "ukrainian_military"),
+            ("a woman was killed", None, "local_officials"),
+            ("40 homes were damaged", None, "local_officials"),
+            ("break the country's energy system", None, "zelensky"),
+            ("more Patriot systems", None, "zelensky"),
+            ("raise the issue with allies", None, "ukrainian_officials"),
+        ],
+    ),
     "ranks": (
         "KHARKIV, Ukraine (AP) — Colonel Maksym Hordiienko said his battalion had held the road for a week.\n"
         "Sergeant Ilya Hrab, 29, said the unit had run out of shells. A retired colonel, Vasyl Tur, said the "
