@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -74,6 +75,12 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_profile(report)
     report.set_defaults(run=_report)
 
+    _add_viewer_commands(sub)
+    _add_profiles_command(sub)
+    return parser
+
+
+def _add_viewer_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     gui = sub.add_parser("gui", help="open the desktop viewer")
     gui.add_argument("file", nargs="?", help="article to open (default: the welcome screen)")
     gui.add_argument("--db", default=None, help="library file (default: in the user data folder)")
@@ -84,7 +91,13 @@ def _build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--out", required=True, help="PNG file to write")
     snapshot.add_argument("--width", type=int, default=1000, help="image width in pixels")
     snapshot.set_defaults(run=_snapshot)
-    return parser
+
+
+def _add_profiles_command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    profiles = sub.add_parser("profiles", help="list the speaker-group profiles, or check profile files")
+    profiles.add_argument("files", nargs="*", metavar="FILE",
+                          help="profile files to check (default: list the installed profiles)")
+    profiles.set_defaults(run=_profiles)
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -203,6 +216,30 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profiles(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from attribview.core.profiles import load_profiles, profile_paths  # noqa: PLC0415
+
+    paths = [Path(f) for f in args.files] or profile_paths()
+    profiles, problems = load_profiles(paths)
+    for profile in profiles.values() if not args.files else ():
+        print(f"{profile.id}: {profile.label} ({len(profile.groups)} groups, {len(profile.speakers)} "
+              f"speakers, counts {profile.conventions.name}) {profile.path}")
+    for path in paths if args.files else ():
+        checked = next((p for p in profiles.values() if p.path == path), None)
+        if checked is not None:
+            print(f"{path}: ok (profile {checked.id!r}, {len(checked.groups)} groups, "
+                  f"{len(checked.speakers)} speakers)")
+    if not args.files:  # a listing skips a broken file, as every analysis does
+        for problem in problems:
+            print(f"attribview: warning: {problem} (profile skipped)", file=sys.stderr)
+        return 0
+    for problem in problems:
+        print(f"attribview: error: {problem}", file=sys.stderr)
+    return EXIT_USAGE if problems else 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from attribview.gui.app import run  # noqa: PLC0415 - Qt loads only for the GUI commands
 
@@ -217,9 +254,21 @@ def _snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_warnings() -> None:
+    """The core's warnings (a profile file skipped) as ``attribview: warning: ...`` lines on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("attribview: warning: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("attribview")
+    if not logger.handlers:
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; known problems print one line on stderr and exit with status 2."""
     args = _build_parser().parse_args(argv)
+    _report_warnings()
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

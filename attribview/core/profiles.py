@@ -4,6 +4,7 @@ Real-world entities (ministries, people and their aliases) live in profile files
 profile is chosen per article, by name or by how clearly the article mentions its speakers and places.
 """
 
+import logging
 import re
 import tomllib
 from collections.abc import Iterable
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from attribview.errors import ProfileError
 from attribview.paths import resources_dir, user_profiles_dir
+
+logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[\w'-]+")
 #: The most words a known name or place is looked up with.
@@ -74,11 +77,12 @@ class Conventions:
 
     ``stances``: beliefs, intentions, support and opposition ("the union endorsed Clinton", "Moscow
     wants talks") count, as in research corpora of attribution (PolNeAR). ``join_split_quotes``:
-    "“A,” he said. “B.”" is one statement rather than one quote per quotation.
+    "“A,” he said. “B.”" is one statement rather than one quote per quotation. Both are off by default:
+    what a journalist calls a quote is a statement, one per quotation.
     """
 
-    stances: bool = True
-    join_split_quotes: bool = True
+    stances: bool = False
+    join_split_quotes: bool = False
 
     @property
     def name(self) -> str:
@@ -88,7 +92,7 @@ class Conventions:
                     f"join_split_quotes={str(self.join_split_quotes).lower()}")
 
 
-#: The conventions of an article no profile applies to.
+#: The conventions of an article no profile applies to, and of a profile that sets none: statements.
 DEFAULT_CONVENTIONS = Conventions()
 #: Named conventions a user can ask for instead of the profile's: what a desk counts as statements
 #: (said or written, one quote per quotation), and attribution relations as research corpora count them.
@@ -301,11 +305,26 @@ def profile_paths() -> list[Path]:
     return paths
 
 
-def available_profiles() -> dict[str, Profile]:
+def load_profiles(paths: Iterable[Path]) -> tuple[dict[str, Profile], list[ProfileError]]:
+    """The profiles of ``paths`` by id (a later file with the same id wins), and the files refused."""
     profiles: dict[str, Profile] = {}
-    for path in profile_paths():
-        profile = load_profile(path)
+    problems: list[ProfileError] = []
+    for path in paths:
+        try:
+            profile = load_profile(path)
+        except ProfileError as error:
+            problems.append(error)
+            continue
         profiles[profile.id] = profile
+    return profiles, problems
+
+
+def available_profiles() -> dict[str, Profile]:
+    """Bundled and user profiles; a broken file is skipped with a warning, so that one bad file in the
+    user's folder does not stop every analysis."""
+    profiles, problems = load_profiles(profile_paths())
+    for problem in problems:
+        logger.warning("%s (profile skipped)", problem)
     return profiles
 
 

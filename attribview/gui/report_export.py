@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from attribview.core.report import render_report, statuses_by_span
 from attribview.errors import InputError
 from attribview.gui.document import Document
+from attribview.gui.plain import InertDocument
 
 
 def document_report(article: Document) -> str:
@@ -64,8 +65,9 @@ def print_html(report: str) -> tuple[str, str]:
     return body, _PRINT_CSS + "\n".join(rules)
 
 
-def _text_document(report: str) -> QTextDocument:
-    document = QTextDocument()
+def report_document(report: str) -> QTextDocument:
+    """The report as a document Qt prints; it loads no resource, whatever the article names."""
+    document = InertDocument()  # the report quotes the article: nothing it names is loaded
     body, css = print_html(report)
     document.setDefaultStyleSheet(css)
     document.setHtml(body)  # Qt's rich-text subset: no scripts, no network
@@ -83,7 +85,7 @@ def write_pdf(report: str, path: str | Path) -> None:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     _a4(printer)
-    _text_document(report).print_(printer)
+    report_document(report).print_(printer)
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
         raise InputError(f"{Path(path).name}: the PDF could not be written")
 
@@ -96,5 +98,5 @@ def print_report(report: str, parent: QWidget | None = None) -> bool:
     dialog.setWindowTitle("Print the sourcing report")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _text_document(report).print_(printer)
+    report_document(report).print_(printer)
     return True

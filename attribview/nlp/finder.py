@@ -250,7 +250,7 @@ class AttributionFinder:
         if _is_negated(cue, self._quote_of_token):
             return
         if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and self._covered(cue):
-            return  # "accused the other of rejecting their ideas": the gerund is what the accusation says
+            return  # "blamed the council for delaying the vote": the gerund is what the accusation says
         if lemma in {"report", "write"} and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].lower_ == "by":
             return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
         passive = _is_passive(cue)
@@ -299,13 +299,13 @@ class AttributionFinder:
             subject = next(c for c in subject.children if c.dep_ == "appos")
             first = self._trim(self._after_dateline(sent), subject.left_edge.i)
             content = (first[0], content[1]) if first is not None else None
-        # "he was told about it by Putin" reports nothing before it, nor does a cue inside another's
-        # content ("the ministry said the sentences show “...”")
+        # "she was told about it by the mayor" reports nothing before it, nor does a cue inside another's
+        # content ("the agency said the figures show “...”")
         if content is None and not passive and not self._covered(cue):
             content = self._content_before(cue, sent, subject)
             tail = self._tail_after(max(cue.i, subject.right_edge.i if subject is not None else cue.i), sent)
             if content is None and tail is not None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
-                # "The latest test, North Korea said, was its biggest yet": the cue splits one clause
+                # "The new bridge, the council said, was its largest yet": the cue splits one clause
                 start = self._after_dateline(sent)
                 first = self._trim(start, left)
                 content = (first[0], tail[1]) if first is not None else None
@@ -322,7 +322,7 @@ class AttributionFinder:
         if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
             return None
         if any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
-            return None  # "..., as Zelensky said any talks could only follow a withdrawal": a reason
+            return None  # "..., as the mayor said the road could only reopen after repairs": a reason
         doc = self.doc
         if cue.i < cue.head.i:  # "As many experts have pointed out, Trump is free to ..."
             start = cue.right_edge.i + 1
@@ -688,10 +688,10 @@ class AttributionFinder:
                 return k  # "...; they only learned on Friday": a new clause of the reporter's
             if doc[k].text in {"–", "—", "--"} and self._quote_of_token[k] is None and (
                     doc[k + 1].lower_ in _GLOSS_MARKS | _CONCESSIVE):
-                return k  # "... with Ukraine – albeit on terms that remain unacceptable"
+                return k  # "... with the union – albeit on terms it has not accepted"
             if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                     self._quote_of_token[k - 1] is not None and self._quote_of_token[k] is None):
-                return k  # "the end of the “horrible, bloody war” that was sparked by ...": the reporter's
+                return k  # "the end of the “long, costly strike” that was set off by ...": the reporter's
         last = end - 1  # the last word: a closing quotation mark is often hung on the main verb
         while last > start and (doc[last].is_punct or doc[last].is_space):
             last -= 1

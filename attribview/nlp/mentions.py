@@ -51,7 +51,7 @@ def name_chain(span: Span) -> list[Token]:
         deps = {"appos", "compound", "nsubj"}
         if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
             deps = deps | {"pobj"}
-        # not a name inside a phrase after the head: "Russia's point man for relations with the United States"
+        # not a name inside a phrase after the head: "Valdane's envoy for fishing talks with Norway"
         inside = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
         if not propns:

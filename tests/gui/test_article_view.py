@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
+from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.gui.article_view import OffsetMap, blend, display_text
 from attribview.gui.document import Document, make_document
 from attribview.gui.main_window import MainWindow
@@ -144,7 +145,9 @@ def test_offsets_count_characters_not_utf16_units() -> None:
 
 def test_stances_are_labelled_and_counted_apart_from_quotes(window: MainWindow, analyzer: Analyzer) -> None:
     text = "“The pier will reopen in May,” Mayor Helga Strand said. The dockers' union wants to delay it.\n"
-    article = make_document(analyzer.analyze(prepare_text(text)), analyzer.profiles, title="pier")
+    relations = NAMED_CONVENTIONS["relations"]  # stances count only where relations are asked for
+    article = make_document(analyzer.analyze(prepare_text(text), conventions=relations), analyzer.profiles,
+                            title="pier")
     window.show_article(article)
     kinds = [window.proxy.index(row, Column.KIND).data() for row in range(window.proxy.rowCount())]
     assert kinds == ["direct quote", "stance or intention"]

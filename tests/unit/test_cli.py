@@ -267,7 +267,7 @@ def test_count_option_chooses_what_is_one_attribution(tmp_path: Path) -> None:
     assert [q["kind"] for q in relations] == ["direct", "stance"]
     assert relations[0]["end"] == statements[1]["end"]  # one statement from the first mark to the last
     default = _run_json(tmp_path, path)
-    assert default["quotes"] == relations and default["counting"] == "relations"  # no profile applies
+    assert default["quotes"] == statements and default["counting"] == "statements"  # no profile applies
 
 
 # --- encodings, line ends, HTML, odd quotation marks ----------------------------------------------

@@ -14,13 +14,15 @@ from collections.abc import Callable
 
 import pytest
 
-from attribview.core.profiles import DEFAULT_CONVENTIONS, NAMED_CONVENTIONS, Conventions
+from attribview.core.profiles import NAMED_CONVENTIONS, Conventions
 from attribview.core.types import Analysis, Quote
 from attribview.nlp.attribution import STANCE
 from tests.conftest import PER_QUOTATION
 
-Analyse = Callable[..., Analysis]
+#: Attribution relations as research corpora count them: stances, and a split statement as one.
 RELATIONS = NAMED_CONVENTIONS["relations"]
+
+Analyse = Callable[..., Analysis]
 #: Cue value for rows whose cue is not checked.
 ANY_CUE = "<any>"
 
@@ -371,16 +373,16 @@ ACCORDING_TO = [
         id="according-to-pronoun",
     ),
     pytest.param(
-        "Harbourton invited a rival to the debate. According to conservative talk radio host Ivo Marsh, the "
-        "move reeks of fear and desperation.",
-        "Ivo Marsh", "According to", "the move reeks of fear and desperation",
+        "Harbourton skipped the ferry hearing. According to veteran harbour union organiser Ivo Marsh, the "
+        "decision smells of panic.",
+        "Ivo Marsh", "According to", "the decision smells of panic",
         id="according-to-a-long-title-then-a-comma",
     ),
     pytest.param(
-        "As a television boss, Harold Venn often demeaned women with sexist language, according to show "
-        "insiders.",
-        "show insiders", "according to", "As a television boss, Harold Venn often demeaned women with sexist "
-        "language",
+        "As harbour master, Harold Venn routinely ignored safety warnings from the crews, according to dock "
+        "workers.",
+        "dock workers", "according to", "As harbour master, Harold Venn routinely ignored safety warnings "
+        "from the crews",
         id="according-to-a-source-the-parser-reads-as-a-verb",
     ),
 ]
@@ -970,9 +972,9 @@ WIRE = [
         id="not-inside-the-quotation-is-no-negated-cue",
     ),
     pytest.param(
-        "Helga Strand has repeated several times in recent months that the ferry would run again – albeit "
-        "on a timetable nobody has seen.",
-        "Helga Strand", "repeated", "the ferry would run again",
+        "Over the summer Helga Strand has insisted at every council meeting that the ferry would run again "
+        "– albeit on a timetable nobody has seen.",
+        "Helga Strand", "insisted", "the ferry would run again",
         id="adverbials-before-that-and-a-dash-gloss",
     ),
     pytest.param(
@@ -1003,9 +1005,9 @@ WIRE = [
         id="appositions-in-a-row-are-a-gloss",
     ),
     pytest.param(
-        "Helga Strand has repeatedly said she wants to see the end of the \"long, costly dispute\" that was "
-        "started by the harbour board in 2019.",
-        "Helga Strand", "said", "she wants to see the end of the \"long, costly dispute\"",
+        "Helga Strand said she hopes the town can put the \"whole sorry ferry saga\" that was "
+        "started by the harbour board behind it.",
+        "Helga Strand", "said", "she hopes the town can put the \"whole sorry ferry saga\"",
         id="relative-clause-after-a-quotation-is-a-gloss",
     ),
     pytest.param(
@@ -1015,8 +1017,8 @@ WIRE = [
         id="while-another-speaker-said",
     ),
     pytest.param(
-        "Ivo Marsh said on Sunday he was making progress, though he has not set out how he would pay for it.",
-        "Ivo Marsh", "said", "he was making progress",
+        "Ivo Marsh said the new quay would be ready by spring, though he has given no figure for its cost.",
+        "Ivo Marsh", "said", "the new quay would be ready by spring",
         id="concession-about-the-speaker-is-a-gloss",
     ),
     pytest.param(
@@ -1032,8 +1034,8 @@ WIRE = [
         id="he-after-a-name-inside-reported-speech",
     ),
     pytest.param(
-        "Valdane's point man for relations with the Harbour Union said on Monday that talks had failed.",
-        "Valdane's point man for relations with the Harbour Union", "said", "talks had failed",
+        "Valdane's point man on fishing rights in the northern bays said on Monday that talks had failed.",
+        "Valdane's point man on fishing rights in the northern bays", "said", "talks had failed",
         id="name-after-the-head-is-not-the-speaker",
     ),
     pytest.param(
@@ -1058,7 +1060,7 @@ WIRE = [
         id="gerund-after-a-preposition-keeps-the-speaker",
     ),
     pytest.param(
-        "In a meeting with the editorial board of the Valdane Post Marsh said that the ferry would stop.",
+        "In a long talk with the trustees of the Valdane Harbour Trust Marsh said that the ferry would stop.",
         "Marsh", "said", "the ferry would stop",
         id="name-lost-in-the-phrase-before-the-cue",
     ),
@@ -1160,7 +1162,7 @@ STANCES = [
 
 @pytest.mark.parametrize("text, speaker, cue, content", STANCES)
 def test_stances(analyse: Analyse, text: str, speaker: str, cue: str, content: str) -> None:
-    quote = check(analyse(text, conventions=DEFAULT_CONVENTIONS), speaker, cue, content, kind="stance")
+    quote = check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind="stance")
     assert quote.confidence < 0.6  # a stance is held, not said: weaker than any statement
 
 
@@ -1177,7 +1179,7 @@ def test_a_credit_line_is_no_attribution(analyse: Analyse) -> None:
     "A source on the council, who asked not to be named, said the vote was rigged.",
 ])
 def test_no_stance_inside_a_statement_or_for_anonymity(analyse: Analyse, text: str) -> None:
-    kinds = [q.kind for q in analyse(text, conventions=DEFAULT_CONVENTIONS).quotes]
+    kinds = [q.kind for q in analyse(text, conventions=RELATIONS).quotes]
     assert STANCE not in kinds
 
 
@@ -1186,7 +1188,7 @@ SPLIT = ("“We will rebuild the pier,” Mayor Helga Strand said. “It will ta
 
 
 def test_split_quotation_is_one_statement_when_conventions_join(analyse: Analyse) -> None:
-    analysis = analyse(SPLIT, conventions=DEFAULT_CONVENTIONS)
+    analysis = analyse(SPLIT, conventions=RELATIONS)
     check(analysis, "Helga Strand", "said", SPLIT[:SPLIT.index("\n")].strip())
     check(analysis, "Helga Strand", "added", "“Not a penny more,”")  # a new paragraph, a new cue
 
@@ -1198,7 +1200,7 @@ def test_split_quotation_is_one_quote_per_quotation_by_default_in_tables(analyse
     assert STANCE not in {q.kind for q in analyse(STANCES[0].values[0]).quotes}
 
 
-@pytest.mark.parametrize("conventions", [PER_QUOTATION, DEFAULT_CONVENTIONS], ids=["per-quotation", "joined"])
+@pytest.mark.parametrize("conventions", [PER_QUOTATION, RELATIONS], ids=["per-quotation", "joined"])
 def test_cue_between_commas_splitting_one_clause(analyse: Analyse, conventions: Conventions) -> None:
     text = "The new pier, Mayor Helga Strand said, will open in May."
     check(analyse(text, conventions=conventions), "Helga Strand", "said", text[:-1])
@@ -1207,13 +1209,13 @@ def test_cue_between_commas_splitting_one_clause(analyse: Analyse, conventions: 
 def test_cue_between_commas_after_a_clause_goes_on_when_joined(analyse: Analyse) -> None:
     text = "The harbour was thriving, Mayor Helga Strand said, until the fish plant closed in 1999."
     check(analyse(text), "Helga Strand", "said", "The harbour was thriving")
-    check(analyse(text, conventions=DEFAULT_CONVENTIONS), "Helga Strand", "said", text[:-1])
+    check(analyse(text, conventions=RELATIONS), "Helga Strand", "said", text[:-1])
 
 
 def test_quotations_around_a_cue_and_a_stance_join_into_one_statement(analyse: Analyse) -> None:
     text = ("“The pier is safe,” said Helga Strand, speaking of the harbour works. “It will open in May.”\n\n"
             "“We will see,” Ivo Marsh said, “whether the money lasts.”")
-    analysis = analyse(text, conventions=DEFAULT_CONVENTIONS)
+    analysis = analyse(text, conventions=RELATIONS)
     check(analysis, "Helga Strand", "said", text[:text.index("\n")])
     check(analysis, "Ivo Marsh", "said", text[text.index("“We"):])
 

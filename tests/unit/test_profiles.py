@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from attribview.core.profiles import (
     available_profiles,
     choose_profile,
     load_profile,
+    load_profiles,
     name_key,
 )
 from attribview.errors import ProfileError
@@ -186,7 +188,7 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("the regional governor", "local_officials"),
         ("Ukraine's General Staff", "ukrainian_military"),
         ("its defenders", "ukrainian_military"),
-        ("Russia's point man for relations with the United States", "russian_officials"),
+        ("Moscow's point man on grain exports to Egypt", "russian_officials"),
         ("Belgorod authorities", "local_officials"),
         ("the Odesa city administration", "local_officials"),
         ("Authorities in Sumy", "local_officials"),
@@ -268,12 +270,12 @@ def test_conventions_are_read_from_the_profile(tmp_path: Path, war: Profile) -> 
 id = "desk"
 
 [conventions]
-stances = false
+stances = true
 
 [[groups]]
 id = "other"
 """))
-    assert profile.conventions == Conventions(stances=False, join_split_quotes=True)
+    assert profile.conventions == Conventions(stances=True, join_split_quotes=False)  # the other stays off
     assert war.conventions == Conventions(stances=False, join_split_quotes=False)
 
 
@@ -415,11 +417,25 @@ def test_missing_user_profile_dir_is_fine(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "city" not in available_profiles()
 
 
-def test_malformed_user_profile_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_malformed_user_profile_is_skipped_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     _write(tmp_path, "broken-user.toml", "[profile\n")
+    _write(tmp_path, "city.toml", CITY_PROFILE)
     monkeypatch.setenv("ATTRIBVIEW_PROFILES", str(tmp_path))
-    with pytest.raises(ProfileError, match=r"broken-user\.toml"):
-        available_profiles()
+    with caplog.at_level(logging.WARNING, logger="attribview"):
+        profiles = available_profiles()
+    assert {"war", "city"} <= set(profiles)  # the others still load
+    [warning] = caplog.records
+    assert "broken-user.toml" in warning.getMessage() and "line 1" in warning.getMessage()
+
+
+def test_load_profiles_returns_the_refused_files(tmp_path: Path) -> None:
+    good = _write(tmp_path, "city.toml", CITY_PROFILE)
+    bad = _write(tmp_path, "bad.toml", '[profile]\nid = "x"\n')  # no groups
+    profiles, problems = load_profiles([good, bad])
+    assert list(profiles) == ["city"]
+    assert [str(p) for p in problems] == [f"{bad}: missing key 'groups'"]
 
 
 def test_analyzer_uses_given_profiles_and_rejects_unknown_ones(city: Profile) -> None:
