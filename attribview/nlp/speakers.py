@@ -189,6 +189,9 @@ class SpeakerResolver:
             attribution.confidence = min(attribution.confidence, 0.75)
         else:
             owner = self._owner(span)
+            named = self._named_in_content(attribution, span, head)
+            if named is not None:  # "Varta's transport ministry closed the road, the ministry said"
+                span, head = named
             entity = self._from_description(span, head, position)
             if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
                 entity.mention = owner + span.text[len(span[0].text):]
@@ -202,6 +205,18 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _named_in_content(self, attribution: Attribution, span: Span,
+                          head: Token) -> tuple[Span, Token] | None:
+        """A bare "the ministry" whose own content opens with the body it names in full: the subject of
+        that content with the same head noun, when no body the article named before was called so."""
+        if len(span) != 2 or span[0].lower_ != "the" or head.pos_ != "NOUN" or any(
+                head.lemma_.lower() in e.descriptors for e in self.entities):
+            return None
+        content = self.doc.char_span(attribution.start, attribution.end, alignment_mode="expand")
+        subject = next((t for t in content or () if t.dep_ in _SUBJECT_DEPS and t.lemma_ == head.lemma_
+                        and t.i != head.i and t.left_edge.i < t.i), None) if content is not None else None
+        return (self.doc[subject.left_edge.i:subject.i + 1], subject) if subject is not None else None
 
     def _owner(self, span: Span) -> str | None:
         """What a mention's opening "its"/"their" stands for, as a possessive ("the regional

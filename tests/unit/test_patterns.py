@@ -582,6 +582,11 @@ RESOLUTION = [
         "Kessler", "said", "the plan would change",
         id="he-opening-a-joined-clause-is-its-subject",
     ),
+    pytest.param(
+        "The Varta transport ministry closed the Dorvan road on Monday, the ministry said.",
+        "Varta transport ministry", "said", "The Varta transport ministry closed the Dorvan road on Monday",
+        id="the-ministry-named-in-its-own-content",
+    ),
 ]
 
 

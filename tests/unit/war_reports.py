@@ -232,6 +232,52 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("raise the issue with allies", None, "ukrainian_officials"),
         ],
     ),
+    "across-the-river": (
+        "KHERSON, Ukraine (AP) — Russian shelling killed three people in the city on Saturday, the "
+        "regional prosecutor's office said.\n"
+        "Regional Governor Mykola Savron said a market and a bus stop were hit. \"They are hunting "
+        "civilians,\" he wrote on Telegram.\n"
+        "Across the river, Moscow-installed officials said Ukrainian artillery had struck a hospital "
+        "in Oleshky. Ukraine's army denied targeting the hospital.",
+        [
+            ("killed three people", None, "local_officials"),
+            ("a market and a bus stop", None, "local_officials"),
+            ("They are hunting civilians", None, "local_officials"),
+            ("struck a hospital", None, "local_officials"),
+            ("targeting the hospital", None, "ukrainian_military"),
+        ],
+    ),
+    "diplomats": (
+        "Russia's foreign ministry summoned the Finnish ambassador on Wednesday, the ministry said in "
+        "a statement.\n"
+        "Spokeswoman Maria Zakharova said Helsinki had taken an openly hostile course. The ministry "
+        "added that Moscow would respond.\n"
+        "Finland's foreign minister, Elina Varis, said the country would not be intimidated.\n"
+        "Kyiv welcomed Helsinki's stance. Foreign ministry spokesman Heorhii Tykhyi said Ukraine was "
+        "grateful for Finland's support.",
+        [
+            ("summoned the Finnish ambassador", None, "russian_officials"),
+            ("openly hostile course", None, "russian_officials"),
+            ("Moscow would respond", None, "russian_officials"),
+            ("would not be intimidated", None, "other"),
+            ("grateful for Finland's support", None, "ukrainian_officials"),
+        ],
+    ),
+    "dateline-russia": (
+        "BELGOROD, Russia (Reuters) - A Ukrainian drone hit an apartment block in the city, injuring "
+        "four people, Governor Viktor Orlov said on Friday.\n"
+        "The defence ministry said air defences had destroyed 33 drones over the region overnight.\n"
+        "Ukraine's General Staff said it had targeted a military airfield. Russian military bloggers "
+        "said the airfield had been hit before.\n"
+        "The Kremlin and the defence ministry said the attacks would not change Russia's goals.",
+        [
+            ("injuring four people", None, "local_officials"),
+            ("destroyed 33 drones", None, "russian_mod"),
+            ("targeted a military airfield", None, "ukrainian_military"),
+            ("had been hit before", None, "other"),
+            ("change Russia's goals", None, "russian_officials"),
+        ],
+    ),
     "ranks": (
         "KHARKIV, Ukraine (AP) — Colonel Maksym Hordiienko said his battalion had held the road for a week.\n"
         "Sergeant Ilya Hrab, 29, said the unit had run out of shells. A retired colonel, Vasyl Tur, said the "
