@@ -47,7 +47,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     quotes = sub.add_parser("quotes", parents=[library], help="search the quotes of the library")
     quotes.add_argument("--speaker", help="speaker name or alias (part of it is enough)")
-    quotes.add_argument("--group", help="speaker group id, e.g. russian_mod")
+    quotes.add_argument("--group", help="speaker group id or label, e.g. russian_mod or \"Russian MoD\"")
     quotes.add_argument("--status", choices=STATUSES, help="verification status")
     quotes.add_argument("--search", help="text the quote contains")
     quotes.add_argument("--limit", type=int, default=None, help="at most this many quotes")

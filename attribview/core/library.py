@@ -259,7 +259,17 @@ class Library:
 
     def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
                text: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-        return self.store.search_quotes(speaker=speaker, group=group, status=status, text=text, limit=limit)
+        """Quotes by speaker (any alias a profile knows finds its canonical name), group (an id, or a
+        group's label: "Russian MoD"), status and text."""
+        profiles = list(self.analyzer.profiles.values())
+        known = next((found for p in profiles if (found := p.known(speaker)) is not None), None)
+        groups: str | tuple[str, ...] | None = group
+        if group and not any(p.group(group) for p in profiles):
+            wanted = group.casefold()
+            groups = tuple(sorted({g.id for p in profiles for g in p.groups if wanted in g.label.casefold()}))
+            groups = groups or group
+        return self.store.search_quotes(speaker=known.name if known else speaker, group=groups,
+                                        status=status, text=text, limit=limit)
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
                evidence: Sequence[str] | None = None, who: str | None = None) -> VerificationRow:
