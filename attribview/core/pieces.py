@@ -65,6 +65,8 @@ class Part:
     hedges: list[tuple[int, int]]
     #: Each sentence's (start, end), without its surrounding whitespace.
     sentences: list[tuple[int, int]]
+    #: The (start, end) of each grammatical subject, for the sides of bodies named without a country.
+    subjects: list[tuple[int, int]]
 
     def shift(self, offset: int) -> "Part":
         """The same results moved ``offset`` characters on (the piece's start in the whole text).
@@ -80,16 +82,18 @@ class Part:
                 attribution.tail = _moved(attribution.tail, offset)
             self.hedges = [(start + offset, end + offset) for start, end in self.hedges]
             self.sentences = [(start + offset, end + offset) for start, end in self.sentences]
+            self.subjects = [(start + offset, end + offset) for start, end in self.subjects]
         return self
 
 
 def merge(parts: Iterable[Part]) -> Part:
     """The parts of one text, in text order, as one."""
-    merged = Part([], [], [])
+    merged = Part([], [], [], [])
     for part in parts:
         merged.attributions.extend(part.attributions)
         merged.hedges.extend(part.hedges)
         merged.sentences.extend(part.sentences)
+        merged.subjects.extend(part.subjects)
     return merged
 
 

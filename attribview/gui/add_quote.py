@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from attribview.core.types import kind_label
 from attribview.gui.document import GroupStyle
 from attribview.gui.legend import swatch_icon
+from attribview.gui.plain import plain_label
 
 #: The kinds a person can give an added attribution, in the order offered.
 KINDS = ("direct", "indirect", "mixed", "according_to")
@@ -57,8 +58,7 @@ class AddAttributionDialog(QDialog):
         self._group_chosen = False
 
         said = " ".join(text.split())
-        self.said = QLabel(said if len(said) <= EXCERPT else said[: EXCERPT - 1].rstrip() + "…")
-        self.said.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
+        self.said = plain_label(said if len(said) <= EXCERPT else said[: EXCERPT - 1].rstrip() + "…")
         self.said.setWordWrap(True)
         self.said.setMinimumWidth(380)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from attribview.core.exercise import sentence_at
 from attribview.core.types import kind_label
 from attribview.gui.document import Document, flag_text
+from attribview.gui.plain import InertDocument, rich
 from attribview.gui.status import status_label
 from attribview.gui.training import RIGHT, WRONG, TrainingSession, apply_training, result_tooltip
 
@@ -166,22 +166,22 @@ def quote_tooltip(article: Document, index: int) -> str:
     """Rich text, every piece of the article escaped: article text is never interpreted as markup."""
     quote = article.analysis.quotes[index]
     text = article.analysis.text
-    lines = [f"<b>{html.escape(quote.speaker or 'unknown speaker')}</b>"
-             f" &middot; {html.escape(article.label(quote.group))}"]
+    lines = [f"<b>{rich(quote.speaker or 'unknown speaker')}</b>"
+             f" &middot; {rich(article.label(quote.group))}"]
     if quote.cue_start is not None and quote.cue_end is not None:
-        cue = f"cue “{html.escape(text[quote.cue_start:quote.cue_end])}”"
+        cue = f"cue “{rich(text[quote.cue_start:quote.cue_end])}”"
     else:
         cue = "no cue"
-    kind = html.escape(kind_label(quote.kind))
+    kind = rich(kind_label(quote.kind))
     lines.append(f"{kind} &middot; {cue} &middot; confidence {quote.confidence:.2f}")
     row = article.row(index)
     if row is None:
         lines.append("status: not in the library")
     else:
         added = " &middot; added by hand" if row.origin == "manual" else ""
-        lines.append(f"status: <b>{html.escape(status_label(row.status))}</b>{added}")
+        lines.append(f"status: <b>{rich(status_label(row.status))}</b>{added}")
     if quote.flags:
-        lines.append(f"<i>{html.escape(flag_text(quote.flags))}</i>")
+        lines.append(f"<i>{rich(flag_text(quote.flags))}</i>")
     # each line kept whole: Qt wraps a rich-text tooltip at a narrow width, splitting "cue · confidence"
     return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
 
@@ -198,6 +198,7 @@ class ArticleView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(InertDocument(self))  # nothing an article names is ever loaded
         self.setReadOnly(True)
         self.setAcceptDrops(False)  # files dropped here open in the window
         self.setAcceptRichText(False)

@@ -42,8 +42,11 @@ RejectNewQuote = Callable[[NewQuote, bool], None]
 
 
 def _excerpt(text: str, length: int = 40) -> str:
+    """Article or user text as the Undo menu item names it: cut short, and an "&" shown as itself (a menu
+    reads "&x" as the shortcut key x)."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    text = text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return text.replace("&", "&&")
 
 
 class StatusCommand(QUndoCommand):
@@ -87,7 +90,7 @@ class SpeakerCommand(QUndoCommand):
 
     def __init__(self, save: SaveSpeaker, quote_id: int, old: tuple[str | None, str | None],
                  new: tuple[str | None, str | None], old_by_hand: bool) -> None:
-        super().__init__(f"Reassign to {new[0] or 'unknown speaker'}")
+        super().__init__(f"Reassign to {_excerpt(new[0] or 'unknown speaker')}")
         self._save, self._id, self._old, self._new = save, quote_id, old, new
         self._old_by_hand = old_by_hand
 

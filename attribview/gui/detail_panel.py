@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,11 +30,11 @@ from attribview.core.types import kind_label
 from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document, flag_text
 from attribview.gui.legend import swatch_icon
+from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES, status_icon, status_label
+from attribview.gui.text_field import CommitTextEdit
 
 FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
-#: Lines shown of the note and the evidence before they scroll.
-NOTE_LINES = 3
 #: A history value longer than this is cut (the whole value is in the tooltip).
 HISTORY_VALUE = 60
 
@@ -43,8 +42,7 @@ SpeakerGroup = tuple[str | None, str | None]
 
 
 def _value_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never interpreted as markup
+    label = plain_label()  # article text is never interpreted as markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -62,28 +60,6 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A plain-text field that reports its text when it loses focus (an edit is saved at once).
-
-    Signals:
-        committed: the text, whenever the field loses focus
-    """
-
-    committed = Signal(str)
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        lines = self.fontMetrics().lineSpacing() * NOTE_LINES
-        self.setFixedHeight(lines + 2 * self.frameWidth() + 10)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.committed.emit(self.toPlainText())
 
 
 def _shorten(value: str) -> str:
@@ -325,22 +301,20 @@ class DetailPanel(QWidget):
         if verification.checked_at is not None:
             when = verification.checked_at.astimezone().strftime("%d %b %Y %H:%M")
             checked = f"by {verification.checked_by or 'unknown'}, {when}"
-        self._show_verification(verification.note or "", verification.evidence, checked)
+        self._show_verification(verification.note or "", verification.evidence, checked, keep_typing=True)
         self.history_list.clear()
         for change in reversed(details.history):  # newest first
             item = QListWidgetItem(history_text(change))
-            item.setToolTip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}")
+            item.setToolTip(tooltip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}"))
             self.history_list.addItem(item)
         self._loading = False
 
-    def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str) -> None:
+    def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str, *,
+                           keep_typing: bool = False) -> None:
         self._shown_note = note
         self._shown_evidence = evidence
-        if self.note_edit.toPlainText() != note:
-            self.note_edit.setPlainText(note)
-        links = "\n".join(evidence)
-        if self.evidence_edit.toPlainText() != links:
-            self.evidence_edit.setPlainText(links)
+        self.note_edit.show_value(note, keep_typing=keep_typing)
+        self.evidence_edit.show_value("\n".join(evidence), keep_typing=keep_typing)
         self.checked_label.setText(checked or "not yet")
 
     def history_texts(self) -> list[str]:
@@ -351,8 +325,8 @@ class DetailPanel(QWidget):
 
     def commit_pending(self) -> None:
         """Report a note or evidence typed but not yet left (before another quote is shown)."""
-        self._on_note_committed(self.note_edit.toPlainText())
-        self._on_evidence_committed(self.evidence_edit.toPlainText())
+        self._on_note_committed()
+        self._on_evidence_committed()
 
     def _editable_id(self) -> int | None:
         """The shown quote's id, when an edit of it can be saved; None while loading or unsaved."""
@@ -369,17 +343,27 @@ class DetailPanel(QWidget):
         if new != old:
             self.status_edited.emit(quote_id, old, new)
 
-    def _on_note_committed(self, text: str) -> None:
+    def _on_note_committed(self) -> None:
+        """Report the note the user typed, exactly; a note only looked at is never rewritten."""
         quote_id = self._editable_id()
-        if quote_id is not None and text != self._shown_note:
+        text = self.note_edit.edit()
+        if quote_id is None or text is None:
+            return
+        self.note_edit.accept_edit()  # reported once, however often the field loses focus
+        if text != self._shown_note:
             old = self._shown_note
-            self._shown_note = text  # reported once, however often the field loses focus
+            self._shown_note = text
             self.note_edited.emit(quote_id, old, text)
 
-    def _on_evidence_committed(self, text: str) -> None:
+    def _on_evidence_committed(self) -> None:
+        """Report the links the user typed, one a line as typed (a blank line is no link)."""
         quote_id = self._editable_id()
-        links = tuple(line.strip() for line in text.splitlines() if line.strip())
-        if quote_id is not None and links != self._shown_evidence:
+        text = self.evidence_edit.edit()
+        if quote_id is None or text is None:
+            return
+        self.evidence_edit.accept_edit()
+        links = tuple(line for line in text.split("\n") if line.strip())
+        if links != self._shown_evidence:
             old = self._shown_evidence
             self._shown_evidence = links
             self.evidence_edited.emit(quote_id, old, links)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidg
 
 from attribview.gui.article_view import blend
 from attribview.gui.document import Document
+from attribview.gui.plain import plain_label, tooltip
 
 SWATCH = QSize(22, 16)
 
@@ -43,7 +44,7 @@ class LegendPanel(QWidget):
         self._article: Document | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        self._title = QLabel("Speaker groups")
+        self._title = plain_label("Speaker groups")  # the profile's label follows
         font = self._title.font()
         font.setBold(True)
         self._title.setFont(font)
@@ -54,8 +55,7 @@ class LegendPanel(QWidget):
         self._grid.setHorizontalSpacing(12)
         self._grid.setVerticalSpacing(4)
         outer.addWidget(self._grid_host)
-        self._summary = QLabel()
-        self._summary.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary = plain_label()
         self._summary.setWordWrap(True)
         self._summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         outer.addWidget(self._summary)
@@ -87,11 +87,10 @@ class LegendPanel(QWidget):
             box.setIconSize(SWATCH)
             box.setChecked(True)
             box.setEnabled(style.quotes > 0)
-            box.setToolTip(f"Show or hide the highlights of {style.label}")
+            box.setToolTip(tooltip(f"Show or hide the highlights of {style.label}"))
             box.toggled.connect(self._on_box_toggled)
-            counts = QLabel(f"{style.sentences} · {style.quotes}" if style.quotes else "not quoted")
+            counts = plain_label(f"{style.sentences} · {style.quotes}" if style.quotes else "not quoted")
             counts.setToolTip(f"{plural(style.sentences, 'sentence')}, {plural(style.quotes, 'quote')}")
-            counts.setTextFormat(Qt.TextFormat.PlainText)
             counts.setEnabled(style.quotes > 0)
             counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._grid.addWidget(box, row + 1, 0)

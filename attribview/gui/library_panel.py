@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -10,7 +9,6 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
-    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from attribview.core.library import ArticleProgress
 from attribview.gui.legend import plural
+from attribview.gui.plain import plain_label, rich, tooltip
 from attribview.gui.status import STYLES
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,8 +82,7 @@ class LibraryPanel(QWidget):
         header.resizeSection(CHECKED, 74)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemClicked.connect(self._on_item_activated)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self)
@@ -107,10 +105,10 @@ class LibraryPanel(QWidget):
                                for s, n in entry.statuses.items() if n)
             source = " · ".join(p for p in (row.outlet, row.published.isoformat() if row.published else None)
                                 if p)
-            item.setToolTip(TITLE, f"<qt><b>{html.escape(row.title)}</b><br>{html.escape(source)}</qt>"
-                            if source else f"<qt><b>{html.escape(row.title)}</b></qt>")
-            item.setToolTip(CHECKED, f"{entry.checked} of {plural(entry.quotes, 'quote')} checked"
-                            + (f" ({counts})" if counts else ""))
+            item.setToolTip(TITLE, f"<qt><b>{rich(row.title)}</b><br>{rich(source)}</qt>"
+                            if source else f"<qt><b>{rich(row.title)}</b></qt>")
+            item.setToolTip(CHECKED, tooltip(f"{entry.checked} of {plural(entry.quotes, 'quote')} checked"
+                                             + (f" ({counts})" if counts else "")))
             self.tree.addTopLevelItem(item)
         total = sum(a.quotes for a in articles)
         checked = sum(a.checked for a in articles)

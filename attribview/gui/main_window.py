@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -66,6 +65,7 @@ from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
+from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
 from attribview.gui.status import STYLES, is_checked, status_icon, status_label
@@ -253,23 +253,21 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.library_dock = self._dock("Library", "library_dock", self.library_panel)
-        self.library_dock.setToolTip(str(self.library_path))
+        self.library_dock.setToolTip(tooltip(str(self.library_path)))
         self.summary_dock = self._dock("Sourcing summary", "summary_dock", self.summary)
         self.tabifyDockWidget(self.library_dock, self.summary_dock)
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [270], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
-        self.status_label = QLabel()
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = plain_label()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy indicator: spaCy reports no progress within one article
         self.busy.setMaximumWidth(140)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.counts_label = QLabel()
-        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts_label = plain_label()
         bar = self.statusBar()
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
@@ -512,6 +510,7 @@ class MainWindow(QMainWindow):
         """Put an analysed article on screen (public so tests can pass a ready Document)."""
         self.leave_training()
         self.detail.commit_pending()
+        self.undo_stack.clear()  # undo acts on the article on screen only, never on one that is not
         self.document = article
         self.quote_model.set_article(article)
         self.article_view.set_article(article)
@@ -579,6 +578,7 @@ class MainWindow(QMainWindow):
     def close_article(self) -> None:
         self.leave_training()
         self.detail.commit_pending()
+        self.undo_stack.clear()
         self._generation += 1
         self.document = None
         for widget in (self.quote_model, self.article_view, self.legend, self.detail, self.summary):
@@ -1116,7 +1116,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in recent:
             action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
-            action.setToolTip(path)
+            action.setToolTip(tooltip(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
         self.recent_menu.setEnabled(bool(recent))
         self.welcome.set_recent_files(recent)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from attribview.core.types import kind_label
 from attribview.gui.document import Document, flag_text
 from attribview.gui.legend import swatch_icon
+from attribview.gui.plain import rich
 from attribview.gui.status import STYLES, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -139,9 +139,9 @@ class QuoteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"<b>{html.escape(quote.speaker or '(unknown)')}</b>: {html.escape(quote.text)}"
+            tip = f"<b>{rich(quote.speaker or '(unknown)')}</b>: {rich(quote.text)}"
             if quote.flags:
-                tip += f"<br><i>{html.escape(flag_text(quote.flags))}</i>"
+                tip += f"<br><i>{rich(flag_text(quote.flags))}</i>"
             return f"<qt>{tip}</qt>"
         return None
 

@@ -10,9 +10,11 @@ from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from attribview.atomic import replacing, write_text
 from attribview.core.report import render_report, statuses_by_span
 from attribview.errors import InputError
 from attribview.gui.document import Document
+from attribview.gui.plain import InertDocument
 
 
 def document_report(article: Document) -> str:
@@ -25,10 +27,7 @@ def document_report(article: Document) -> str:
 
 
 def write_html(report: str, path: str | Path) -> None:
-    try:
-        Path(path).write_text(report, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{Path(path).name}: cannot write ({error.strerror})") from None
+    write_text(path, report)
 
 
 #: What Qt's rich-text engine understands of the report's look (it drops the browser stylesheet, whose
@@ -64,8 +63,9 @@ def print_html(report: str) -> tuple[str, str]:
     return body, _PRINT_CSS + "\n".join(rules)
 
 
-def _text_document(report: str) -> QTextDocument:
-    document = QTextDocument()
+def report_document(report: str) -> QTextDocument:
+    """The report as a document Qt prints; it loads no resource, whatever the article names."""
+    document = InertDocument()  # the report quotes the article: nothing it names is loaded
     body, css = print_html(report)
     document.setDefaultStyleSheet(css)
     document.setHtml(body)  # Qt's rich-text subset: no scripts, no network
@@ -81,11 +81,12 @@ def write_pdf(report: str, path: str | Path) -> None:
     """Print the report to a PDF file with Qt's printing (no browser engine needed)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    _a4(printer)
-    _text_document(report).print_(printer)
-    if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise InputError(f"{Path(path).name}: the PDF could not be written")
+    with replacing(path) as temp:
+        printer.setOutputFileName(str(temp))
+        _a4(printer)
+        report_document(report).print_(printer)
+        if not temp.is_file() or temp.stat().st_size == 0:
+            raise InputError(f"{Path(path).name}: the PDF could not be written")
 
 
 def print_report(report: str, parent: QWidget | None = None) -> bool:
@@ -96,5 +97,5 @@ def print_report(report: str, parent: QWidget | None = None) -> bool:
     dialog.setWindowTitle("Print the sourcing report")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _text_document(report).print_(printer)
+    report_document(report).print_(printer)
     return True

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import html
 import os
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter
 
+from attribview.atomic import replacing
 from attribview.core.analysis import Analyzer
 from attribview.errors import AttribviewError
 from attribview.gui.article_view import apply_highlights, article_font, blend, fill_document
 from attribview.gui.document import Document, load_file
 from attribview.gui.legend import plural as _plural
+from attribview.gui.plain import InertDocument, rich
 
 MARGIN = 24
 PAGE = QColor(Qt.GlobalColor.white)  # slides are light whatever the desktop theme
@@ -27,22 +28,23 @@ def _ensure_gui_application() -> None:
 
 def _nowrap(text: str) -> str:
     """Escaped, with non-breaking spaces: a legend entry never breaks across lines."""
-    return html.escape(text).replace(" ", "&nbsp;")
+    return rich(text).replace(" ", "&nbsp;")
 
 
-def _header_html(article: Document) -> str:
+def header_html(article: Document) -> str:
     """Title and legend as rich text; every label and the title are escaped, never markup."""
     analysis = article.analysis
-    profile = f" · {html.escape(article.profile_label)}" if article.profile_label else ""
-    parts = [f"<p style='font-size:large'><b>{html.escape(article.title)}</b>{profile}</p>"
+    profile = f" · {rich(article.profile_label)}" if article.profile_label else ""
+    parts = [f"<p style='font-size:large'><b>{rich(article.title)}</b>{profile}</p>"
              "<p style='line-height:150%'>"]
     for style in article.groups:
         if not style.quotes:
             continue
         fill = blend(QColor(style.colour), PAGE).name()
+        border = QColor(style.colour).name()  # a profile's colour, as Qt reads it: never raw into the HTML
         counts = f"{_plural(style.sentences, 'sentence')}, {_plural(style.quotes, 'quote')}"
         parts.append(
-            f"<span style='background-color:{fill}; border:1px solid {style.colour}'>&nbsp;&nbsp;&nbsp;&nbsp;"
+            f"<span style='background-color:{fill}; border:1px solid {border}'>&nbsp;&nbsp;&nbsp;&nbsp;"
             f"</span>&nbsp;{_nowrap(style.label)}&nbsp;<span style='color:#555555'>"
             f"({_nowrap(counts)})</span>&nbsp;&nbsp;&nbsp; "
         )
@@ -56,12 +58,12 @@ def _header_html(article: Document) -> str:
 def render_image(article: Document, width: int = 1000) -> QImage:
     """The article as the window highlights it, under a title and legend, ``width`` pixels wide."""
     _ensure_gui_application()
-    header = QTextDocument()
+    header = InertDocument()
     header.setDefaultFont(article_font())
     header.setDocumentMargin(MARGIN)
-    header.setHtml(_header_html(article))
+    header.setHtml(header_html(article))
     header.setTextWidth(width)
-    body = QTextDocument()
+    body = InertDocument()
     offsets = fill_document(body, article.analysis.text)
     apply_highlights(body, offsets, article, {g.id for g in article.groups}, PAGE)
     body.setDocumentMargin(MARGIN)
@@ -91,6 +93,8 @@ def render_snapshot(path: str, out: str, width: int = 1000, *, analyzer: Analyze
     if width < 200:
         raise AttribviewError(f"snapshot width {width} is too small (at least 200 pixels)")
     article = load_file(analyzer if analyzer is not None else Analyzer(), path)
-    writer = QImageWriter(out, b"png")  # QImage.save's bytes format argument is refused at run time
-    if not writer.write(render_image(article, width)):
-        raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")
+    with replacing(out) as temp:
+        writer = QImageWriter(str(temp), b"png")  # QImage.save's bytes format argument is refused at run time
+        if not writer.write(render_image(article, width)):
+            raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")
+        writer.device().close()  # everything on disk before the temporary file is renamed

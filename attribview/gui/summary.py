@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from attribview.gui.article_view import readable_on
 from attribview.gui.document import Document
+from attribview.gui.plain import plain_label, rich
 
 NARRATION = "Narration (the reporter)"
 NARRATION_COLOUR = "#D9D9D9"
@@ -57,13 +58,12 @@ def sourcing(article: Document) -> Sourcing:
 
 def category_label(label: str) -> str:
     """A group label as the chart's axis shows it: escaped (the axis reads HTML), wrapped in lines."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, LABEL_WIDTH)) or " "
+    return "<br>".join(rich(line) for line in textwrap.wrap(label, LABEL_WIDTH)) or " "
 
 
 def _key_number(grid: QGridLayout, row: int, caption: str) -> QLabel:
     """A big number with its meaning beside it: readable from the back of a classroom."""
-    number = QLabel()
-    number.setTextFormat(Qt.TextFormat.PlainText)
+    number = plain_label()
     font = number.font()
     font.setPointSizeF(font.pointSizeF() * 1.7)
     font.setBold(True)
@@ -109,12 +109,13 @@ class SummaryPanel(QWidget):
         return self._numbers
 
     def bars(self) -> dict[str, int]:
-        """The chart's bars as drawn: category label -> sentences (for tests)."""
+        """The chart's bars as drawn: group label (unescaped) -> sentences (for tests)."""
         result: dict[str, int] = {}
         for series in self.chart.series():
             if isinstance(series, QHorizontalStackedBarSeries):
                 for bar_set in series.barSets():
-                    result[bar_set.label()] = int(sum(bar_set.at(i) for i in range(bar_set.count())))
+                    count = sum(bar_set.at(i) for i in range(bar_set.count()))
+                    result[html.unescape(bar_set.label())] = int(count)
         return result
 
     def set_article(self, article: Document | None) -> None:
@@ -144,7 +145,7 @@ class SummaryPanel(QWidget):
         series.setBarWidth(0.7)
         # One set per bar, each with a value in its own category only, so each bar has its group's colour.
         for position, (label, colour, count) in enumerate(bars):
-            bar_set = QBarSet(label)
+            bar_set = QBarSet(rich(label))  # the chart reads it as rich text, even with its legend hidden
             bar_set.setColor(QColor(colour))
             bar_set.setBorderColor(QColor(colour).darker(140))
             bar_set.setLabelColor(readable_on(QColor(colour)))

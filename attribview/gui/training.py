@@ -8,7 +8,6 @@ trainee answers with.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -42,6 +41,7 @@ from attribview.core.exercise import (
     score_attempt,
 )
 from attribview.gui.document import Document
+from attribview.gui.plain import plain_label, rich, tooltip
 
 #: Width of the gutter left of the text where ticks and crosses are drawn.
 GUTTER = 30
@@ -137,9 +137,9 @@ def result_tooltip(session: TrainingSession, index: int) -> str | None:
         return None
     result = session.score.results[index]
     mark = "✓ right" if result.right else "✗ wrong"
-    lines = [f"<b>{mark}</b>", f"your answer: {html.escape(session.label(result.answer))}"]
+    lines = [f"<b>{mark}</b>", f"your answer: {rich(session.label(result.answer))}"]
     if not result.right:
-        lines.append(f"reference: <b>{html.escape(session.label(result.sentence.groups))}</b>")
+        lines.append(f"reference: <b>{rich(session.label(result.sentence.groups))}</b>")
     return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
 
 
@@ -161,8 +161,7 @@ class TrainingPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = plain_label()
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -172,8 +171,7 @@ class TrainingPanel(QWidget):
                            "Sentences left unanswered count as narration.")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.current_label = QLabel()
-        self.current_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.current_label = plain_label()
         self.current_label.setWordWrap(True)
         layout.addWidget(self.current_label)
         self._grid_host = QWidget()
@@ -240,7 +238,7 @@ class TrainingPanel(QWidget):
         missed = missed_summary(score)
         text = (f"<p style='font-size: large'><b>{score.right} of {score.total} right "
                 f"({round(100 * score.share)}%)</b></p>")
-        text += f"<p>Missed: {html.escape(missed)}.</p>" if missed else "<p>Nothing instructive missed.</p>"
+        text += f"<p>Missed: {rich(missed)}.</p>" if missed else "<p>Nothing instructive missed.</p>"
         self.banner.setText(text)
         self.banner.show()
         for index, result in enumerate(score.results):
@@ -250,7 +248,7 @@ class TrainingPanel(QWidget):
             words = words if len(words) <= 60 else words[:57] + "…"
             item = QListWidgetItem(f"✗ {index + 1}: {session.label(result.sentence.groups)} "
                                    f"(you: {session.label(result.answer)})")
-            item.setToolTip(words)
+            item.setToolTip(tooltip(words))
             item.setForeground(WRONG)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.mistakes.addItem(item)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from attribview.gui.plain import plain_label, tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,8 +56,7 @@ class WelcomePage(QWidget):
         self.recent_list.setMaximumHeight(180)
         self.recent_list.itemClicked.connect(self._on_recent_activated)
         layout.addWidget(self.recent_list)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label()
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(self.status)
         outer = QVBoxLayout(self)
@@ -78,7 +78,7 @@ class WelcomePage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name}    {Path(path).parent}")
             item.setData(PATH_ROLE, path)
-            item.setToolTip(f"<qt>{html.escape(path)}</qt>")
+            item.setToolTip(tooltip(path))
             self.recent_list.addItem(item)
         self._recent_title.setVisible(bool(paths))
         self.recent_list.setVisible(bool(paths))

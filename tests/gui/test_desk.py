@@ -103,14 +103,16 @@ def test_keys_set_the_status_of_the_selected_quote(qtbot: QtBot, desk: MainWindo
 def test_note_and_evidence_are_saved_with_the_quote(qtbot: QtBot, desk: MainWindow,
                                                     library_file: Path) -> None:
     quote_id = _select(qtbot, desk, "Dmitry Peskov")
-    desk.detail.note_edit.setPlainText("Checked against the Kremlin transcript.")
-    desk.detail.evidence_edit.setPlainText("https://example.org/transcript\n\nhttps://example.org/video ")
+    qtbot.keyClicks(desk.detail.note_edit,  # type: ignore[no-untyped-call]
+                    "Checked against the Kremlin transcript.")
+    desk.detail.evidence_edit.insertPlainText("https://example.org/transcript\n\nhttps://example.org/video ")
     with qtbot.wait_signals([desk.quote_saved, desk.quote_saved], timeout=SLOW):
         desk.detail.commit_pending()
     with Library.open(library_file) as library:
         verification = library.verification(quote_id)
         assert verification.note == "Checked against the Kremlin transcript."
-        assert verification.evidence == ("https://example.org/transcript", "https://example.org/video")
+        # each link as typed; the blank line between them is no link
+        assert verification.evidence == ("https://example.org/transcript", "https://example.org/video ")
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.undo_action.trigger()  # the evidence
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):

@@ -1,0 +1,102 @@
+"""The detail panel saves only what the user changed, exactly as typed: a note or evidence only looked at is
+never rewritten, nor recorded in the history as an edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from attribview.core.analysis import Analyzer
+from attribview.core.library import Library, VerificationRow
+from attribview.gui.main_window import MainWindow
+
+SLOW = 60_000
+ARTICLE = """Harbour town, Tuesday.
+
+"The ferry runs again on Monday," said Mayor Ilse Varnholt.
+
+"Nobody crosses the bridge before dawn," Colonel Brannick Oduya said.
+"""
+#: Stored through the library, as another program or an import could: every character Qt would rewrite.
+NOTE = "  Called the harbour office\r\nthey confirmed\u2028twice,\u00a0by phone\r  "
+EVIDENCE = ("https://records.example/ferry ", "", " https://records.example/bridge\r\nlog")
+
+
+@pytest.fixture
+def stored(qtbot: QtBot, window: MainWindow, analyzer: Analyzer, tmp_path: Path,
+           library_file: Path) -> tuple[int, int]:
+    """The article open in the window, its first quote given NOTE and EVIDENCE through the library; the
+    ids of its first two quotes."""
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with qtbot.wait_signal(window.library_opened, timeout=SLOW):
+        window.start()
+    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
+        window.open_file(str(path))
+    article = window.document
+    assert article is not None and article.stored and len(article.rows) >= 2
+    first, second = article.rows[0].id, article.rows[1].id
+    with Library.open(library_file, analyzer) as library:
+        library.verify(first, "in_progress", note=NOTE, evidence=EVIDENCE)
+    return first, second
+
+
+def _select(qtbot: QtBot, window: MainWindow, index: int) -> None:
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(index)
+
+
+def _stored(library_file: Path, quote_id: int) -> tuple[VerificationRow, list[tuple[str, str | None]]]:
+    with Library.open(library_file) as library:
+        history = [(h.field, h.new_value) for h in library.quote_history(quote_id)]
+        return library.verification(quote_id), history
+
+
+def test_a_note_only_looked_at_is_left_as_it_is(qtbot: QtBot, window: MainWindow, stored: tuple[int, int],
+                                                library_file: Path) -> None:
+    first, _ = stored
+    before = _stored(library_file, first)
+    assert before[0].note == NOTE and before[0].evidence == EVIDENCE
+    for _ in range(2):
+        _select(qtbot, window, 0)
+        window.detail.note_edit.setFocus()
+        window.detail.evidence_edit.setFocus()  # the note loses focus: it reports
+        window.table.setFocus()  # and so does the evidence
+        _select(qtbot, window, 1)
+    window.detail.commit_pending()
+    assert window.tasks.wait(SLOW)
+    assert _stored(library_file, first) == before  # note, evidence, status and history all unchanged
+    assert window.undo_stack.count() == 0  # nothing to undo: nothing was edited
+
+
+def test_an_edit_is_saved_exactly_as_typed_and_undone_exactly(
+        qtbot: QtBot, window: MainWindow, stored: tuple[int, int], library_file: Path) -> None:
+    first, _ = stored
+    _select(qtbot, window, 0)
+    note = window.detail.note_edit
+    note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(note, " and  again ")  # type: ignore[no-untyped-call]
+    evidence = window.detail.evidence_edit
+    evidence.moveCursor(QTextCursor.MoveOperation.End)
+    evidence.insertPlainText("\n https://records.example/tide ")
+    typed = note.typed()
+    with qtbot.wait_signals([window.quote_saved, window.quote_saved], timeout=SLOW):
+        _select(qtbot, window, 1)  # leaving the quote saves what was typed
+    verification, history = _stored(library_file, first)
+    # The field holds the note as Qt shows it (a CR is a line break there); what was typed is kept whole:
+    # spaces, the line separator and the no-break space.
+    assert verification.note == typed == \
+        "  Called the harbour office\nthey confirmed\u2028twice,\u00a0by phone\n   and  again "
+    assert verification.evidence == ("https://records.example/ferry ", " https://records.example/bridge",
+                                     "log", " https://records.example/tide ")
+    assert [field for field, _ in history].count("note") == 2  # the library's and this one
+
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.undo_action.trigger()  # the evidence
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.undo_action.trigger()  # the note
+    verification, _ = _stored(library_file, first)
+    assert verification.note == NOTE and verification.evidence == EVIDENCE  # back to every character
