@@ -6,8 +6,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from attribview.gui.article_view import blend
 from attribview.gui.document import Document
+from attribview.gui.highlights import blend
 from attribview.gui.plain import plain_label, tooltip
 
 SWATCH = QSize(22, 16)
