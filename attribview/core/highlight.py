@@ -31,10 +31,11 @@ STATUS_COLOURS = {
     "false": "#A7514C",
     "inconclusive": "#564654",
 }
-#: What the legend of every face says about the tints.
-LEGEND_NOTE = ("Only what a source is reported to have said is tinted, in the colour of the speaker's "
-               "group; the reporter's own words around it stay white. Cues are underlined, sources "
-               "in bold (italic: anonymous), hedged claims nobody signs have a wavy underline.")
+#: What the legend of every face says about the tints and badges.
+TINT_NOTE = ("Only what a source is reported to have said is tinted, in the colour of the speaker's group "
+             "and after its badge; the reporter's own words around it stay untinted.")
+LEGEND_NOTE = TINT_NOTE + (" Cues are underlined, sources in bold (italic: anonymous), hedged claims "
+                           "nobody signs have a wavy underline.")
 #: The longest badge made up from a label (a profile can set its own ``badge``).
 BADGE_LENGTH = 8
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
