@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from attribview.core.exercise import sentence_at
+from attribview.core.highlight import Run
 from attribview.core.types import kind_label
 from attribview.gui.document import Document, flag_text
 from attribview.gui.highlights import (
@@ -142,7 +143,7 @@ class ArticleView(QTextEdit):
         self._scale = 1.0
         self._high_contrast = False
         self._show_badges = True
-        self._badges: list[Badge] = []
+        self._badge_runs: tuple[Run, ...] = ()  # the runs whose badges the margin shows
 
     @property
     def training(self) -> TrainingSession | None:
@@ -213,8 +214,11 @@ class ArticleView(QTextEdit):
         return action
 
     def badges(self) -> list[Badge]:
-        """The badges drawn in the margin, in document coordinates (for tests)."""
-        return list(self._badges)
+        """The badges in the margin, in document coordinates, laid out as the text is now (it rewraps
+        with the width, so they are placed when drawn)."""
+        if self._article is None or self._training is not None:
+            return []
+        return layout_badges(self.document(), self._offsets.to_qt, self._article, self._badge_runs)
 
     @property
     def high_contrast(self) -> bool:
@@ -286,7 +290,7 @@ class ArticleView(QTextEdit):
         return self._offsets.from_qt(self.cursorForPosition(point).position())
 
     def _rehighlight(self) -> None:
-        self._badges = []
+        self._badge_runs = ()
         if self._training is not None:
             self.refresh_training()
         elif self._article is not None:
@@ -296,7 +300,7 @@ class ArticleView(QTextEdit):
                                     self._page(), alpha=HIGH_CONTRAST_ALPHA if self._high_contrast else ALPHA,
                                     black_text=self._high_contrast)
             if self._show_badges:
-                self._badges = layout_badges(document, self._offsets.to_qt, self._article, runs)
+                self._badge_runs = runs
             self.viewport().update()
 
     def _page(self) -> QColor:
@@ -311,10 +315,10 @@ class ArticleView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._badges and self._training is None:
+        badges = self.badges() if self._badge_runs else []
+        if badges:
             painter = QPainter(self.viewport())
-            paint_badges(painter, self.document(), self._badges, self._page(),
-                         -self.verticalScrollBar().value())
+            paint_badges(painter, self.document(), badges, self._page(), -self.verticalScrollBar().value())
             painter.end()
         session = self._training
         if session is None or session.score is None:
