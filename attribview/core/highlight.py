@@ -93,7 +93,7 @@ def make_badge(label: str, given: str | None = None) -> str:
     """A group's short mark, so that nothing depends on colour alone: the profile's, else the label's
     last word, cut short ("Petrenko" for "Colonel Ivan Petrenko")."""
     if given:
-        return given
+        return given[:BADGE_LENGTH + 4]  # a profile's own mark, kept short enough for the margin
     words = label.split()
     if not words:
         return "?"

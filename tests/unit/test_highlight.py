@@ -65,3 +65,4 @@ def test_colours_badges_and_tints() -> None:
     assert make_badge("Colonel Ivan Petrenko") == "Petrenko"
     assert make_badge("Putin") == "Putin"
     assert len(make_badge("Extraordinarilylongname")) <= 8
+    assert len(make_badge("Other", "A badge far too long for any margin")) <= 12
