@@ -1,9 +1,9 @@
-"""The viewer and the snapshot draw the core's runs: two speakers in one sentence, two colours; badges."""
+"""The viewer draws the core's runs: two speakers in one sentence, two colours; badges in the margin."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QPalette
 
 from attribview.core.analysis import Analyzer
 from attribview.core.types import Analysis
@@ -11,7 +11,6 @@ from attribview.gui.article_view import BADGES_SETTING
 from attribview.gui.document import Document, make_document
 from attribview.gui.highlights import blend
 from attribview.gui.main_window import MainWindow
-from attribview.gui.snapshot import PAGE, render_image
 
 
 def _document(analysis: Analysis, analyzer: Analyzer) -> Document:
@@ -56,24 +55,3 @@ def test_badges_mark_each_quote_and_the_switch_is_remembered(
     assert settings.value(BADGES_SETTING, type=bool) is False
     action.setChecked(True)
     assert len(view.badges()) == 4
-
-
-def _rows_with(image: QImage, colour: QColor, top: int) -> set[int]:
-    """Rows below ``top`` where ``colour`` fills the text column (right of the badge margin)."""
-    wanted = colour.rgb()
-    return {y for y in range(top, image.height()) for x in range(image.width() // 4, image.width(), 3)
-            if image.pixel(x, y) == wanted}
-
-
-def test_the_snapshot_paints_both_speakers_of_one_sentence(analyzer: Analyzer, two_voices: Analysis) -> None:
-    article = _document(two_voices, analyzer)
-    image = render_image(article, 1000)
-    white, across = PAGE.rgb(), range(100, image.width() - 100, 7)
-    top = next(y for y in range(image.height())  # the rule between the legend and the article
-               if len({image.pixel(x, y) for x in across}) == 1 and image.pixel(100, y) != white)
-    rows = {group: _rows_with(image, _tint(article, group, PAGE), top)
-            for group in ("ukrainian_military", "other", "russian_mod", "putin")}
-    assert all(rows.values()), {g: len(r) for g, r in rows.items()}
-    assert rows["ukrainian_military"] & rows["other"]  # one line of one sentence, two colours
-    assert max(rows["ukrainian_military"]) < min(rows["russian_mod"])  # the second paragraph below
-    assert max(rows["russian_mod"]) <= max(rows["putin"])
