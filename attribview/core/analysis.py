@@ -17,7 +17,7 @@ from attribview.core.profiles import (
 )
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import STANCE, Attribution, from_records
+from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution, from_records
 from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
@@ -66,10 +66,12 @@ class _Grouping:
 class Analyzer:
     """Finds attributions in articles. Thread-compatible: use one instance per worker thread."""
 
-    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None) -> None:
+    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None,
+                 calibration: Any = None) -> None:
         self._model_name = model
         self._nlp: Any = None
         self._profiles = profiles
+        self._calibration = calibration
 
     @property
     def nlp(self) -> Any:
@@ -79,6 +81,16 @@ class Analyzer:
 
             self._nlp = load_pipeline(self._model_name)
         return self._nlp
+
+    @property
+    def calibration(self) -> Any:
+        """The learned confidence calibration shipped beside the tagger's weights, read on first use."""
+        if self._calibration is None:
+            from attribview.nlp.blend import Calibration  # noqa: PLC0415 - imports spaCy
+            from attribview.nlp.learned import weights_dir  # noqa: PLC0415
+
+            self._calibration = Calibration.load(weights_dir())
+        return self._calibration
 
     @property
     def profiles(self) -> dict[str, Profile]:
@@ -99,28 +111,46 @@ class Analyzer:
             raise ProfileError(f"unknown profile {name!r} (available: {known})") from None
 
     def analyze(self, source: SourceText, profile: str | None = AUTO, *, readable: bool = False,
-                conventions: Conventions | None = None) -> Analysis:
-        return next(self.analyze_many([source], profile=profile, readable=readable, conventions=conventions))
+                conventions: Conventions | None = None, engine: str = COMBINED) -> Analysis:
+        return next(self.analyze_many([source], profile=profile, readable=readable, conventions=conventions,
+                                      engine=engine))
 
     def analyze_many(self, sources: Iterable[SourceText], profile: str | None = AUTO,
                      batch_size: int = BATCH_SIZE, n_process: int = 1, *,
-                     readable: bool = False, conventions: Conventions | None = None) -> Iterator[Analysis]:
+                     readable: bool = False, conventions: Conventions | None = None,
+                     engine: str = COMBINED) -> Iterator[Analysis]:
         """Analyse many articles through ``nlp.pipe``, in the order given.
 
         Offsets point into the file's text as decoded (the evaluation contract), or with ``readable``
         into the readable text (an HTML page reduced to its article), which is what a viewer shows and
         the library keeps. ``conventions`` overrides the chosen profile's (what counts as one
-        attribution).
+        attribution). ``engine`` picks the rules, the learned tagger or both (the default).
         """
-        from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
-
         pairs = ((source.text, source) for source in sources)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            chosen = self.resolve_profile(profile, source.text)
-            attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-            counting = conventions or _conventions_of(chosen)
-            attributions = _by_conventions(attributions, counting, source.text)
-            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable, counting.name)
+            yield self._analysis(doc, source, profile, readable, conventions, engine)
+
+    def analyze_engines(self, sources: Iterable[SourceText], engines: Iterable[str] = ENGINES,
+                        profile: str | None = AUTO, *, conventions: Conventions | None = None,
+                        batch_size: int = BATCH_SIZE) -> Iterator[dict[str, Analysis]]:
+        """Each article's analysis by each engine (rules, learned, combined), from one pipeline run:
+        what the evaluation compares."""
+        wanted = tuple(engines)
+        pairs = ((source.text, source) for source in sources)
+        for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield {engine: self._analysis(doc, source, profile, False, conventions, engine)
+                   for engine in wanted}
+
+    def _analysis(self, doc: Any, source: SourceText, profile: str | None, readable: bool,
+                  conventions: Conventions | None, engine: str) -> Analysis:
+        from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
+        from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
+
+        chosen = self.resolve_profile(profile, source.text)
+        attributions = blend(doc, from_records(doc._.get(ATTRIBUTIONS) or []), engine, self.calibration)
+        counting = conventions or _conventions_of(chosen)
+        attributions = _by_conventions(attributions, counting, source.text)
+        return _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable, counting.name)
 
 
 def _conventions_of(profile: Profile | None) -> Conventions:

@@ -6,6 +6,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from attribview.nlp import lexicon
+from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.attribution import from_records, to_records
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
@@ -92,6 +93,7 @@ def add_components(nlp: Language) -> Language:
                 for form in {title.capitalize(), title.upper(), title}:
                     tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("attribview_paragraphs", before="parser")
+    add_learned_tagger(nlp)
     nlp.add_pipe("attribview_attributions", last=True)
     nlp.add_pipe("attribview_speakers", last=True)
     return nlp
