@@ -67,9 +67,11 @@ class Analyzer:
     """Finds attributions in articles. Thread-compatible: use one instance per worker thread."""
 
     def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None,
-                 calibration: Any = None) -> None:
+                 calibration: Any = None, nlp: Any = None) -> None:
+        """``calibration`` and ``nlp`` replace the shipped calibration and the pipeline loaded on first
+        use (the training fits a calibration for weights it has not shipped yet)."""
         self._model_name = model
-        self._nlp: Any = None
+        self._nlp: Any = nlp
         self._profiles = profiles
         self._calibration = calibration
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy
 
-from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
+from attribview.nlp.attribution import LEARNED, RULES, Attribution
 from attribview.nlp.learned import ROLES, SPANS_KEY
 from attribview.nlp.speakers import resolve_speakers
 

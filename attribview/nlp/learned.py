@@ -1,7 +1,8 @@
 """The learned attribution tagger: BIO tags over source / cue / content, read from the shared tok2vec.
 
 A subclass of spaCy's Tagger, so ``spacy train`` trains it like any tagger (gold in the reference docs'
-``tag_``), but it never writes ``token.tag_``: the rules read the part-of-speech tags. It writes its
+``tag_``), but it never writes ``token.tag_``: the rules read the part-of-speech tags. It runs after the
+rules and reads their attributions as features. It writes its
 spans into ``doc.spans[SPANS_KEY]`` and its per-token role probabilities into ``doc._.attribview_roles``.
 """
 
@@ -16,6 +17,7 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from attribview.nlp import learned_features  # noqa: F401 - registers the feature architecture
 from attribview.paths import resources_dir
 
 #: The component's name in the pipeline.
@@ -31,15 +33,17 @@ OUTSIDE = "O"
 #: The seven BIO labels, in the order the training data uses them.
 LABELS = (OUTSIDE, *(f"{prefix}-{role}" for role in ROLE_NAMES for prefix in ("B", "I")))
 
-#: The tagger's network: a small window encoder over the listened-to tok2vec (width 96 in
-#: en_core_web_sm), then a softmax. The encoder widens each token's context by two words either side.
+#: The tagger's network: the listened-to tok2vec (width 96 in en_core_web_sm) beside the rules' and the
+#: grammar's features (``learned_features``), a small window encoder that widens each token's context by
+#: two words either side, then a softmax.
 DEFAULT_MODEL = {
     "@architectures": "spacy.Tagger.v2",
     "nO": None,
     "normalize": True,
     "tok2vec": {
         "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"},
+        "embed": {"@architectures": "attribview.ListenerWithRules.v1", "width": 96, "upstream": "tok2vec",
+                  "feature_width": 16, "rows": 1000},
         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 2,
                    "window_size": 1, "maxout_pieces": 3},
     },
@@ -115,6 +119,7 @@ def score_tagger(examples: Iterable[Example], **_: Any) -> dict[str, Any]:
 @Language.factory(
     "attribview_learned",
     assigns=["doc.spans", f"doc._.{ROLES}"],
+    requires=["doc._.attributions", "token.dep", "token.pos"],
     default_config={"model": DEFAULT_MODEL, "label_smoothing": 0.0, "neg_prefix": "!"},
     default_score_weights={"tag_acc": 1.0},
 )
@@ -133,11 +138,12 @@ def weights_dir() -> Path:
 
 
 def add_learned_tagger(nlp: Language, folder: Path | None = None) -> Any | None:
-    """Add the tagger with its shipped weights after the shared ``tok2vec`` (``add_pipe`` links its
-    listener); None, and no tagger, when no weights are installed."""
+    """Add the tagger with its shipped weights at the end, after the rules whose reading it takes in
+    (``add_pipe`` links its listener to the shared ``tok2vec``); None, and no tagger, when no weights
+    are installed."""
     folder = folder or weights_dir()
     if "tok2vec" not in nlp.pipe_names or not (folder / "model").is_file():
         return None
-    tagger = nlp.add_pipe(LEARNED_PIPE, after="tok2vec")
+    tagger: Any = nlp.add_pipe(LEARNED_PIPE, last=True)
     tagger.from_disk(folder, exclude=["vocab"])
     return tagger

@@ -14,8 +14,9 @@ def model_candidates(name: str | None = None) -> list[str]:
     return ([configured] if configured else []) + [m for m in FALLBACK_MODELS if m != configured]
 
 
-def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
-    """The first installed model of :func:`model_candidates`, with attribview's components.
+def load_pipeline(name: str | None = None, *, learned: bool = True):  # type: ignore[no-untyped-def]
+    """The first installed model of :func:`model_candidates`, with attribview's components (the rules
+    alone without ``learned``: what the learned tagger's training data is annotated with).
 
     Raises:
         ModelNotFoundError: none is installed; the message names the install command.
@@ -27,6 +28,6 @@ def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
     for candidate in model_candidates(name):
         if not spacy.util.is_package(candidate) and not os.path.isdir(candidate):
             continue
-        return add_components(spacy.load(candidate))
+        return add_components(spacy.load(candidate), learned=learned)
     tried = ", ".join(model_candidates(name))
     raise ModelNotFoundError(f"no spaCy English model found (tried {tried}); install one: {INSTALL_HINT}")

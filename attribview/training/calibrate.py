@@ -14,8 +14,10 @@ import numpy
 
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import NAMED_CONVENTIONS
-from attribview.nlp.attribution import COMBINED, LEARNED
-from attribview.nlp.blend import ADDED, CALIBRATION_FILE, RULES, Calibration, Curve
+from attribview.nlp.attribution import COMBINED, LEARNED, RULES
+from attribview.nlp.blend import ADDED, CALIBRATION_FILE, Calibration, Curve
+from attribview.nlp.learned import add_learned_tagger
+from attribview.nlp.model import load_pipeline
 from attribview.training.convert import split_ids
 from attribview.training.scoring import articles, correct_quotes, load_scorer, prediction, sources
 
@@ -58,7 +60,9 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
     """Fit on the calibration split, write ``calibration.json`` into ``out`` and return it."""
     scorer = load_scorer(shared_eval)
     found = articles(shared_eval / "polnear-train", split_ids(shared_eval / "polnear-train").calibration)
-    analyzer = Analyzer(calibration=RAW)
+    nlp = load_pipeline(learned=False)
+    add_learned_tagger(nlp, out)
+    analyzer = Analyzer(calibration=RAW, nlp=nlp)
     seen: dict[str, list[tuple[float, bool]]] = {RULES: [], LEARNED: [], ADDED: []}
     runs = analyzer.analyze_engines(sources(found), engines=(LEARNED, COMBINED),
                                     conventions=NAMED_CONVENTIONS["relations"])

@@ -1,7 +1,10 @@
 """PolNeAR-style gold (``<id>.json`` with source/cue/content fragments) to spaCy DocBins of BIO tags.
 
 PolNeAR is univocal: a token is at most one of the source, cue or content of one attribution, so the
-fragments of an article form one tag sequence over its tokens.
+fragments of an article form one tag sequence over its tokens. The docs are stored as the rules' pipeline
+annotates them (parse, entities, the rules' attributions), the gold tags beside them in ``user_data``:
+the tagger reads the rules' output as features, and its reader (``AnnotatedCorpus``) pairs each
+annotated doc with a reference doc of the gold tags.
 """
 
 import json
@@ -11,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+from spacy.util import registry
 
 from attribview.nlp.learned import OUTSIDE
 
@@ -38,12 +44,25 @@ def bio_tags(doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[str]:
     return tags
 
 
-def tagged_doc(make_doc: Callable[[str], Doc], gold: dict[str, Any]) -> Doc:
-    """The article's tokens with the BIO tags as ``tag_`` (what spaCy's Tagger trains on)."""
-    doc = make_doc(gold["text"])
-    for token, tag in zip(doc, bio_tags(doc, gold["quotes"]), strict=True):
-        token.tag_ = tag
-    return doc
+#: ``doc.user_data`` key of the gold tags of a stored, annotated doc.
+GOLD_TAGS = "attribview_gold_tags"
+
+
+def reference_doc(doc: Doc, tags: list[str]) -> Doc:
+    """The doc's tokens with the BIO tags as ``tag_`` (what spaCy's Tagger trains on)."""
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags)
+
+
+@registry.readers("attribview.AnnotatedCorpus.v1")  # type: ignore[untyped-decorator]
+def annotated_corpus(path: Path) -> Callable[[Language], Iterable[Example]]:
+    """Examples of a DocBin written by :func:`write_docbin`: the rules' annotated doc as predicted,
+    its gold tags as reference."""
+    def read(nlp: Language) -> Iterable[Example]:
+        for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+            tags = doc.user_data.pop(GOLD_TAGS)
+            yield Example(doc, reference_doc(doc, tags))
+
+    return read
 
 
 @dataclass(frozen=True)
@@ -71,12 +90,15 @@ def load_gold(folder: Path, article_id: str) -> dict[str, Any]:
     return gold
 
 
-def write_docbin(make_doc: Callable[[str], Doc], folder: Path, ids: Iterable[str], path: Path) -> int:
-    """Convert the given articles into one ``.spacy`` file; returns how many."""
-    docs = DocBin(attrs=["ORTH", "TAG", "SPACY"], store_user_data=False)
+def write_docbin(nlp: Language, folder: Path, ids: Iterable[str], path: Path) -> int:
+    """Analyse the given articles with the rules' pipeline ``nlp`` and store them with their gold tags
+    in one ``.spacy`` file; returns how many."""
+    docs = DocBin(store_user_data=True)
+    golds = (load_gold(folder, article_id) for article_id in ids)
     count = 0
-    for article_id in ids:
-        docs.add(tagged_doc(make_doc, load_gold(folder, article_id)))
+    for doc, gold in nlp.pipe(((g["text"], g) for g in golds), as_tuples=True, batch_size=16):
+        doc.user_data[GOLD_TAGS] = bio_tags(doc, gold["quotes"])
+        docs.add(doc)
         count += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     docs.to_disk(path)

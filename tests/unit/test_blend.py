@@ -47,7 +47,8 @@ def _rules(doc: Any) -> list[Attribution]:
 @pytest.fixture(scope="module")
 def rejected(analyzer: Analyzer) -> Any:
     """The tagger is sure of the first attribution and reads nothing in the second."""
-    return _doc(analyzer, {"The harbour master": (0, 0.9), "said": (1, 0.95), "the pier was unsafe": (2, 0.9)})
+    return _doc(analyzer, {"The harbour master": (0, 0.9), "said": (1, 0.95),
+                           "the pier was unsafe": (2, 0.9)})
 
 
 def test_the_rules_find_both_attributions(rejected: Any) -> None:

@@ -1,6 +1,7 @@
 """Calibration: isotonic curves never fall, the shipped one included, and the calibration error counts
 as the scorer does."""
 
+import itertools
 import json
 import random
 
@@ -14,7 +15,7 @@ from attribview.training.scoring import expected_calibration_error
 
 def _rising(curve: Curve) -> bool:
     points = [curve(x / 100) for x in range(-20, 220)]
-    return all(a <= b for a, b in zip(points, points[1:], strict=False))
+    return all(a <= b for a, b in itertools.pairwise(points))
 
 
 def test_isotonic_regression_is_monotone_and_pools_violators() -> None:

@@ -5,8 +5,8 @@ import numpy
 import spacy
 
 from attribview.core.analysis import Analyzer
+from attribview.nlp.learned import LABELS, LEARNED_PIPE, ROLES, SPANS_KEY, bio_spans, weights_dir
 from attribview.nlp.model import model_candidates
-from attribview.nlp.learned import LEARNED_PIPE, LABELS, ROLES, SPANS_KEY, bio_spans, weights_dir
 
 TEXT = ("Councillor Maren Holt of Eastwick said on Friday that the old mill would be turned into a "
         "school. “We owe it to the children,” she told reporters.")
