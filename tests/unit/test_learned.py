@@ -15,7 +15,7 @@ TEXT = ("Councillor Maren Holt of Eastwick said on Friday that the old mill woul
 def test_the_shipped_weights_are_loaded_with_the_pipeline(analyzer: Analyzer) -> None:
     assert (weights_dir() / "model").is_file()
     names = analyzer.nlp.pipe_names
-    assert names.index("tok2vec") < names.index(LEARNED_PIPE) < names.index("attribview_attributions")
+    assert names.index("attribview_speakers") < names.index(LEARNED_PIPE)  # it reads what the rules found
     tagger = analyzer.nlp.get_pipe(LEARNED_PIPE)
     assert tuple(sorted(tagger.labels)) == tuple(sorted(LABELS))
     assert LEARNED_PIPE in analyzer.nlp.get_pipe("tok2vec").listening_components
