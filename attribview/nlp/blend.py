@@ -6,6 +6,7 @@ calibration fitted on held-out training articles (isotonic, one curve per origin
 the attribution's confidence: the share of attributions with that score that the scorer counts right.
 """
 
+import bisect
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import numpy
 
 from attribview.nlp.attribution import LEARNED, RULES, Attribution
 from attribview.nlp.learned import ROLES, SPANS_KEY
+from attribview.nlp.learned_features import word_indices
 from attribview.nlp.speakers import resolve_speakers
 
 CALIBRATION_FILE = "calibration.json"
@@ -25,6 +27,8 @@ ADDED = "added"
 _SOURCE, _CUE, _CONTENT = 0, 1, 2
 #: How many tokens a learned cue may lie from its content (a cue sentence "he told reporters on Monday").
 _CUE_REACH = 12
+#: Cues and sources longer than this many tokens may be missed by the search near a content.
+_LONGEST_PART = 40
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Calibration:
 
 def _tokens(doc: Any, start: int, end: int) -> list[int]:
     """Indices of the words (no spaces, no punctuation) that overlap the characters."""
-    return [t.i for t in doc if t.idx < end and t.idx + len(t) > start and not (t.is_space or t.is_punct)]
+    return word_indices(doc, start, end, punctuation=False)
 
 
 def _mean(roles: Any, tokens: list[int], column: int) -> float | None:
@@ -101,29 +105,34 @@ def learned_score(doc: Any, attribution: Attribution) -> float | None:
     return sum(w * v for w, v in known) / sum(w for w, _ in known)
 
 
-def _nearest(spans: Iterable[Any], to: Any, reach: int) -> Any | None:
-    """The span closest to ``to`` (in tokens), within ``reach`` and the same paragraph of sentences."""
+def _nearest(spans: list[Any], starts: list[int], to: Any, reach: int) -> Any | None:
+    """The span closest to ``to`` (in tokens), within ``reach`` and the same paragraph. ``spans`` are
+    sorted by start, ``starts`` their starts: only the ones near ``to`` are looked at."""
     best: tuple[int, Any] | None = None
-    for span in spans:
+    low = bisect.bisect_left(starts, to.start - reach - _LONGEST_PART)
+    high = bisect.bisect_right(starts, to.end + reach)
+    for span in spans[low:high]:
         gap = max(span.start - to.end, to.start - span.end, 0)
-        between = to.doc[min(span.end, to.end):max(span.start, to.start)]
-        if gap <= reach and "\n" not in between.text and (best is None or gap < best[0]):
+        if gap > reach or (best is not None and gap >= best[0]):
+            continue
+        if "\n" not in to.doc[min(span.end, to.end):max(span.start, to.start)].text:
             best = (gap, span)
     return best[1] if best is not None else None
 
 
 def learned_attributions(doc: Any) -> list[Attribution]:
     """The tagger's own attributions: each content span with the nearest cue, and the source nearest
-    that cue; speakers resolved as the rules resolve theirs. Contents without a cue are left out."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    that cue (speakers not resolved yet). Contents without a cue are left out."""
+    spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: s.start)
     cues = [s for s in spans if s.label_ == "CUE"]
     sources = [s for s in spans if s.label_ == "SOURCE"]
+    cue_starts, source_starts = [s.start for s in cues], [s.start for s in sources]
     found: list[Attribution] = []
     for content in (s for s in spans if s.label_ == "CONTENT"):
-        cue = _nearest(cues, content, _CUE_REACH)
+        cue = _nearest(cues, cue_starts, content, _CUE_REACH)
         if cue is None:
             continue
-        source = _nearest(sources, cue, _CUE_REACH)
+        source = _nearest(sources, source_starts, cue, _CUE_REACH)
         quoted = content.text[:1] in "\"“" or content.doc[max(content.start - 1, 0)].text in {'"', "“"}
         found.append(Attribution(
             start=content.start_char, end=content.end_char, kind="direct" if quoted else "indirect",
@@ -131,7 +140,6 @@ def learned_attributions(doc: Any) -> list[Attribution]:
             source=(source.start_char, source.end_char) if source is not None else None,
             source_head=source.root.i if source is not None else None, flags={"learned"},
         ))
-    resolve_speakers(doc, found)
     return found
 
 
@@ -146,9 +154,10 @@ def blend(doc: Any, rules: list[Attribution], engine: str, calibration: Calibrat
     if doc._.get(ROLES) is None or engine == RULES:
         return rules
     learned = learned_attributions(doc)
-    for attribution in learned:
-        attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
     if engine == LEARNED:
+        for attribution in learned:
+            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
+        resolve_speakers(doc, learned)
         return learned
     kept: list[Attribution] = []
     for attribution in rules:
@@ -158,4 +167,6 @@ def blend(doc: Any, rules: list[Attribution], engine: str, calibration: Calibrat
     added = [a for a in learned if not _overlaps(a, rules)]
     for attribution in added:
         attribution.confidence = calibration.confidence(ADDED, learned_score(doc, attribution) or 0.0)
-    return kept + [a for a in added if a.confidence >= calibration.add_above]
+    added = [a for a in added if a.confidence >= calibration.add_above]
+    resolve_speakers(doc, added)  # as the rules resolve theirs, for the few that are kept only
+    return kept + added

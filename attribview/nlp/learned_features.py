@@ -28,15 +28,54 @@ _OPENING, _CLOSING = {"“", "«"}, {"”", "»"}
 _ROLE = {"SOURCE": 1, "CUE": 3, "CONTENT": 5}  # B = this, I = this + 1; 0 outside
 
 
+def word_indices(doc: Doc, start: int, end: int, *, punctuation: bool = True) -> list[int]:
+    """Indices of the tokens that overlap the characters, spaces (and without ``punctuation``,
+    punctuation) left out: one lookup, not a pass over the doc (the features cost must not grow with
+    the article's length times its attributions)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None:
+        return []
+    return [t.i for t in span if not t.is_space and (punctuation or not t.is_punct)]
+
+
 def _mark(roles: numpy.ndarray, kinds: numpy.ndarray, doc: Doc, span: tuple[int, int] | None,
           role: str, kind: int) -> None:
     if span is None:
         return
-    inside = [t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0] and not t.is_space]
+    inside = word_indices(doc, span[0], span[1])
     for position, i in enumerate(inside):
         if roles[i] == 0:
             roles[i] = _ROLE[role] + (position > 0)
             kinds[i] = kind
+
+
+def _cue_distance(doc: Doc) -> numpy.ndarray:
+    """How many heads up each token's nearest reporting verb is (0: itself; ``_CUE_DEPTH + 1``: none
+    that near), walked for all tokens at once."""
+    cues = numpy.array([is_cue(t) for t in doc], dtype=bool)
+    heads = numpy.arange(len(doc)) + doc.to_array("HEAD").astype("int64")
+    distance = numpy.full(len(doc), _CUE_DEPTH + 1, dtype="uint64")
+    current = numpy.arange(len(doc))
+    for step in range(_CUE_DEPTH + 1):
+        found = cues[current] & (distance == _CUE_DEPTH + 1)
+        distance[found] = step
+        current = heads[current]
+    return distance
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Whether each token is inside quotation marks; one left open ends with its paragraph."""
+    marks: list[bool] = []
+    quoted = False
+    for text in (t.text for t in doc):
+        if "\n" in text:
+            quoted = False
+        marks.append(quoted)
+        if text in _OPENING or (text == '"' and not quoted):
+            quoted = True
+        elif text in _CLOSING or text == '"':
+            quoted = False
+    return marks
 
 
 def token_features(doc: Doc) -> numpy.ndarray:
@@ -50,25 +89,13 @@ def token_features(doc: Doc) -> numpy.ndarray:
         _mark(roles, kinds, doc, tuple(record["cue"]) if record["cue"] else None, "CUE", kind)
         _mark(roles, kinds, doc, (record["start"], record["end"]), "CONTENT", kind)
         _mark(roles, kinds, doc, tuple(record["tail"]) if record.get("tail") else None, "CONTENT", kind)
-    cues = [is_cue(t) for t in doc]
     features = numpy.zeros((n, N_FEATURES), dtype="uint64")
-    quoted = False
-    for token in doc:
-        distance, head = _CUE_DEPTH + 1, token
-        for step in range(_CUE_DEPTH + 1):
-            if cues[head.i]:
-                distance = step
-                break
-            if head.head.i == head.i:
-                break
-            head = head.head
-        if "\n" in token.text:
-            quoted = False  # a quotation left open ends with its paragraph
-        features[token.i] = (roles[token.i], kinds[token.i], token.dep, token.pos, distance, quoted)
-        if token.text in _OPENING or (token.text == '"' and not quoted):
-            quoted = True
-        elif token.text in _CLOSING or token.text == '"':
-            quoted = False
+    if not n:
+        return features
+    features[:, 0], features[:, 1] = roles, kinds
+    features[:, 2:4] = doc.to_array(["DEP", "POS"])
+    features[:, 4] = _cue_distance(doc)
+    features[:, 5] = _quoted(doc)
     return features
 
 

@@ -20,6 +20,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from attribview.nlp.learned import OUTSIDE
+from attribview.nlp.learned_features import word_indices
 
 #: Which of an attribution's fragment lists carries which role.
 FRAGMENTS = (("source_fragments", "SOURCE"), ("cue_fragments", "CUE"), ("content_fragments", "CONTENT"))
@@ -37,7 +38,7 @@ def bio_tags(doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[str]:
     for quote in quotes:
         for key, role in FRAGMENTS:
             for start, end in quote.get(key) or ():
-                inside = [t.i for t in doc if not t.is_space and t.idx < end and t.idx + len(t) > start]
+                inside = word_indices(doc, start, end)
                 for position, i in enumerate(inside):
                     if tags[i] == OUTSIDE:
                         tags[i] = ("B-" if position == 0 else "I-") + role
