@@ -9,6 +9,7 @@ import pytest
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import Conventions
 from attribview.core.types import Analysis
+from attribview.nlp.attribution import RULES
 from attribview.textio import prepare_text
 
 #: Statements only, one quote per quotation: the conventions the pattern tables are written in.
@@ -27,14 +28,17 @@ def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
 
     Several table rows share one mini-article (one row per attribution in it); the cache keeps each
     article to a single pass through the pipeline. Pattern tables count statements, one quote per
-    quotation, unless a test asks for other conventions (``None``: the profile's own).
+    quotation, unless a test asks for other conventions (``None``: the profile's own). They test the
+    rules' patterns, so the rules alone run: the learned tagger's verdicts are measured on corpora
+    (``python -m attribview.training.evaluate``), not on single sentences.
     """
     cache: dict[tuple[str, str, Conventions | None], Analysis] = {}
 
     def run(text: str, profile: str = "none", conventions: Conventions | None = PER_QUOTATION) -> Analysis:
         key = (text, profile, conventions)
         if key not in cache:
-            cache[key] = analyzer.analyze(prepare_text(text), profile=profile, conventions=conventions)
+            cache[key] = analyzer.analyze(prepare_text(text), profile=profile, conventions=conventions,
+                                          engine=RULES)
         return cache[key]
 
     return run

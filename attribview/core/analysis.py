@@ -25,7 +25,7 @@ from attribview.core.profiles import (
 from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import STANCE, Attribution, from_records
+from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution, from_records
 from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
@@ -143,11 +143,14 @@ class Analyzer:
     """
 
     def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None, *,
-                 piece_chars: int = PIECE_CHARS) -> None:
+                 piece_chars: int = PIECE_CHARS, calibration: Any = None, nlp: Any = None) -> None:
+        """``calibration`` and ``nlp`` replace the shipped calibration and the pipeline loaded on first
+        use (the training fits a calibration for weights it has not shipped yet)."""
         self._model_name = model
         self._piece_chars = piece_chars
-        self._nlp: Any = None
+        self._nlp: Any = nlp
         self._profiles = profiles
+        self._calibration = calibration
 
     @property
     def nlp(self) -> Any:
@@ -157,6 +160,16 @@ class Analyzer:
 
             self._nlp = load_pipeline(self._model_name)
         return self._nlp
+
+    @property
+    def calibration(self) -> Any:
+        """The learned confidence calibration shipped beside the tagger's weights, read on first use."""
+        if self._calibration is None:
+            from attribview.nlp.blend import Calibration  # noqa: PLC0415 - imports spaCy
+            from attribview.nlp.learned import weights_dir  # noqa: PLC0415
+
+            self._calibration = Calibration.load(weights_dir())
+        return self._calibration
 
     @property
     def profiles(self) -> dict[str, Profile]:
@@ -177,31 +190,59 @@ class Analyzer:
             raise ProfileError(f"unknown profile {name!r} (available: {known})") from None
 
     def analyze(self, source: SourceText, profile: str | None = AUTO, *, readable: bool = False,
-                conventions: Conventions | None = None) -> Analysis:
-        return next(self.analyze_many([source], profile=profile, readable=readable, conventions=conventions))
+                conventions: Conventions | None = None, engine: str = COMBINED) -> Analysis:
+        return next(self.analyze_many([source], profile=profile, readable=readable, conventions=conventions,
+                                      engine=engine))
 
     def analyze_many(self, sources: Iterable[SourceText], profile: str | None = AUTO,
                      batch_size: int = BATCH_SIZE, n_process: int = 1, *,
-                     readable: bool = False, conventions: Conventions | None = None) -> Iterator[Analysis]:
+                     readable: bool = False, conventions: Conventions | None = None,
+                     engine: str = COMBINED) -> Iterator[Analysis]:
         """Analyse many articles through ``nlp.pipe``, in the order given.
 
         Offsets point into the file's text as decoded (the evaluation contract), or with ``readable``
         into the readable text (an HTML page reduced to its article), which is what a viewer shows and
         the library keeps. ``conventions`` overrides the chosen profile's (what counts as one
-        attribution).
+        attribution). ``engine`` picks the rules, the learned tagger or both (the default).
         """
-        parts: list[Part] = []
+        for analyses in self.analyze_engines(sources, (engine,), profile, readable=readable,
+                                             conventions=conventions, batch_size=batch_size,
+                                             n_process=n_process):
+            yield analyses[engine]
+
+    def analyze_engines(self, sources: Iterable[SourceText], engines: Iterable[str] = ENGINES,
+                        profile: str | None = AUTO, *, readable: bool = False,
+                        conventions: Conventions | None = None, batch_size: int = BATCH_SIZE,
+                        n_process: int = 1) -> Iterator[dict[str, Analysis]]:
+        """Each article's analysis by each engine (rules, learned, combined), from one pipeline run:
+        what the evaluation compares. A long article's pieces are blended one by one (the learned
+        scores live on each piece's Doc) and then merged."""
+        wanted = tuple(engines)
+        parts: dict[str, list[Part]] = {engine: [] for engine in wanted}
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            parts.append(_part(doc).shift(offset))
+            for engine in wanted:
+                parts[engine].append(self._part(doc, engine).shift(offset))
             if not last:
                 continue
-            found = merge(parts)
-            parts = []
             chosen = self.resolve_profile(profile, source.text)
             counting = conventions or _conventions_of(chosen)
-            attributions = _by_conventions(found.attributions, counting, source.text)
-            yield _build(source, found, chosen, attributions, readable, counting.name)
+            analyses: dict[str, Analysis] = {}
+            for engine in wanted:
+                found = merge(parts[engine])
+                parts[engine] = []
+                attributions = _by_conventions(found.attributions, counting, source.text)
+                analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
+            yield analyses
 
+    def _part(self, doc: Any, engine: str) -> Part:
+        """What the pipeline found in one Doc, in its own offsets, as ``engine`` reads it."""
+        from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
+        from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
+
+        subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
+                    if t.dep_ in {"nsubj", "nsubjpass"}]
+        attributions = blend(doc, from_records(doc._.get(ATTRIBUTIONS) or []), engine, self.calibration)
+        return Part(attributions, list(doc._.get(HEDGES) or []), _sentence_spans(doc), subjects)
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
@@ -225,16 +266,6 @@ def _pieces(sources: Iterable[SourceText], limit: int) -> Iterator[tuple[str, tu
         spans = cut(source.text, limit)
         for number, (start, end) in enumerate(spans):
             yield source.text[start:end], (source, start, number == len(spans) - 1)
-
-
-def _part(doc: Any) -> Part:
-    """What the pipeline found in one Doc, in its own offsets."""
-    from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
-
-    subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
-                if t.dep_ in {"nsubj", "nsubjpass"}]
-    return Part(from_records(doc._.get(ATTRIBUTIONS) or []), list(doc._.get(HEDGES) or []),
-                _sentence_spans(doc), subjects)
 
 
 def _conventions_of(profile: Profile | None) -> Conventions:

@@ -6,6 +6,9 @@ from typing import Any
 
 #: The kind of a held stance or intention ("wants to ...", "endorsed ..."), as opposed to a statement.
 STANCE = "stance"
+#: The engines that find attributions (see ``blend.py``): the rules alone, the learned tagger alone, both.
+RULES, LEARNED, COMBINED = "rules", "learned", "combined"
+ENGINES = (RULES, LEARNED, COMBINED)
 
 
 @dataclass

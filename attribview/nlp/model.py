@@ -19,8 +19,9 @@ def model_candidates(name: str | None = None) -> list[str]:
     return [configured] if configured else list(FALLBACK_MODELS)
 
 
-def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
-    """The first installed model of :func:`model_candidates`, with attribview's components.
+def load_pipeline(name: str | None = None, *, learned: bool = True):  # type: ignore[no-untyped-def]
+    """The first installed model of :func:`model_candidates`, with attribview's components (the rules
+    alone without ``learned``: what the learned tagger's training data is annotated with).
 
     Raises:
         ModelNotFoundError: the model asked for is not installed or is not a spaCy model, or none of
@@ -45,7 +46,7 @@ def load_pipeline(name: str | None = None):  # type: ignore[no-untyped-def]
                 raise ModelNotFoundError(f"{candidate}: not a usable spaCy model ({reason[:200]})") from None
         for warning in caught:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-        nlp = add_components(nlp)
+        nlp = add_components(nlp, learned=learned)
         nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
         return nlp
     if len(candidates) == 1 and (name or os.environ.get("ATTRIBVIEW_MODEL")):

@@ -9,6 +9,7 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import from_records, to_records
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
+from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.speakers import resolve_speakers
 
 #: ``doc._.attributions``: plain records (see ``attribution.to_records``), so Docs cross processes.
@@ -78,11 +79,12 @@ def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
     return SpeakerResolverComponent()
 
 
-def add_components(nlp: Language) -> Language:
+def add_components(nlp: Language, *, learned: bool = True) -> Language:
     """Add the attribview components to a loaded English pipeline.
 
     Titles written with a period ("Sgt.", "Lt.", "Col.") become single tokens: split, their period
-    ends a sentence in the middle of a name, and no later rule can join the parse again.
+    ends a sentence in the middle of a name, and no later rule can join the parse again. Without
+    ``learned``, the rules alone (what the learned tagger's training data is annotated with).
     """
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
@@ -93,4 +95,6 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("attribview_paragraphs", before="parser")
     nlp.add_pipe("attribview_attributions", last=True)
     nlp.add_pipe("attribview_speakers", last=True)
+    if learned:
+        add_learned_tagger(nlp)
     return nlp

@@ -38,3 +38,18 @@ def test_a_stray_closing_mark_is_no_sentence(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze(prepare_text(text), profile="none")
     assert all(any(ch.isalnum() for ch in text[s.start:s.end]) for s in analysis.sentences)
     assert text[analysis.sentences[-1].start:analysis.sentences[-1].end] == "The river rose again."
+
+
+def test_the_three_engines_come_from_one_run_as_each_alone(analyzer: Analyzer) -> None:
+    from attribview.nlp.attribution import ENGINES  # noqa: PLC0415
+
+    sources = [read_article(path) for path in SAMPLES]
+    together = list(analyzer.analyze_engines(sources))
+    for engine in ENGINES:
+        alone = [a.to_json() for a in analyzer.analyze_many(sources, engine=engine)]
+        assert [runs[engine].to_json() for runs in together] == alone
+    # the default is the combination, whose confidences are the calibrated learned scores
+    assert [a.to_json() for a in analyzer.analyze_many(sources)] == [
+        runs["combined"].to_json() for runs in together]
+    assert {q.confidence for runs in together for q in runs["combined"].quotes} != {
+        q.confidence for runs in together for q in runs["rules"].quotes}

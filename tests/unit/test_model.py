@@ -42,5 +42,5 @@ def test_no_model_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_an_installed_model_gets_the_attribview_components() -> None:
     nlp = model.load_pipeline()
-    assert nlp.pipe_names[-2:] == ["attribview_attributions", "attribview_speakers"]
+    assert nlp.pipe_names[-3:] == ["attribview_attributions", "attribview_speakers", "attribview_learned"]
     assert nlp.pipe_names.index("attribview_paragraphs") < nlp.pipe_names.index("parser")

@@ -1,0 +1,172 @@
+"""Rules and the learned tagger together: the tagger scores the rules' candidates and adds what it is sure of.
+
+The learned score of an attribution is how strongly the tagger reads its parts in their roles: the mean
+P(content) over its content words (weight 2), P(cue) over its cue and P(source) over its source. A
+calibration fitted on held-out training articles (isotonic, one curve per origin) turns that score into
+the attribution's confidence: the share of attributions with that score that the scorer counts right.
+"""
+
+import bisect
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy
+
+from attribview.nlp.attribution import LEARNED, RULES, Attribution
+from attribview.nlp.learned import ROLES, SPANS_KEY
+from attribview.nlp.learned_features import word_indices
+from attribview.nlp.speakers import resolve_speakers
+
+CALIBRATION_FILE = "calibration.json"
+#: The origin of a learned attribution added to the rules' (its own calibration curve).
+ADDED = "added"
+#: Role columns of ``doc._.attribview_roles``.
+_SOURCE, _CUE, _CONTENT = 0, 1, 2
+#: How many tokens a learned cue may lie from its content (a cue sentence "he told reporters on Monday").
+_CUE_REACH = 12
+#: Cues and sources longer than this many tokens may be missed by the search near a content.
+_LONGEST_PART = 40
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A non-decreasing step function: ``y[i]`` for scores from ``x[i]`` on (isotonic regression's)."""
+
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+    def __call__(self, score: float) -> float:
+        if not self.x:
+            return score
+        i = int(numpy.searchsorted(numpy.asarray(self.x), score, side="right")) - 1
+        return float(self.y[max(i, 0)])
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Curves by origin (rules, learned) and the confidences under which the combination drops a rule
+    candidate or adds a learned one."""
+
+    curves: dict[str, Curve] = field(default_factory=dict)
+    drop_below: float = 0.0
+    add_above: float = 1.01
+
+    def confidence(self, origin: str, score: float) -> float:
+        curve = self.curves.get(origin)
+        return curve(score) if curve is not None else score
+
+    def to_json(self) -> dict[str, Any]:
+        return {"curves": {k: {"x": list(c.x), "y": list(c.y)} for k, c in self.curves.items()},
+                "drop_below": self.drop_below, "add_above": self.add_above}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Calibration":
+        curves = {k: Curve(tuple(map(float, v["x"])), tuple(map(float, v["y"])))
+                  for k, v in data.get("curves", {}).items()}
+        return cls(curves, float(data.get("drop_below", 0.0)), float(data.get("add_above", 1.01)))
+
+    @classmethod
+    def load(cls, folder: Path) -> "Calibration":
+        path = folder / CALIBRATION_FILE
+        if not path.is_file():
+            return cls()
+        with path.open(encoding="utf-8") as handle:
+            return cls.from_json(json.load(handle))
+
+
+def _tokens(doc: Any, start: int, end: int) -> list[int]:
+    """Indices of the words (no spaces, no punctuation) that overlap the characters."""
+    return word_indices(doc, start, end, punctuation=False)
+
+
+def _mean(roles: Any, tokens: list[int], column: int) -> float | None:
+    return float(roles[tokens, column].mean()) if tokens else None
+
+
+def learned_score(doc: Any, attribution: Attribution) -> float | None:
+    """The tagger's reading of one attribution's parts, 0 to 1; None without the tagger."""
+    roles = doc._.get(ROLES)
+    if roles is None:
+        return None
+    content = _tokens(doc, attribution.start, attribution.end)
+    if attribution.tail is not None:
+        content += _tokens(doc, *attribution.tail)
+    parts = [(2.0, _mean(roles, content, _CONTENT))]
+    if attribution.cue is not None:
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), _CUE)))
+    if attribution.source is not None:
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), _SOURCE)))
+    known = [(w, v) for w, v in parts if v is not None]
+    if not known:
+        return 0.0
+    return sum(w * v for w, v in known) / sum(w for w, _ in known)
+
+
+def _nearest(spans: list[Any], starts: list[int], to: Any, reach: int) -> Any | None:
+    """The span closest to ``to`` (in tokens), within ``reach`` and the same paragraph. ``spans`` are
+    sorted by start, ``starts`` their starts: only the ones near ``to`` are looked at."""
+    best: tuple[int, Any] | None = None
+    low = bisect.bisect_left(starts, to.start - reach - _LONGEST_PART)
+    high = bisect.bisect_right(starts, to.end + reach)
+    for span in spans[low:high]:
+        gap = max(span.start - to.end, to.start - span.end, 0)
+        if gap > reach or (best is not None and gap >= best[0]):
+            continue
+        if "\n" not in to.doc[min(span.end, to.end):max(span.start, to.start)].text:
+            best = (gap, span)
+    return best[1] if best is not None else None
+
+
+def learned_attributions(doc: Any) -> list[Attribution]:
+    """The tagger's own attributions: each content span with the nearest cue, and the source nearest
+    that cue (speakers not resolved yet). Contents without a cue are left out."""
+    spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: s.start)
+    cues = [s for s in spans if s.label_ == "CUE"]
+    sources = [s for s in spans if s.label_ == "SOURCE"]
+    cue_starts, source_starts = [s.start for s in cues], [s.start for s in sources]
+    found: list[Attribution] = []
+    for content in (s for s in spans if s.label_ == "CONTENT"):
+        cue = _nearest(cues, cue_starts, content, _CUE_REACH)
+        if cue is None:
+            continue
+        source = _nearest(sources, source_starts, cue, _CUE_REACH)
+        quoted = content.text[:1] in "\"“" or content.doc[max(content.start - 1, 0)].text in {'"', "“"}
+        found.append(Attribution(
+            start=content.start_char, end=content.end_char, kind="direct" if quoted else "indirect",
+            cue=(cue.start_char, cue.end_char),
+            source=(source.start_char, source.end_char) if source is not None else None,
+            source_head=source.root.i if source is not None else None, flags={"learned"},
+        ))
+    return found
+
+
+def _overlaps(a: Attribution, others: Iterable[Attribution]) -> bool:
+    return any(a.start < o.end and o.start < a.end for o in others)
+
+
+def blend(doc: Any, rules: list[Attribution], engine: str, calibration: Calibration) -> list[Attribution]:
+    """The attributions of one engine: the rules' as found, the tagger's own, or both combined (rule
+    candidates rescored and the ones the tagger rejects dropped; confident learned ones the rules
+    missed added). Without the tagger every engine is the rules'."""
+    if doc._.get(ROLES) is None or engine == RULES:
+        return rules
+    learned = learned_attributions(doc)
+    if engine == LEARNED:
+        for attribution in learned:
+            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
+        resolve_speakers(doc, learned)
+        return learned
+    kept: list[Attribution] = []
+    for attribution in rules:
+        attribution.confidence = calibration.confidence(RULES, learned_score(doc, attribution) or 0.0)
+        if attribution.confidence >= calibration.drop_below:
+            kept.append(attribution)
+    added = [a for a in learned if not _overlaps(a, rules)]
+    for attribution in added:
+        attribution.confidence = calibration.confidence(ADDED, learned_score(doc, attribution) or 0.0)
+    added = [a for a in added if a.confidence >= calibration.add_above]
+    resolve_speakers(doc, added)  # as the rules resolve theirs, for the few that are kept only
+    return kept + added

@@ -1,0 +1,149 @@
+"""The learned attribution tagger: BIO tags over source / cue / content, read from the shared tok2vec.
+
+A subclass of spaCy's Tagger, so ``spacy train`` trains it like any tagger (gold in the reference docs'
+``tag_``), but it never writes ``token.tag_``: the rules read the part-of-speech tags. It runs after the
+rules and reads their attributions as features. It writes its
+spans into ``doc.spans[SPANS_KEY]`` and its per-token role probabilities into ``doc._.attribview_roles``.
+"""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline.tagger import Tagger
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+from attribview.nlp import learned_features  # noqa: F401 - registers the feature architecture
+from attribview.paths import resources_dir
+
+#: The component's name in the pipeline.
+LEARNED_PIPE = "attribview_learned"
+#: The shipped weights (``spacy train``'s output for this component alone) and their calibration.
+WEIGHTS = ("models", "attribution")
+#: The span group the tagger's own spans go to.
+SPANS_KEY = "attribview_learned"
+#: ``doc._.attribview_roles``: an (n_tokens, 3) array of P(source), P(cue), P(content).
+ROLES = "attribview_roles"
+ROLE_NAMES = ("SOURCE", "CUE", "CONTENT")
+OUTSIDE = "O"
+#: The seven BIO labels, in the order the training data uses them.
+LABELS = (OUTSIDE, *(f"{prefix}-{role}" for role in ROLE_NAMES for prefix in ("B", "I")))
+
+#: The tagger's network: the listened-to tok2vec (width 96 in en_core_web_sm) beside the rules' and the
+#: grammar's features (``learned_features``), a small window encoder that widens each token's context by
+#: two words either side, then a softmax.
+DEFAULT_MODEL = {
+    "@architectures": "spacy.Tagger.v2",
+    "nO": None,
+    "normalize": True,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "attribview.ListenerWithRules.v1", "width": 96, "upstream": "tok2vec",
+                  "feature_width": 16, "rows": 1000},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 2,
+                   "window_size": 1, "maxout_pieces": 3},
+    },
+}
+
+if not Doc.has_extension(ROLES):
+    Doc.set_extension(ROLES, default=None)
+
+
+def role_of(label: str) -> str | None:
+    """"I-CUE" -> "CUE"; "O" -> None."""
+    return label[2:] if label != OUTSIDE else None
+
+
+def bio_spans(doc: Doc, labels: list[str]) -> list[Span]:
+    """Spans of one role each: a B- tag, or an I- tag after another role, starts a new span."""
+    spans: list[Span] = []
+    start, current = 0, None
+    for i, label in enumerate([*labels, OUTSIDE]):
+        role = role_of(label)
+        if current is not None and (role != current or label.startswith("B-")):
+            spans.append(Span(doc, start, i, label=current))
+            current = None
+        if role is not None and current is None:
+            start, current = i, role
+    return spans
+
+
+class AttributionTagger(Tagger):  # type: ignore[misc]  # spaCy's classes are untyped
+    """Tags tokens as source, cue or content of an attribution; keeps the rules' ``tag_`` untouched."""
+
+    def predict(self, docs: Iterable[Doc]) -> list[Any]:
+        """The label scores of each doc's tokens (not only the best label: the scores are the output)."""
+        docs = list(docs)
+        # probabilities, even where the config left the softmax unnormalised (spaCy's speed default)
+        self.model.get_ref("softmax").attrs["softmax_normalize"] = True
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(len(doc), len(self.labels)) for doc in docs]
+        return list(self.model.predict(docs))
+
+    def set_annotations(self, docs: Iterable[Doc], scores: list[Any]) -> None:
+        labels = list(self.labels)
+        columns = {role: [labels.index(f"{p}-{role}") for p in "BI" if f"{p}-{role}" in labels]
+                   for role in ROLE_NAMES}
+        for doc, doc_scores in zip(docs, scores, strict=True):
+            probs = numpy.asarray(self.model.ops.to_numpy(doc_scores), dtype="float32")
+            roles = numpy.zeros((len(doc), len(ROLE_NAMES)), dtype="float32")
+            for column, role in enumerate(ROLE_NAMES):
+                if columns[role] and len(doc):
+                    roles[:, column] = probs[:, columns[role]].sum(axis=1)
+            doc._.set(ROLES, roles)
+            best = [labels[i] for i in probs.argmax(axis=1)] if len(doc) else []
+            doc.spans[SPANS_KEY] = bio_spans(doc, best)
+
+
+def predicted_label(token: Any) -> str:
+    """The tagger's label of a token, from the spans it wrote (for scoring while training)."""
+    for span in token.doc.spans.get(SPANS_KEY, []):
+        if span.start <= token.i < span.end:
+            return ("B-" if token.i == span.start else "I-") + str(span.label_)
+    return OUTSIDE
+
+
+def score_tagger(examples: Iterable[Example], **_: Any) -> dict[str, Any]:
+    """Token accuracy of the BIO labels: the predicted docs' labels come from the spans, the gold's
+    from ``tag_``."""
+    def getter(token: Any, attr: str) -> str:
+        return predicted_label(token) if SPANS_KEY in token.doc.spans else str(token.tag_)
+
+    return dict(Scorer.score_token_attr(list(examples), "tag", getter=getter))
+
+
+@Language.factory(
+    "attribview_learned",
+    assigns=["doc.spans", f"doc._.{ROLES}"],
+    requires=["doc._.attributions", "token.dep", "token.pos"],
+    default_config={"model": DEFAULT_MODEL, "label_smoothing": 0.0, "neg_prefix": "!"},
+    default_score_weights={"tag_acc": 1.0},
+)
+def make_learned_tagger(nlp: Language, name: str, model: Any, label_smoothing: float,
+                        neg_prefix: str) -> AttributionTagger:
+    return AttributionTagger(nlp.vocab, model, name, overwrite=False, scorer=_scorer(),
+                             neg_prefix=neg_prefix, label_smoothing=label_smoothing)
+
+
+def _scorer() -> Callable[..., dict[str, Any]]:
+    return score_tagger
+
+
+def weights_dir() -> Path:
+    return resources_dir().joinpath(*WEIGHTS)
+
+
+def add_learned_tagger(nlp: Language, folder: Path | None = None) -> Any | None:
+    """Add the tagger with its shipped weights at the end, after the rules whose reading it takes in
+    (``add_pipe`` links its listener to the shared ``tok2vec``); None, and no tagger, when no weights
+    are installed."""
+    folder = folder or weights_dir()
+    if "tok2vec" not in nlp.pipe_names or not (folder / "model").is_file():
+        return None
+    tagger: Any = nlp.add_pipe(LEARNED_PIPE, last=True)
+    tagger.from_disk(folder, exclude=["vocab"])
+    return tagger

@@ -1,0 +1,1 @@
+"""Training the learned attribution tagger (never imported by the analysis itself)."""

@@ -1,0 +1,140 @@
+"""The accuracy table: rules-only, learned-only and combined, on the held-aside PolNeAR articles,
+PolNeAR dev and the war reports, from one pipeline run per article.
+
+    python -m attribview.training.evaluate SHARED_EVAL_DIR [--corpora held-aside,polnear-dev,war-dev]
+
+PolNeAR is counted in relations (stances, split quotations joined), the war reports in their profile's
+own conventions (statements). Held-aside articles are for reporting only: tune on ``calibration``.
+"""
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from attribview.core.analysis import Analyzer
+from attribview.core.profiles import NAMED_CONVENTIONS, Conventions
+from attribview.nlp.attribution import ENGINES
+from attribview.training.convert import HELD_ASIDE, split_ids
+from attribview.training.scoring import (
+    Article,
+    articles,
+    correct_quotes,
+    expected_calibration_error,
+    load_scorer,
+    prediction,
+    sources,
+)
+
+DEFAULT_CORPORA = ("held-aside", "polnear-dev", "war-dev", "gold")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    articles: list[Article]
+    conventions: Conventions | None
+
+
+def corpus(shared: Path, name: str) -> Corpus:
+    """A named corpus of the evaluation folder; ``held-aside`` and ``calibration`` are parts of
+    ``polnear-train``."""
+    train = shared / "polnear-train"
+    if name == "held-aside":
+        ids = (train / HELD_ASIDE).read_text(encoding="utf-8").split()
+        return Corpus(name, articles(train, ids), NAMED_CONVENTIONS["relations"])
+    if name == "calibration":
+        return Corpus(name, articles(train, split_ids(train).calibration), NAMED_CONVENTIONS["relations"])
+    relations = name.startswith("polnear")
+    return Corpus(name, articles(shared / name), NAMED_CONVENTIONS["relations"] if relations else None)
+
+
+def _f1(tp: float, fp: float, fn: float) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+@dataclass
+class Tally:
+    """Sums of the scorer's per-article counts, and each predicted quote's confidence and verdict."""
+
+    counts: dict[str, int]
+    confidences: list[float]
+    right: list[bool]
+
+    def attribution_f1(self) -> float:
+        c = self.counts
+        return _f1(c["a_tp"], c["q_tp"] + c["q_fp"] - c["a_tp"], c["n_gold_quotes"] - c["a_tp"])
+
+    def sentence_f1(self) -> float | None:
+        c = self.counts
+        return _f1(c["s_tp"], c["s_fp"], c["s_fn"]) if c["s_n"] else None
+
+    def ece(self) -> float:
+        return expected_calibration_error(self.confidences, self.right)
+
+
+def score_corpus(analyzer: Analyzer, scorer: ModuleType, found: Corpus) -> dict[str, Tally]:
+    """Each engine's tally over one corpus."""
+    tallies = {engine: Tally({}, [], []) for engine in ENGINES}
+    runs = analyzer.analyze_engines(sources(found.articles), conventions=found.conventions)
+    for article, by_engine in zip(found.articles, runs, strict=True):
+        for engine, analysis in by_engine.items():
+            pred = prediction(analysis)
+            tally = tallies[engine]
+            for key, value in scorer.score_article(article.gold, pred).items():
+                tally.counts[key] = tally.counts.get(key, 0) + value
+            tally.confidences.extend(q["confidence"] for q in pred["quotes"])
+            tally.right.extend(correct_quotes(scorer, article.gold, pred))
+    return tallies
+
+
+def table(results: dict[str, dict[str, Tally]]) -> str:
+    """The markdown table: one row per engine, quote+speaker F1 per corpus (sentence groups too where
+    the gold has sentences), and the expected calibration error of the first corpus."""
+    names = list(results)
+    header = ["engine"]
+    for name in names:
+        header.append(f"{name} quote+speaker")
+        if results[name][ENGINES[0]].sentence_f1() is not None:
+            header.append(f"{name} sentence groups")
+    header.append(f"ECE ({names[0]})")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for engine in ENGINES:
+        cells = [engine]
+        for name in names:
+            tally = results[name][engine]
+            cells.append(f"{tally.attribution_f1():.3f}")
+            sentence = tally.sentence_f1()
+            if sentence is not None:
+                cells.append(f"{sentence:.3f}")
+        cells.append(f"{results[names[0]][engine].ece():.3f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m attribview.training.evaluate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("shared_eval", type=Path)
+    parser.add_argument("--corpora", default=",".join(DEFAULT_CORPORA),
+                        help="comma-separated: held-aside, calibration, polnear-dev, war-dev, gold")
+    args = parser.parse_args(argv)
+    if not (args.shared_eval / "score.py").is_file():
+        print(f"attribview: error: {args.shared_eval} has no score.py", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    scorer = load_scorer(args.shared_eval)
+    analyzer = Analyzer()
+    results: dict[str, Any] = {}
+    for name in args.corpora.split(","):
+        results[name] = score_corpus(analyzer, scorer, corpus(args.shared_eval, name))
+    print(table(results))
+    print(f"({time.monotonic() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

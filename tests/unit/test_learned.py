@@ -1,0 +1,45 @@
+"""The learned tagger in the pipeline: loaded from the shipped weights, it writes its own spans and
+role probabilities and leaves the part-of-speech tags and entities the rules read untouched."""
+
+import numpy
+import spacy
+
+from attribview.core.analysis import Analyzer
+from attribview.nlp.learned import LABELS, LEARNED_PIPE, ROLES, SPANS_KEY, bio_spans, weights_dir
+from attribview.nlp.model import model_candidates
+
+TEXT = ("Councillor Maren Holt of Eastwick said on Friday that the old mill would be turned into a "
+        "school. “We owe it to the children,” she told reporters.")
+
+
+def test_the_shipped_weights_are_loaded_with_the_pipeline(analyzer: Analyzer) -> None:
+    assert (weights_dir() / "model").is_file()
+    names = analyzer.nlp.pipe_names
+    assert names.index("attribview_speakers") < names.index(LEARNED_PIPE)  # it reads what the rules found
+    tagger = analyzer.nlp.get_pipe(LEARNED_PIPE)
+    assert tuple(sorted(tagger.labels)) == tuple(sorted(LABELS))
+    assert LEARNED_PIPE in analyzer.nlp.get_pipe("tok2vec").listening_components
+
+
+def test_it_writes_spans_and_probabilities_but_no_tags_or_entities(analyzer: Analyzer) -> None:
+    plain = spacy.load(next(m for m in model_candidates() if spacy.util.is_package(m)))
+    bare = plain(TEXT)
+    doc = analyzer.nlp(TEXT)
+    assert [t.tag_ for t in doc] == [t.tag_ for t in bare]
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in bare.ents]
+    roles = doc._.get(ROLES)
+    assert roles.shape == (len(doc), 3)
+    assert numpy.all(roles >= 0) and numpy.all(roles.sum(axis=1) <= 1.0 + 1e-5)
+    labels = {span.label_ for span in doc.spans[SPANS_KEY]}
+    assert labels <= {"SOURCE", "CUE", "CONTENT"}
+    said = next(t for t in doc if t.text == "said")
+    assert roles[said.i].argmax() == 1  # the trained tagger reads "said" as a cue
+
+
+def test_bio_labels_become_spans(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp.make_doc("Ada Brel said the dam held")
+    spans = bio_spans(doc, ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "B-CONTENT"])
+    assert [(s.text, s.label_) for s in spans] == [
+        ("Ada Brel", "SOURCE"), ("said", "CUE"), ("the dam", "CONTENT"), ("held", "CONTENT")]
+    assert [s.text for s in bio_spans(doc, ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"])] == [
+        "Brel", "dam held"]
