@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy
 
+from attribview.atomic import write_text
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.nlp.attribution import COMBINED, LEARNED, RULES
@@ -81,7 +82,7 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
     drop, add = best_thresholds(calibrated.get(RULES, []), calibrated.get(ADDED, []), n_gold)
     calibration = Calibration(curves, drop_below=drop, add_above=add)
     out.mkdir(parents=True, exist_ok=True)
-    (out / CALIBRATION_FILE).write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
+    write_text(out / CALIBRATION_FILE, json.dumps(calibration.to_json(), indent=1) + "\n")
     counts = ", ".join(f"{origin} {len(pairs)}" for origin, pairs in seen.items())
     print(f"calibration: {len(found)} articles ({counts}); drop below {drop}, add from {add}", flush=True)
     return calibration
