@@ -51,6 +51,7 @@ from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
+from attribview.gui.checker import Checker
 from attribview.gui.commands import (
     AddQuoteCommand,
     EvidenceCommand,
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.analyzer = analyzer if analyzer is not None else Analyzer()
         self.settings = settings if settings is not None else QSettings("attribview", "attribview")
+        self.checker = Checker(self.settings, self)
         self._report_error = report_error if report_error is not None else self._show_error_box
         self.library_path = Path(library_path) if library_path is not None else default_library_path()
         self.desk = Desk(self.analyzer, self.library_path)  # worker thread only
@@ -302,6 +304,10 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.checker_action = self._action("Checker's &Name…", self.checker.ask)
+        self.checker_action.setStatusTip("The name the history and the exports record for your changes")
+        edit_menu.addAction(self.checker_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(self._action("&Next Quote", self.next_quote, "J", "Ctrl+Down"))
         go_menu.addAction(self._action("&Previous Quote", self.previous_quote, "K", "Ctrl+Up"))
@@ -597,8 +603,7 @@ class MainWindow(QMainWindow):
             self.group_filter.setCurrentIndex(0)
             self.status_filter.setCurrentIndex(0)
             row = self.proxy.proxy_row(quote_index)
-        self.table.selectRow(row)
-        self.table.scrollTo(self.proxy.index(row, 0))
+        self._select_row(row)
 
     def current_quote(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -616,7 +621,10 @@ class MainWindow(QMainWindow):
             return
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() + delta if rows else (0 if delta > 0 else count - 1)
-        row = max(0, min(count - 1, row))
+        self._select_row(max(0, min(count - 1, row)))
+
+    def _select_row(self, row: int) -> None:
+        """Select a row of the table as it is filtered and sorted, and show it."""
         self.table.selectRow(row)
         self.table.scrollTo(self.proxy.index(row, 0))
 
@@ -699,14 +707,17 @@ class MainWindow(QMainWindow):
                            evidence: Sequence[str] | None) -> None:
         what = f"marked as {status_label(status)}" if status is not None \
             else "note saved" if note is not None else "evidence saved"
+        who = self.checker.name()
         self.tasks.run(lambda: self.desk.set_verification(quote_id, status=status, note=note,
-                                                          evidence=evidence),
+                                                          evidence=evidence, who=who),
                        message="", on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
     def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None, by_hand: bool) -> None:
         what = f"speaker set to {speaker or 'unknown'}"
-        self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand, who=who),
+                       message="",
                        on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
@@ -773,18 +784,21 @@ class MainWindow(QMainWindow):
 
     def _save_rejection(self, quote_id: int, rejected: bool) -> None:
         what = "marked “not an attribution” (Ctrl+Z brings it back)" if rejected else "attribution restored"
-        self.tasks.run(lambda: self.desk.reject(quote_id, rejected), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.reject(quote_id, rejected, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
     def _save_new_quote(self, new: NewQuote) -> None:
-        self.tasks.run(lambda: self.desk.add_quote(new), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.add_quote(new, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, "attribution added"),
                        on_failure=self._on_task_failed)
 
     def _reject_new_quote(self, new: NewQuote, rejected: bool) -> None:
         what = "added attribution taken back" if rejected else "attribution added"
-        self.tasks.run(lambda: self.desk.reject_new(new, rejected), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.reject_new(new, rejected, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
@@ -794,14 +808,15 @@ class MainWindow(QMainWindow):
             return
         article = self.document
         if article is not None and article.article_id == changed.row.article_id:
-            before = self.current_quote()
+            rows = self.table.selectionModel().selectedRows()
+            before = rows[0].row() if rows else None  # the row on screen, under the filters as they are
             self.table.clearSelection()  # indices change: the panel lets go of the old one first
             self._update_document(article.with_rows(changed.rows))
             shown = self.document.index_of(changed.row.id) if self.document is not None else None
             if shown is not None:
                 self.select_quote(shown)  # the quote added or brought back
-            elif before is not None and self.quote_model.rowCount():
-                self.select_quote(min(before, self.quote_model.rowCount() - 1))  # the next one
+            elif before is not None and self.proxy.rowCount():
+                self._select_row(min(before, self.proxy.rowCount() - 1))  # the next one the filter shows
         self.status_label.setText(f"Saved: {what}.")
         self.refresh_library()
         self.quotes_changed.emit(changed)
