@@ -197,6 +197,7 @@ def _report(args: argparse.Namespace) -> int:
         raise AttribviewError("report needs --out FILE.html, --pdf FILE.pdf or both")
     from attribview.core.analysis import Analyzer  # noqa: PLC0415 - keeps --help fast
     from attribview.core.report import render_report, statuses_by_span  # noqa: PLC0415
+    from attribview.core.titles import article_title  # noqa: PLC0415
     from attribview.textio import read_article  # noqa: PLC0415
 
     analyzer = Analyzer()
@@ -211,7 +212,8 @@ def _report(args: argparse.Namespace) -> int:
             article_id = library.store.find_article_id(source.text)
             rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
         statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
-    html = render_report(analysis, title=Path(args.file).name, profile=profile, statuses=statuses)
+    title = article_title(source, Path(args.file).name)  # as the viewer and the library call it
+    html = render_report(analysis, title=title, profile=profile, statuses=statuses)
     if args.pdf:  # first: a PDF that cannot be made leaves no HTML behind either
         from attribview.gui.report_export import write_pdf  # noqa: PLC0415 - Qt loads only here
 

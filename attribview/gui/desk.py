@@ -82,12 +82,14 @@ class Desk:
         """Read, analyse and store a file (a text already in the library keeps its checks)."""
         source = read_article(path)
         analysis = self.analyzer.analyze(source, readable=True)
-        return self._stored(analysis, meta_for(Path(path), source), title=Path(path).name, path=path)
+        meta = meta_for(Path(path), source)
+        return self._stored(analysis, meta, title=meta.title, path=path)
 
     def load_text(self, text: str) -> Document:
         source = prepare_text(text, name=PASTED_TITLE.lower())
         analysis = self.analyzer.analyze(source, readable=True)
-        return self._stored(analysis, meta_for(Path(PASTED_TITLE), source), title=PASTED_TITLE)
+        meta = meta_for(Path(PASTED_TITLE), source)
+        return self._stored(analysis, meta, title=meta.title)
 
     def open_article(self, article_id: int) -> Document:
         """An article from the library: its stored text and quotes (with every correction).

@@ -47,6 +47,7 @@ from attribview.core.exercise import (
     save_exercise,
 )
 from attribview.core.library import ArticleProgress, default_library_path
+from attribview.core.titles import file_stem
 from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
@@ -845,11 +846,13 @@ class MainWindow(QMainWindow):
             return None
         return self.document
 
+    def report_file_name(self, suffix: str) -> str:
+        """The name offered for the open article's report: its title, as the library shows it."""
+        return f"{file_stem(self.document.title) if self.document is not None else 'article'}-report{suffix}"
+
     def _report_path(self, caption: str, suffix: str, name_filter: str) -> str:
-        article = self.document
-        stem = Path(article.title).stem if article is not None else "report"
-        start = str(Path(self._recent()[0]).parent / f"{stem}-report{suffix}") if self._recent() \
-            else f"{stem}-report{suffix}"
+        name = self.report_file_name(suffix)
+        start = str(Path(self._recent()[0]).parent / name) if self._recent() else name
         path, _ = QFileDialog.getSaveFileName(self, caption, start, name_filter)
         return path
 
@@ -990,7 +993,7 @@ class MainWindow(QMainWindow):
         if save:
             title = self.training.exercise.title if self.training is not None else \
                 self.document.title if self.document is not None else "exercise"
-            name = f"{Path(title).stem}{suffix}"
+            name = f"{file_stem(title)}{suffix}"
             start = str(Path(start) / name) if start else name
             path, _ = QFileDialog.getSaveFileName(self, caption, start, EXERCISE_FILTER)
         else:

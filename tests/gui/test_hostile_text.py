@@ -25,7 +25,7 @@ from attribview.gui.snapshot import header_html, render_image
 from attribview.gui.training import result_tooltip
 
 SLOW = 60_000
-HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the library's title: its first line
+HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the title everywhere: the article's first line
 ARTICLE = """{heading}
 
 "<img src='{url}'> The bridge holds," said Mayor Ilse Varnholt on Tuesday.
@@ -36,7 +36,7 @@ The ferry left at noon.
 """
 SPEAKER = 'Mayor <img src="{url}"> <b>Veltmark</b>'
 NOTE = 'Checked <img src="{url}"> with <b>Veltmark</b> care'
-TITLE = "<i>Ferry log.txt"  # the window's title and the report's: the file name
+FILE_NAME = "<i>Ferry log.txt"
 #: Words of the hostile text, each with the markup around it that must show as characters.
 MARKED = {"Veltmark": "<b>Veltmark</b>", "Harbour": "<b>Harbour</b>", "Ferry log": "<i>Ferry log",
           "Sunday": "<i>Sunday</i>"}
@@ -47,9 +47,9 @@ def hostile(qtbot: QtBot, window: MainWindow, canary: Any, tmp_path: Path) -> It
     """The window with a hostile article open and stored, its first quote given a hostile speaker and
     note through the detail panel; the literal strings the screen must show."""
     texts = {"speaker": SPEAKER.format(url=canary.url), "note": NOTE.format(url=canary.url),
-             "heading": HEADING, "title": TITLE}
+             "heading": HEADING, "title": HEADING}
     texts["article"] = ARTICLE.format(url=canary.url, heading=texts["heading"])
-    path = tmp_path / TITLE
+    path = tmp_path / FILE_NAME
     path.write_text(texts["article"], encoding="utf-8")
     with qtbot.wait_signal(window.library_opened, timeout=SLOW):
         window.start()
