@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPalette,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -65,6 +66,15 @@ from attribview.gui.commands import (
 from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
+from attribview.gui.layout import (
+    fit_columns,
+    is_small,
+    share_columns,
+    share_reading,
+    share_side,
+    window_rect,
+    within,
+)
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.plain import plain_label, tooltip
@@ -78,6 +88,8 @@ from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
 
 log = logging.getLogger("attribview.gui")
+#: The table's columns sized to their contents; "What was said" (the last) stretches over the rest.
+SHORT_COLUMNS = (Column.SPEAKER, Column.GROUP, Column.KIND, Column.STATUS, Column.CONFIDENCE)
 
 MAX_RECENT = 8
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm);;All files (*)"
@@ -151,7 +163,7 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel()
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)
-        self.resize(1400, 880)
+        self._default_layout = True  # no saved layout: share the space in the first showEvent
 
         self.welcome = WelcomePage()
         self.article_view = ArticleView()
@@ -176,6 +188,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_settings()
+        self._place_on_screen()
 
     # building ---------------------------------------------------------------------------------------
 
@@ -204,8 +217,8 @@ class MainWindow(QMainWindow):
         self.reading_splitter = QSplitter(Qt.Orientation.Vertical)
         self.reading_splitter.addWidget(self.article_view)
         self.reading_splitter.addWidget(quotes)
-        self.reading_splitter.setStretchFactor(0, 3)
-        self.reading_splitter.setStretchFactor(1, 2)
+        self.reading_splitter.setStretchFactor(0, 1)  # a taller window gives its height to the article
+        self.reading_splitter.setStretchFactor(1, 0)
         self.reading_splitter.setSizes([520, 300])
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.legend_area = _scrolling(self.legend)
@@ -221,8 +234,8 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(self.reading_splitter)
         self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(0, 1)  # and its width
+        self.main_splitter.setStretchFactor(1, 0)
         self.main_splitter.setSizes([720, 400])
         self.article_page = self.main_splitter
 
@@ -530,6 +543,8 @@ class MainWindow(QMainWindow):
         self._fill_group_filter(article)
         self.proxy.set_group(None)
         self.stack.setCurrentWidget(self.article_page)
+        self._share_space()
+        self._fit_columns()
         profile = f" — {article.profile_label}" if article.profile_label else ""
         self.setWindowTitle(f"{article.title}{profile} — attribview")
         self._show_counts()
@@ -578,6 +593,7 @@ class MainWindow(QMainWindow):
             self.legend.update_article(article)
             self.summary.set_article(article)
             self._fill_group_filter(article)
+            self._fit_columns()
         self.detail.update_article(article)
         self._show_counts()
         self._update_correction_actions()
@@ -1140,9 +1156,6 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent_files(recent)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -1150,12 +1163,46 @@ class MainWindow(QMainWindow):
             saved = self.settings.value(f"window/{key}")
             if saved is not None:
                 splitter.restoreState(saved)
+                self._default_layout = False
         self._refresh_recent(self._recent())
         self._apply_presentation()
         if self.settings.value("presentation/full_screen", False, type=bool):
             self.full_screen_action.setChecked(True)
             self.showFullScreen()
         self._sync_training_actions()
+
+    def _place_on_screen(self) -> None:
+        """The saved place if it fits this screen (moved into it otherwise), else one from the screen."""
+        available = self.screen().availableGeometry()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.setGeometry(within(self.geometry(), available))
+            return
+        self.setGeometry(window_rect(available))
+        if is_small(available) and self.settings.value("window/state") is None:
+            self.library_dock.hide()  # a laptop's width goes to the article; Ctrl+L shows the library
+            self.summary_dock.hide()
+
+    def _share_space(self) -> None:
+        """The first article on screen, with no saved layout: article, table and side panels share the
+        window as ``gui.layout`` says (the legend's needs are known only once it shows an article)."""
+        if self._default_layout and self.isVisible():
+            self._default_layout = False
+            share_columns(self.main_splitter, self.legend, self.width())
+            share_reading(self.reading_splitter)
+            share_side(self.side_splitter, self.legend)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        frame = self.frameGeometry()  # a title bar is known only now: keep the frame on the screen
+        inside = within(frame, self.screen().availableGeometry())
+        if inside != frame:
+            self.setGeometry(self.geometry().adjusted(
+                inside.left() - frame.left(), inside.top() - frame.top(),
+                inside.right() - frame.right(), inside.bottom() - frame.bottom()))
+
+    def _fit_columns(self) -> None:
+        fit_columns(self.table, SHORT_COLUMNS, self.main_splitter.sizes()[0])
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,
