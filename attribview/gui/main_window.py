@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -48,7 +48,7 @@ from attribview.core.exercise import (
     save_exercise,
 )
 from attribview.core.library import ArticleProgress, default_library_path
-from attribview.core.titles import file_stem
+from attribview.core.titles import article_title, file_stem
 from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
@@ -86,6 +86,7 @@ from attribview.gui.tasks import TaskManager
 from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
 from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
+from attribview.textio import SourceText, read_article
 
 log = logging.getLogger("attribview.gui")
 #: The table's columns sized to their contents; "What was said" (the last) stretches over the rest.
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         quote_saved: the QuoteDetails of a quote just saved (a status, a note, a speaker, an undo)
         quotes_changed: the QuotesChanged after a quote was rejected, added or restored (and its undo)
         model_loaded: the language model is loaded (articles now open without waiting for it)
+        text_shown: a file's text, shown as plain text while it is analysed
     """
 
     article_shown = Signal(object)
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
     quote_saved = Signal(object)
     quotes_changed = Signal(object)
     model_loaded = Signal()
+    text_shown = Signal(str)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.undo_stack = QUndoStack(self)
         self._generation = 0
+        self._analysed = 0  # the generation whose analysis is on screen (its plain text is not wanted)
         self._closed = False
         self.model_ready = False
         self.library_ready = False
@@ -440,8 +444,35 @@ class MainWindow(QMainWindow):
                        on_failure=self._on_library_failed)
 
     def open_file(self, path: str) -> None:
+        """Show the file's text at once (read on the second worker), then its analysis when ready."""
         name = Path(path).name or path
         self._load(lambda: self.desk.load_file(path), f"Analysing {name}…")
+        if self.model_ready:
+            return  # the analysis follows in a moment: no plain text in between
+        generation = self._generation
+        self.tasks.run(lambda: read_article(path), message="", reader=True,
+                       on_success=lambda source: self._show_plain(generation, source),
+                       on_failure=lambda _error: None)  # the analysis reports a file it cannot read
+
+    def _show_plain(self, generation: int, source: object) -> None:
+        """The text of a file being analysed, as plain characters, until its highlights are ready."""
+        if generation != self._generation or generation == self._analysed \
+                or not isinstance(source, SourceText):
+            return  # the analysis (or a later open) came first
+        self.leave_training()
+        self.detail.commit_pending()
+        self.undo_stack.clear()
+        self.document = None
+        for widget in (self.quote_model, self.legend, self.detail, self.summary):
+            widget.set_article(None)
+        self.article_view.set_article(None)
+        self.article_view.setPlainText(source.text)  # plain text: nothing in it is markup
+        self.counts_label.clear()
+        self.stack.setCurrentWidget(self.article_page)
+        self._share_space()
+        self.setWindowTitle(f"{article_title(source, 'article')} — attribview")
+        self._update_correction_actions()
+        self.text_shown.emit(source.text)
 
     def open_sample(self) -> None:
         self.open_file(str(sample_article()))
@@ -471,6 +502,7 @@ class MainWindow(QMainWindow):
 
     def _on_article_loaded(self, generation: int, article: object) -> None:
         if generation == self._generation and isinstance(article, Document):  # a later open wins
+            self._analysed = generation
             self.show_article(article)
             if article.stored:
                 self.refresh_library()
@@ -542,8 +574,12 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self._fill_group_filter(article)
         self.proxy.set_group(None)
+        shown = self.stack.currentWidget() is self.article_page  # its plain text was: rows show later
         self.stack.setCurrentWidget(self.article_page)
-        self._share_space()
+        if shown and self._default_layout:
+            QTimer.singleShot(0, self._share_space)  # once the legend's new rows are shown (queued)
+        else:
+            self._share_space()
         self._fit_columns()
         profile = f" — {article.profile_label}" if article.profile_label else ""
         self.setWindowTitle(f"{article.title}{profile} — attribview")
@@ -1187,7 +1223,7 @@ class MainWindow(QMainWindow):
         """The first article on screen, with no saved layout: article, table and side panels share the
         window as ``gui.layout`` says (the legend's needs are known only once it shows an article)."""
         if self._default_layout and self.isVisible():
-            self._default_layout = False
+            self._default_layout = self.document is None  # plain text first: again once analysed
             share_columns(self.main_splitter, self.legend, self.width())
             share_reading(self.reading_splitter)
             share_side(self.side_splitter, self.legend)
