@@ -143,3 +143,11 @@ def desk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
         window.open_sample()
     assert window.document is not None and window.document.stored
     yield window
+
+
+def open_in_library(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Open the window's library, then ``path`` in it (analysed and stored)."""
+    with qtbot.wait_signal(window.library_opened, timeout=60_000):
+        window.start()
+    with qtbot.wait_signal(window.article_shown, timeout=60_000):
+        window.open_file(str(path))

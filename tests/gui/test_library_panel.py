@@ -12,6 +12,7 @@ from attribview.cli.main import main
 from attribview.gui.library_panel import TITLE
 from attribview.gui.main_window import MainWindow
 from attribview.gui.report_export import document_report
+from tests.gui.conftest import open_in_library
 
 SLOW = 60_000
 HEADLINE = "Dornel bridge to reopen on Friday, <mayor> says"
@@ -27,10 +28,7 @@ PAGE = f"""<!doctype html><html><head><title>Valley Courier | Dornel</title>
 def test_the_title_agrees_everywhere(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     page = tmp_path / "saved-page.html"
     page.write_text(PAGE, encoding="utf-8")
-    with qtbot.wait_signal(window.library_opened, timeout=SLOW):
-        window.start()
-    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
-        window.open_file(str(page))
+    open_in_library(qtbot, window, page)
     assert window.document is not None and window.document.title == HEADLINE
     panel = window.library_panel
     qtbot.wait_until(lambda: bool(panel.rows()), timeout=SLOW)
