@@ -72,7 +72,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write a self-contained HTML sourcing report of an article")
     report.add_argument("file", help="article: .txt, .html or .docx")
-    report.add_argument("--out", required=True, help="HTML file to write")
+    report.add_argument("--out", default=None, help="HTML file to write")
+    report.add_argument("--pdf", default=None, help="PDF file to write (the same report, laid out for A4)")
     report.add_argument("--db", default=None,
                         help="take verification statuses from this library (only when given)")
     _add_profile(report)
@@ -194,8 +195,11 @@ def _export(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from pathlib import Path  # noqa: PLC0415
 
+    if not args.out and not args.pdf:
+        raise AttribviewError("report needs --out FILE.html, --pdf FILE.pdf or both")
     from attribview.core.analysis import Analyzer  # noqa: PLC0415 - keeps --help fast
     from attribview.core.report import render_report, statuses_by_span  # noqa: PLC0415
+    from attribview.core.titles import article_title  # noqa: PLC0415
     from attribview.textio import read_article  # noqa: PLC0415
 
     analyzer = Analyzer()
@@ -210,9 +214,16 @@ def _report(args: argparse.Namespace) -> int:
             article_id = library.store.find_article_id(source.text)
             rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
         statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
-    html = render_report(analysis, title=Path(args.file).name, profile=profile, statuses=statuses)
-    write_text(args.out, html)
-    print(f"wrote {args.out}")
+    title = article_title(source, Path(args.file).name)  # as the viewer and the library call it
+    html = render_report(analysis, title=title, profile=profile, statuses=statuses)
+    if args.pdf:  # first: a PDF that cannot be made leaves no HTML behind either
+        from attribview.gui.report_export import write_pdf  # noqa: PLC0415 - Qt loads only here
+
+        write_pdf(html, args.pdf)
+        print(f"wrote {args.pdf}")
+    if args.out:
+        write_text(args.out, html)
+        print(f"wrote {args.out}")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
+from attribview.core.titles import TITLE_LENGTH, article_title
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
 
 #: File endings the importer reads from a folder.
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
-#: A title longer than this is cut: it is the first line of a plain-text article.
-TITLE_LENGTH = 120
 
 #: Called after each article with (done, total, file name).
 Progress = Callable[[int, int, str], None]
@@ -146,12 +145,10 @@ def _search(folder: Path, problems: list[tuple[str, str]], seen: set[tuple[int, 
 
 
 def meta_for(path: Path, source: SourceText) -> ArticleMeta:
-    """Title, outlet, address and date from a saved page's metadata; else the text's first line."""
+    """Title (see ``core.titles``), outlet, address and date from a saved page's metadata."""
     page = source.meta or PageMeta()
-    first = next((line.strip() for line in source.text.splitlines() if line.strip()), path.stem)
-    title = page.title or first
-    title = title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1].rstrip() + "…"
-    return ArticleMeta(title=title, outlet=page.outlet, url=page.url, published=_date(page.published))
+    return ArticleMeta(title=article_title(source, path.stem), outlet=page.outlet, url=page.url,
+                       published=_date(page.published))
 
 
 def _date(value: str | None) -> dt.date | None:

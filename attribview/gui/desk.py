@@ -82,12 +82,14 @@ class Desk:
         """Read, analyse and store a file (a text already in the library keeps its checks)."""
         source = read_article(path)
         analysis = self.analyzer.analyze(source, readable=True)
-        return self._stored(analysis, meta_for(Path(path), source), title=Path(path).name, path=path)
+        meta = meta_for(Path(path), source)
+        return self._stored(analysis, meta, title=meta.title, path=path)
 
     def load_text(self, text: str) -> Document:
         source = prepare_text(text, name=PASTED_TITLE.lower())
         analysis = self.analyzer.analyze(source, readable=True)
-        return self._stored(analysis, meta_for(Path(PASTED_TITLE), source), title=PASTED_TITLE)
+        meta = meta_for(Path(PASTED_TITLE), source)
+        return self._stored(analysis, meta, title=meta.title)
 
     def open_article(self, article_id: int) -> Document:
         """An article from the library: its stored text and quotes (with every correction).
@@ -124,38 +126,40 @@ class Desk:
                             tuple(library.quote_history(quote_id)))
 
     def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
-                         evidence: Sequence[str] | None = None) -> QuoteDetails:
-        """Change the status, the note or the evidence (None leaves each as it is); recorded in history."""
+                         evidence: Sequence[str] | None = None, who: str | None = None) -> QuoteDetails:
+        """Change the status, the note or the evidence (None leaves each as it is); recorded in history
+        under ``who`` (the checker's name; the login name when None), as every change below."""
         library = self.library
         if status is None:
             status = library.verification(quote_id).status
-        library.verify(quote_id, status, note=note, evidence=evidence)
+        library.verify(quote_id, status, note=note, evidence=evidence, who=who)
         return self.details(quote_id)
 
-    def reassign(self, quote_id: int, speaker: str | None, group: str | None) -> QuoteDetails:
-        self.library.reassign_speaker(quote_id, speaker, group)
+    def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,
+                 who: str | None = None) -> QuoteDetails:
+        self.library.reassign_speaker(quote_id, speaker, group, who=who)
         return self.details(quote_id)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None,
-                        by_hand: bool) -> QuoteDetails:
+                        by_hand: bool, *, who: str | None = None) -> QuoteDetails:
         """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
-        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand)
+        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, who=who)
         return self.details(quote_id)
 
-    def reject(self, quote_id: int, rejected: bool) -> QuotesChanged:
+    def reject(self, quote_id: int, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Mark a quote "not an attribution", or take that back."""
-        row = self.library.reject_quote(quote_id, rejected=rejected)
+        row = self.library.reject_quote(quote_id, rejected=rejected, who=who)
         return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
 
-    def add_quote(self, new: NewQuote) -> QuotesChanged:
+    def add_quote(self, new: NewQuote, *, who: str | None = None) -> QuotesChanged:
         """Save an attribution added by hand; ``new.quote_id`` is its id from now on."""
         row = self.library.add_quote(new.article_id, new.start, new.end, speaker=new.speaker,
-                                     group=new.group, kind=new.kind)
+                                     group=new.group, kind=new.kind, who=who)
         new.quote_id = row.id
         return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
 
-    def reject_new(self, new: NewQuote, rejected: bool) -> QuotesChanged:
+    def reject_new(self, new: NewQuote, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Take back (or restore) an attribution added by hand."""
         if new.quote_id is None:
             raise AttribviewError("the attribution added by hand was never saved: there is nothing to undo")
-        return self.reject(new.quote_id, rejected)
+        return self.reject(new.quote_id, rejected, who=who)

@@ -7,7 +7,6 @@ library then says (``set_details``) is what the panel shows, so the screen never
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -25,18 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from attribview.core.library import HistoryRow
 from attribview.core.types import kind_label
 from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document, flag_text
+from attribview.gui.history import history_text, history_tooltip
 from attribview.gui.legend import swatch_icon
 from attribview.gui.plain import plain_label, tooltip
-from attribview.gui.status import STYLES, status_icon, status_label
+from attribview.gui.status import STYLES, status_icon
 from attribview.gui.text_field import CommitTextEdit
 
 FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
-#: A history value longer than this is cut (the whole value is in the tooltip).
-HISTORY_VALUE = 60
 
 SpeakerGroup = tuple[str | None, str | None]
 
@@ -60,37 +57,6 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def _shorten(value: str) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= HISTORY_VALUE else value[: HISTORY_VALUE - 1].rstrip() + "…"
-
-
-def _history_value(field: str, value: str | None) -> str:
-    if value is None or value == "":
-        return "—"
-    if field == "status":
-        return status_label(value)
-    if field == "evidence":
-        try:
-            links = json.loads(value)
-        except ValueError:
-            return _shorten(value)
-        return ", ".join(str(link) for link in links) if links else "no links"
-    return value
-
-
-def history_text(row: HistoryRow) -> str:
-    """One change as a line a person reads: when, who, what changed from what to what."""
-    when = row.at.astimezone().strftime("%d %b %Y %H:%M")
-    if row.field == "created":
-        change = "added by hand"
-    else:
-        old = _shorten(_history_value(row.field, row.old_value))
-        new = _shorten(_history_value(row.field, row.new_value))
-        change = f"{row.field.replace('_', ' ').capitalize()}: {old} → {new}"
-    return f"{when} · {row.who}\n{change}"
 
 
 class DetailPanel(QWidget):
@@ -303,9 +269,10 @@ class DetailPanel(QWidget):
             checked = f"by {verification.checked_by or 'unknown'}, {when}"
         self._show_verification(verification.note or "", verification.evidence, checked, keep_typing=True)
         self.history_list.clear()
+        groups = {g.id: g.label for g in self._article.groups} if self._article is not None else {}
         for change in reversed(details.history):  # newest first
-            item = QListWidgetItem(history_text(change))
-            item.setToolTip(tooltip(f"{change.field}: {change.old_value or '—'} → {change.new_value or '—'}"))
+            item = QListWidgetItem(history_text(change, groups))
+            item.setToolTip(tooltip(history_tooltip(change, groups)))
             self.history_list.addItem(item)
         self._loading = False
 

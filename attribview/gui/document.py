@@ -10,6 +10,7 @@ from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
 from attribview.core.highlight import assign_colours, make_badge
 from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
+from attribview.core.titles import article_title
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
 
@@ -201,8 +202,9 @@ def make_document(analysis: Analysis, profiles: Mapping[str, Profile], *, title:
 
 def load_file(analyzer: Analyzer, path: str) -> Document:
     """Read and analyse a file. Slow (spaCy): call it from a worker thread, never the GUI thread."""
-    analysis = analyzer.analyze(read_article(path), readable=True)
-    return make_document(analysis, analyzer.profiles, title=Path(path).name, path=path)
+    source = read_article(path)
+    analysis = analyzer.analyze(source, readable=True)
+    return make_document(analysis, analyzer.profiles, title=article_title(source, Path(path).name), path=path)
 
 
 def load_text(analyzer: Analyzer, text: str, *, title: str = "Pasted article") -> Document:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -20,14 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.library import ArticleProgress
+from attribview.core.titles import byline
 from attribview.gui.legend import plural
-from attribview.gui.plain import plain_label, rich, tooltip
+from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: (checked, total) of the row, drawn as a bar.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The outlet and date under the headline ("" when the article names neither).
+BYLINE_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE, QUOTES, CHECKED = 0, 1, 2
+TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -55,6 +59,42 @@ class ProgressDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
+class TitleDelegate(QStyledItemDelegate):
+    """The headline on the first line and the outlet and date, smaller and greyer, on the second; both
+    elided to the column, drawn as plain text."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), 2 * option.fontMetrics.height() + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        title, option.text = option.text, ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        line = option.fontMetrics.height()
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                            else QPalette.ColorRole.Text))
+        painter.drawText(rect.adjusted(0, 0, 0, -line), TOP_LEFT,
+                         option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        source = str(index.data(BYLINE_ROLE) or "")
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 6.0))
+        small.setBold(False)
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(rect.adjusted(0, line, 0, 0), TOP_LEFT,
+                         QFontMetrics(small).elidedText(source, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
 class LibraryPanel(QWidget):
     """The articles of the library; activating one opens it.
 
@@ -74,6 +114,7 @@ class LibraryPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setHeaderLabels(["Article", "Quotes", "Checked"])
         self.tree.setItemDelegateForColumn(CHECKED, ProgressDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(TITLE, TitleDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -103,10 +144,9 @@ class LibraryPanel(QWidget):
             item.setTextAlignment(QUOTES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             counts = ", ".join(f"{STYLES[s].label.lower() if s in STYLES else s} {n}"
                                for s, n in entry.statuses.items() if n)
-            source = " · ".join(p for p in (row.outlet, row.published.isoformat() if row.published else None)
-                                if p)
-            item.setToolTip(TITLE, f"<qt><b>{rich(row.title)}</b><br>{rich(source)}</qt>"
-                            if source else f"<qt><b>{rich(row.title)}</b></qt>")
+            source = byline(row.outlet, row.published)
+            item.setData(TITLE, BYLINE_ROLE, source)
+            item.setToolTip(TITLE, tooltip("\n".join(p for p in (row.title, source, row.url) if p)))
             item.setToolTip(CHECKED, tooltip(f"{entry.checked} of {plural(entry.quotes, 'quote')} checked"
                                              + (f" ({counts})" if counts else "")))
             self.tree.addTopLevelItem(item)
@@ -125,6 +165,10 @@ class LibraryPanel(QWidget):
             font = item.font(TITLE)
             font.setBold(item.data(TITLE, ARTICLE_ROLE) == article_id)
             item.setFont(TITLE, font)
+
+    def bylines(self) -> list[str]:
+        """The outlet and date line of every listed article, as shown (for tests)."""
+        return [str(item.data(TITLE, BYLINE_ROLE) or "") for item in self._items()]
 
     def rows(self) -> list[tuple[str, int, int]]:
         """(title, checked, quotes) of every listed article, as shown (for tests)."""

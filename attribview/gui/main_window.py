@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPalette,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -47,10 +48,12 @@ from attribview.core.exercise import (
     save_exercise,
 )
 from attribview.core.library import ArticleProgress, default_library_path
+from attribview.core.titles import article_title, file_stem
 from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
+from attribview.gui.checker import Checker
 from attribview.gui.commands import (
     AddQuoteCommand,
     EvidenceCommand,
@@ -63,6 +66,15 @@ from attribview.gui.commands import (
 from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
+from attribview.gui.layout import (
+    fit_columns,
+    is_small,
+    share_columns,
+    share_reading,
+    share_side,
+    window_rect,
+    within,
+)
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.plain import plain_label, tooltip
@@ -74,8 +86,11 @@ from attribview.gui.tasks import TaskManager
 from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
 from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
+from attribview.textio import SourceText, read_article
 
 log = logging.getLogger("attribview.gui")
+#: The table's columns sized to their contents; "What was said" (the last) stretches over the rest.
+SHORT_COLUMNS = (Column.SPEAKER, Column.GROUP, Column.KIND, Column.STATUS, Column.CONFIDENCE)
 
 MAX_RECENT = 8
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm);;All files (*)"
@@ -117,6 +132,7 @@ class MainWindow(QMainWindow):
         quote_saved: the QuoteDetails of a quote just saved (a status, a note, a speaker, an undo)
         quotes_changed: the QuotesChanged after a quote was rejected, added or restored (and its undo)
         model_loaded: the language model is loaded (articles now open without waiting for it)
+        text_shown: a file's text, shown as plain text while it is analysed
     """
 
     article_shown = Signal(object)
@@ -126,18 +142,21 @@ class MainWindow(QMainWindow):
     quote_saved = Signal(object)
     quotes_changed = Signal(object)
     model_loaded = Signal()
+    text_shown = Signal(str)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
         super().__init__()
         self.analyzer = analyzer if analyzer is not None else Analyzer()
         self.settings = settings if settings is not None else QSettings("attribview", "attribview")
+        self.checker = Checker(self.settings, self)
         self._report_error = report_error if report_error is not None else self._show_error_box
         self.library_path = Path(library_path) if library_path is not None else default_library_path()
         self.desk = Desk(self.analyzer, self.library_path)  # worker thread only
         self.tasks = TaskManager(self)
         self.undo_stack = QUndoStack(self)
         self._generation = 0
+        self._analysed = 0  # the generation whose analysis is on screen (its plain text is not wanted)
         self._closed = False
         self.model_ready = False
         self.library_ready = False
@@ -148,7 +167,7 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel()
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)
-        self.resize(1400, 880)
+        self._default_layout = True  # no saved layout: share the space in the first showEvent
 
         self.welcome = WelcomePage()
         self.article_view = ArticleView()
@@ -173,6 +192,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_settings()
+        self._place_on_screen()
 
     # building ---------------------------------------------------------------------------------------
 
@@ -201,8 +221,8 @@ class MainWindow(QMainWindow):
         self.reading_splitter = QSplitter(Qt.Orientation.Vertical)
         self.reading_splitter.addWidget(self.article_view)
         self.reading_splitter.addWidget(quotes)
-        self.reading_splitter.setStretchFactor(0, 3)
-        self.reading_splitter.setStretchFactor(1, 2)
+        self.reading_splitter.setStretchFactor(0, 1)  # a taller window gives its height to the article
+        self.reading_splitter.setStretchFactor(1, 0)
         self.reading_splitter.setSizes([520, 300])
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.legend_area = _scrolling(self.legend)
@@ -218,8 +238,8 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(self.reading_splitter)
         self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(0, 1)  # and its width
+        self.main_splitter.setStretchFactor(1, 0)
         self.main_splitter.setSizes([720, 400])
         self.article_page = self.main_splitter
 
@@ -302,6 +322,10 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.checker_action = self._action("Checker's &Name…", self.checker.ask)
+        self.checker_action.setStatusTip("The name the history and the exports record for your changes")
+        edit_menu.addAction(self.checker_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(self._action("&Next Quote", self.next_quote, "J", "Ctrl+Down"))
         go_menu.addAction(self._action("&Previous Quote", self.previous_quote, "K", "Ctrl+Up"))
@@ -421,8 +445,35 @@ class MainWindow(QMainWindow):
                        on_failure=self._on_library_failed)
 
     def open_file(self, path: str) -> None:
+        """Show the file's text at once (read on the second worker), then its analysis when ready."""
         name = Path(path).name or path
         self._load(lambda: self.desk.load_file(path), f"Analysing {name}…")
+        if self.model_ready:
+            return  # the analysis follows in a moment: no plain text in between
+        generation = self._generation
+        self.tasks.run(lambda: read_article(path), message="", reader=True,
+                       on_success=lambda source: self._show_plain(generation, source),
+                       on_failure=lambda _error: None)  # the analysis reports a file it cannot read
+
+    def _show_plain(self, generation: int, source: object) -> None:
+        """The text of a file being analysed, as plain characters, until its highlights are ready."""
+        if generation != self._generation or generation == self._analysed \
+                or not isinstance(source, SourceText):
+            return  # the analysis (or a later open) came first
+        self.leave_training()
+        self.detail.commit_pending()
+        self.undo_stack.clear()
+        self.document = None
+        for widget in (self.quote_model, self.legend, self.detail, self.summary):
+            widget.set_article(None)
+        self.article_view.set_article(None)
+        self.article_view.setPlainText(source.text)  # plain text: nothing in it is markup
+        self.counts_label.clear()
+        self.stack.setCurrentWidget(self.article_page)
+        self._share_space()
+        self.setWindowTitle(f"{article_title(source, 'article')} — attribview")
+        self._update_correction_actions()
+        self.text_shown.emit(source.text)
 
     def open_sample(self) -> None:
         self.open_file(str(sample_article()))
@@ -452,6 +503,7 @@ class MainWindow(QMainWindow):
 
     def _on_article_loaded(self, generation: int, article: object) -> None:
         if generation == self._generation and isinstance(article, Document):  # a later open wins
+            self._analysed = generation
             self.show_article(article)
             if article.stored:
                 self.refresh_library()
@@ -523,7 +575,13 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self._fill_group_filter(article)
         self.proxy.set_group(None)
+        shown = self.stack.currentWidget() is self.article_page  # its plain text was: rows show later
         self.stack.setCurrentWidget(self.article_page)
+        if shown and self._default_layout:
+            QTimer.singleShot(0, self._share_space)  # once the legend's new rows are shown (queued)
+        else:
+            self._share_space()
+        self._fit_columns()
         profile = f" — {article.profile_label}" if article.profile_label else ""
         self.setWindowTitle(f"{article.title}{profile} — attribview")
         self._show_counts()
@@ -572,6 +630,7 @@ class MainWindow(QMainWindow):
             self.legend.update_article(article)
             self.summary.set_article(article)
             self._fill_group_filter(article)
+            self._fit_columns()
         self.detail.update_article(article)
         self._show_counts()
         self._update_correction_actions()
@@ -598,8 +657,7 @@ class MainWindow(QMainWindow):
             self.group_filter.setCurrentIndex(0)
             self.status_filter.setCurrentIndex(0)
             row = self.proxy.proxy_row(quote_index)
-        self.table.selectRow(row)
-        self.table.scrollTo(self.proxy.index(row, 0))
+        self._select_row(row)
 
     def current_quote(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -617,7 +675,10 @@ class MainWindow(QMainWindow):
             return
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() + delta if rows else (0 if delta > 0 else count - 1)
-        row = max(0, min(count - 1, row))
+        self._select_row(max(0, min(count - 1, row)))
+
+    def _select_row(self, row: int) -> None:
+        """Select a row of the table as it is filtered and sorted, and show it."""
         self.table.selectRow(row)
         self.table.scrollTo(self.proxy.index(row, 0))
 
@@ -700,14 +761,17 @@ class MainWindow(QMainWindow):
                            evidence: Sequence[str] | None) -> None:
         what = f"marked as {status_label(status)}" if status is not None \
             else "note saved" if note is not None else "evidence saved"
+        who = self.checker.name()
         self.tasks.run(lambda: self.desk.set_verification(quote_id, status=status, note=note,
-                                                          evidence=evidence),
+                                                          evidence=evidence, who=who),
                        message="", on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
     def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None, by_hand: bool) -> None:
         what = f"speaker set to {speaker or 'unknown'}"
-        self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand, who=who),
+                       message="",
                        on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
@@ -774,18 +838,21 @@ class MainWindow(QMainWindow):
 
     def _save_rejection(self, quote_id: int, rejected: bool) -> None:
         what = "marked “not an attribution” (Ctrl+Z brings it back)" if rejected else "attribution restored"
-        self.tasks.run(lambda: self.desk.reject(quote_id, rejected), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.reject(quote_id, rejected, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
     def _save_new_quote(self, new: NewQuote) -> None:
-        self.tasks.run(lambda: self.desk.add_quote(new), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.add_quote(new, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, "attribution added"),
                        on_failure=self._on_task_failed)
 
     def _reject_new_quote(self, new: NewQuote, rejected: bool) -> None:
         what = "added attribution taken back" if rejected else "attribution added"
-        self.tasks.run(lambda: self.desk.reject_new(new, rejected), message="",
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.reject_new(new, rejected, who=who), message="",
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
@@ -795,14 +862,15 @@ class MainWindow(QMainWindow):
             return
         article = self.document
         if article is not None and article.article_id == changed.row.article_id:
-            before = self.current_quote()
+            rows = self.table.selectionModel().selectedRows()
+            before = rows[0].row() if rows else None  # the row on screen, under the filters as they are
             self.table.clearSelection()  # indices change: the panel lets go of the old one first
             self._update_document(article.with_rows(changed.rows))
             shown = self.document.index_of(changed.row.id) if self.document is not None else None
             if shown is not None:
                 self.select_quote(shown)  # the quote added or brought back
-            elif before is not None and self.quote_model.rowCount():
-                self.select_quote(min(before, self.quote_model.rowCount() - 1))  # the next one
+            elif before is not None and self.proxy.rowCount():
+                self._select_row(min(before, self.proxy.rowCount() - 1))  # the next one the filter shows
         self.status_label.setText(f"Saved: {what}.")
         self.refresh_library()
         self.quotes_changed.emit(changed)
@@ -831,11 +899,13 @@ class MainWindow(QMainWindow):
             return None
         return self.document
 
+    def report_file_name(self, suffix: str) -> str:
+        """The name offered for the open article's report: its title, as the library shows it."""
+        return f"{file_stem(self.document.title) if self.document is not None else 'article'}-report{suffix}"
+
     def _report_path(self, caption: str, suffix: str, name_filter: str) -> str:
-        article = self.document
-        stem = Path(article.title).stem if article is not None else "report"
-        start = str(Path(self._recent()[0]).parent / f"{stem}-report{suffix}") if self._recent() \
-            else f"{stem}-report{suffix}"
+        name = self.report_file_name(suffix)
+        start = str(Path(self._recent()[0]).parent / name) if self._recent() else name
         path, _ = QFileDialog.getSaveFileName(self, caption, start, name_filter)
         return path
 
@@ -976,7 +1046,7 @@ class MainWindow(QMainWindow):
         if save:
             title = self.training.exercise.title if self.training is not None else \
                 self.document.title if self.document is not None else "exercise"
-            name = f"{Path(title).stem}{suffix}"
+            name = f"{file_stem(title)}{suffix}"
             start = str(Path(start) / name) if start else name
             path, _ = QFileDialog.getSaveFileName(self, caption, start, EXERCISE_FILTER)
         else:
@@ -1123,9 +1193,6 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent_files(recent)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -1133,12 +1200,46 @@ class MainWindow(QMainWindow):
             saved = self.settings.value(f"window/{key}")
             if saved is not None:
                 splitter.restoreState(saved)
+                self._default_layout = False
         self._refresh_recent(self._recent())
         self._apply_presentation()
         if self.settings.value("presentation/full_screen", False, type=bool):
             self.full_screen_action.setChecked(True)
             self.showFullScreen()
         self._sync_training_actions()
+
+    def _place_on_screen(self) -> None:
+        """The saved place if it fits this screen (moved into it otherwise), else one from the screen."""
+        available = self.screen().availableGeometry()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.setGeometry(within(self.geometry(), available))
+            return
+        self.setGeometry(window_rect(available))
+        if is_small(available) and self.settings.value("window/state") is None:
+            self.library_dock.hide()  # a laptop's width goes to the article; Ctrl+L shows the library
+            self.summary_dock.hide()
+
+    def _share_space(self) -> None:
+        """The first article on screen, with no saved layout: article, table and side panels share the
+        window as ``gui.layout`` says (the legend's needs are known only once it shows an article)."""
+        if self._default_layout and self.isVisible():
+            self._default_layout = self.document is None  # plain text first: again once analysed
+            share_columns(self.main_splitter, self.legend, self.width())
+            share_reading(self.reading_splitter)
+            share_side(self.side_splitter, self.legend)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        frame = self.frameGeometry()  # a title bar is known only now: keep the frame on the screen
+        inside = within(frame, self.screen().availableGeometry())
+        if inside != frame:
+            self.setGeometry(self.geometry().adjusted(
+                inside.left() - frame.left(), inside.top() - frame.top(),
+                inside.right() - frame.right(), inside.bottom() - frame.bottom()))
+
+    def _fit_columns(self) -> None:
+        fit_columns(self.table, SHORT_COLUMNS, self.main_splitter.sizes()[0])
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,

@@ -1,20 +1,37 @@
-"""The sourcing report of the open article: HTML to save, PDF to write, or the print dialog."""
+"""The sourcing report of the open article: HTML to save, PDF to write, or the print dialog.
+
+The PDF is the HTML report laid out by a browser engine (QtWebEngine), so its chart, tables, paragraph
+numbers and boxes are the report's own; Qt's rich-text subset turned them into run-on text. The engine
+runs no script and fetches nothing: every request but the report page itself is blocked.
+"""
 
 from __future__ import annotations
 
-import re
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QSize, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from attribview.atomic import replacing, write_text
+from attribview.atomic import write_bytes, write_text
 from attribview.core.report import render_report, statuses_by_span
 from attribview.errors import InputError
 from attribview.gui.document import Document
-from attribview.gui.plain import InertDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo
+
+#: setHtml hands the page over as a data: URL, which Chromium limits to 2 MB.
+MAX_REPORT_BYTES = 2_000_000
+#: How long the engine may take to lay out or print one report before the export gives up.
+TIMEOUT_MS = 60_000
+#: Printing rasterises the PDF's pages at this resolution (enough for text, bounded in memory).
+PRINT_DPI = 200
 
 
 def document_report(article: Document) -> str:
@@ -30,72 +47,142 @@ def write_html(report: str, path: str | Path) -> None:
     write_text(path, report)
 
 
-#: What Qt's rich-text engine understands of the report's look (it drops the browser stylesheet, whose
-#: custom properties it cannot parse): group tints come from the report's own ``.gN`` rules.
-_PRINT_CSS = """
-body { color: #1b1b1b; font-size: 10pt; }
-h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14px; }
-.cue { text-decoration: underline; }
-.src { font-weight: bold; }
-.num { font-weight: bold; }
-.hedge { text-decoration: underline; color: #444444; }
-.tag { color: #5f6368; font-size: 7pt; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #d9d9d9; padding: 3px; }
-"""
-_PRINT_SPACING = (
-    (re.compile(r'</span><span class="what">'), '</span> <span class="what">'),
-    (re.compile(r'<span class="swatch( sw\d+)?"></span>'),
-     r'<span class="swatch\1">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'),
-    (re.compile(r'</span><span class="count">'), '</span> — <span class="count">'),
-)
-_STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
-_GROUP_RULE = re.compile(r"\.(?:g|sw)\d+\{background-color:#[0-9A-Fa-f]{3,6}")
+def a4_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
 
 
-def print_html(report: str) -> tuple[str, str]:
-    """The report as Qt's rich text can print it: (HTML without its browser stylesheet, Qt's CSS)."""
-    style = _STYLE.search(report)
-    rules = [m.group(0) + "}" for m in _GROUP_RULE.finditer(style.group(0))] if style else []
-    body = _STYLE.sub("", report, count=1)
-    for before, after in _PRINT_SPACING:  # the browser spaces these by CSS Qt ignores (flex, margins)
-        body = before.sub(after, body)
-    return body, _PRINT_CSS + "\n".join(rules)
+def _engine_environment() -> None:
+    """Chromium needs no GPU to print, and refuses to start as root unless its sandbox is off."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    wanted = ["--disable-gpu"]
+    if getattr(os, "geteuid", lambda: 1)() == 0:
+        wanted.append("--no-sandbox")  # as root Chromium cannot sandbox; scripts are off, loads blocked
+    flags += [flag for flag in wanted if flag not in flags]
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
-def report_document(report: str) -> QTextDocument:
-    """The report as a document Qt prints; it loads no resource, whatever the article names."""
-    document = InertDocument()  # the report quotes the article: nothing it names is loaded
-    body, css = print_html(report)
-    document.setDefaultStyleSheet(css)
-    document.setHtml(body)  # Qt's rich-text subset: no scripts, no network
-    return document
+def _ensure_application() -> None:
+    """The engine needs a QGuiApplication; without a display (the command line) the offscreen one."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication(["attribview"])  # kept alive by Qt as the instance
 
 
-def _a4(printer: QPrinter) -> None:
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+def _wait(start: Callable[[Callable[..., None]], None], what: str) -> list[object]:
+    """Run ``start(done)`` and an event loop until ``done`` is called; what it was given."""
+    loop = QEventLoop()
+    received: list[object] = []
+
+    def done(*values: object) -> None:
+        received.extend(values)
+        loop.quit()
+
+    timer = QTimer(singleShot=True, interval=TIMEOUT_MS)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    start(done)
+    if not received:
+        loop.exec()
+    timer.stop()
+    if not received:
+        raise InputError(f"the report could not be {what} within {TIMEOUT_MS // 1000} s")
+    return received
+
+
+def render_pdf(report: str) -> bytes:
+    """The report as an A4 PDF, laid out by QtWebEngine with no script and no request but the page."""
+    if len(report.encode("utf-8")) > MAX_REPORT_BYTES:
+        raise InputError("the report is too large to lay out as a PDF; export it as HTML instead")
+    _engine_environment()
+    _ensure_application()
+    from PySide6.QtWebEngineCore import (  # noqa: PLC0415 - the engine loads only when a PDF is made
+        QWebEnginePage,
+        QWebEngineProfile,
+        QWebEngineSettings,
+        QWebEngineUrlRequestInfo,
+        QWebEngineUrlRequestInterceptor,
+    )
+
+    class OnlyThePage(QWebEngineUrlRequestInterceptor):
+        """Lets the report page itself load once and blocks everything else it could name."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.page_loaded = False
+
+        def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+            main = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame
+            if main and info.requestUrl().scheme() == "data" and not self.page_loaded:
+                self.page_loaded = True
+                return
+            info.block(True)
+
+    profile = QWebEngineProfile()  # off the record: no cache, no cookies on disk
+    interceptor = OnlyThePage()
+    profile.setUrlRequestInterceptor(interceptor)
+    page = QWebEnginePage(profile)
+    settings = page.settings()
+    for attribute in (QWebEngineSettings.WebAttribute.JavascriptEnabled,
+                      QWebEngineSettings.WebAttribute.AutoLoadImages,
+                      QWebEngineSettings.WebAttribute.PluginsEnabled,
+                      QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls,
+                      QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls):
+        settings.setAttribute(attribute, False)
+    try:
+        def load(done: Callable[..., None]) -> None:
+            page.loadFinished.connect(done)
+            page.setHtml(report, QUrl("about:blank"))
+
+        if _wait(load, "laid out") != [True]:
+            raise InputError("the report could not be laid out as a PDF")
+        data = _wait(lambda done: page.printToPdf(done, a4_layout()), "printed")[0]
+    finally:
+        shiboken6.delete(page)  # the page goes before its profile, now: no event loop may follow
+    pdf = bytes(data.data()) if isinstance(data, QByteArray) else b""
+    if not pdf.startswith(b"%PDF"):
+        raise InputError("the PDF could not be made")
+    return pdf
 
 
 def write_pdf(report: str, path: str | Path) -> None:
-    """Print the report to a PDF file with Qt's printing (no browser engine needed)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    with replacing(path) as temp:
-        printer.setOutputFileName(str(temp))
-        _a4(printer)
-        report_document(report).print_(printer)
-        if not temp.is_file() or temp.stat().st_size == 0:
-            raise InputError(f"{Path(path).name}: the PDF could not be written")
+    """Write the report as a PDF (atomically: an interrupted write keeps the previous file)."""
+    write_bytes(path, render_pdf(report))
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> None:
+    """Print a PDF's pages on ``printer``, each scaled to the printable page."""
+    from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415 - loads only when printing
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    painter = QPainter()
+    if document.pageCount() == 0 or not painter.begin(printer):
+        raise InputError("the report could not be sent to the printer")
+    try:
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            size = QSize(round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI))
+            image = document.render(index, size)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
 
 
 def print_report(report: str, parent: QWidget | None = None) -> bool:
-    """Show the print dialog and print the report; False when the user cancels."""
+    """Show the print dialog and print the report as its PDF looks; False when the user cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _a4(printer)
+    printer.setPageLayout(QPageLayout(a4_layout().pageSize(), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the sourcing report")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    report_document(report).print_(printer)
+    print_pdf(render_pdf(report), printer)
     return True

@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from attribview.gui.document import Document
@@ -25,7 +25,9 @@ from attribview.gui.plain import plain_label, rich
 NARRATION = "Narration (the reporter)"
 NARRATION_COLOUR = "#D9D9D9"
 #: Category labels wrap at this many characters, so a narrow dock does not cut group names short.
-LABEL_WIDTH = 20
+LABEL_WIDTH = 12
+#: QtCharts gives the category labels about this share of the chart's width (more is cut or overlaps).
+LABEL_SHARE = 0.33
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,13 @@ class SummaryPanel(QWidget):
                   numbers: Sourcing, text: QColor) -> None:
         categories = QBarCategoryAxis()
         categories.append([category_label(label) for label, _, _ in bars])
+        metrics = QFontMetrics(categories.labelsFont())
+        widest = max(metrics.horizontalAdvance(line) for label, _, _ in bars
+                     for line in textwrap.wrap(label, LABEL_WIDTH) or [" "])
+        self.view.setMinimumWidth(round((widest + 16) / LABEL_SHARE))  # every label whole
         categories.setLabelsBrush(text)
         categories.setGridLineVisible(False)
+        categories.setTruncateLabels(False)  # a group's name in full: the bars give way, not the labels
         values = QValueAxis()
         longest = max(count for _, _, count in bars)
         values.setRange(0, longest + max(1, longest // 10))  # room after the longest bar
@@ -173,8 +180,9 @@ class SummaryPanel(QWidget):
         values.setTickType(QValueAxis.TickType.TicksDynamic)
         values.setTickInterval(max(1, round(longest / 5)))
         values.setLabelsBrush(text)
-        values.setTitleText(f"sentences ({numbers.sentences} in all)")
+        values.setTitleText(f"sentences, of {numbers.sentences}")
         values.setTitleBrush(text)
+        values.setTruncateLabels(False)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)

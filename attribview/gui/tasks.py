@@ -54,7 +54,9 @@ class TaskManager(QObject):
     """Runs slow calls one at a time on a private worker thread (Anki's one-worker executor).
 
     One worker is deliberate: the ``Analyzer`` is thread-compatible, not thread-safe, and the model
-    load must finish before the first analysis starts. Callbacks run on the GUI thread.
+    load must finish before the first analysis starts. A second worker runs ``reader`` tasks, which
+    touch neither the engine nor the library (reading and decoding a file), so that they never wait
+    behind a model load. Callbacks run on the GUI thread.
 
     Signals:
         busy_changed: (busy, message of the task now running or "")
@@ -66,6 +68,8 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._reader = QThreadPool(self)
+        self._reader.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._relay = _Relay(self)
         self._relay.succeeded.connect(self._on_relay_succeeded)
@@ -74,15 +78,16 @@ class TaskManager(QObject):
         self._pending: dict[int, tuple[str, SuccessCallback, FailureCallback | None]] = {}
 
     def run(self, function: Callable[[], Any], *, message: str, on_success: SuccessCallback,
-            on_failure: FailureCallback | None = None) -> int:
+            on_failure: FailureCallback | None = None, reader: bool = False) -> int:
         """Queue ``function``; ``on_success(result)`` or ``on_failure(error)`` runs on the GUI thread.
 
         Never touch widgets inside ``function``: it runs on the worker thread. A task with an empty
         ``message`` is quiet (a quick library read or write): it runs in turn but shows no busy state.
+        A ``reader`` task runs on the second worker: it must use neither the engine nor the library.
         """
         task_id = next(self._ids)
         self._pending[task_id] = (message, on_success, on_failure)
-        self._pool.start(_Task(task_id, function, self._relay))
+        (self._reader if reader else self._pool).start(_Task(task_id, function, self._relay))
         if message:
             self._announce()
         return task_id
@@ -96,8 +101,8 @@ class TaskManager(QObject):
         return not self._pending
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (at quit and in tests); True when it is."""
-        return self._pool.waitForDone(msecs)
+        """Block until both workers are idle (at quit and in tests); True when they are."""
+        return self._reader.waitForDone(msecs) and self._pool.waitForDone(msecs)
 
     def _announce(self) -> None:
         first = next((message for message, _, _ in self._pending.values() if message), None)

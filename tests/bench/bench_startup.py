@@ -8,10 +8,13 @@ a temporary folder. In each one:
                 (``MainWindow`` constructed and shown, the welcome screen drawn); the imports of PySide6
                 and attribview before it are timed apart (``import``), and ``process`` counts from the
                 interpreter's start (as ``attribview gui`` would feel);
-  model load    from ``window.start()`` (the library opened, the model loading on the worker thread)
-                until the window's ``model_loaded`` signal; meanwhile a 10 ms timer on the GUI thread
-                records the longest gap between its ticks (``GUI stall``: how long the window would not
-                answer);
+  model load    from ``window.start(FILE)`` (as ``attribview gui FILE``: the library opened, the model
+                loading on the worker thread, FILE a text new to the library) until the window's
+                ``model_loaded`` signal; meanwhile a 10 ms timer on the GUI thread records the longest
+                gap between its ticks (``GUI stall``: how long the window would not answer);
+  text shown    from the same ``start(FILE)`` until FILE's text is on screen as plain text
+                (``text_shown``), and until it is highlighted (``article_shown``, the model loaded and
+                the text analysed: ``cold open``);
   open (warm)   with the model loaded: from calling ``window.open_file(path)`` (what File > Open does
                 once a file is chosen) until ``article_shown`` (the highlights applied, the table and
                 the legend filled), for each of the bundled samples in turn, ``--opens`` times. The first
@@ -84,7 +87,9 @@ def child(opens: int) -> dict[str, Any]:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     first_paint = painted.at
 
-    model_load, gui_stall = _model_load(window)
+    new_file = folder / "new-article.txt"  # a text the library has never seen
+    new_file.write_text((sample_article_text() + f"\nFiled {time.time_ns()}.\n"), encoding="utf-8")
+    model_load, gui_stall, text_shown, cold_open = _model_load(window, str(new_file))
     open_first, open_again = _opens(app, window, opens)
     window.close()
     shutil.rmtree(folder, ignore_errors=True)
@@ -94,6 +99,8 @@ def child(opens: int) -> dict[str, Any]:
         "first_paint": first_paint - t0,
         "process_to_paint": first_paint - PROCESS_START,
         "model_load": model_load,
+        "text_shown": text_shown,
+        "cold_open": cold_open,
         "gui_stall": gui_stall,
         "open_first": open_first,
         "open_again": open_again,
@@ -116,8 +123,15 @@ def _wait(signal: Any, what: str) -> None:
         raise SystemExit(f"timed out waiting for {what}")
 
 
-def _model_load(window: Any) -> tuple[float, float]:
-    """Seconds from ``start()`` to the model loaded, and the GUI thread's longest silence meanwhile."""
+def sample_article_text() -> str:
+    from attribview.paths import sample_article  # noqa: PLC0415 - the parent never loads attribview
+
+    return sample_article().read_text(encoding="utf-8")
+
+
+def _model_load(window: Any, path: str) -> tuple[float, float, float, float]:
+    """Seconds from ``start(path)`` to the model loaded, the GUI thread's longest silence meanwhile,
+    and from ``start(path)`` to the text on screen and to its highlights."""
     from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: PLC0415 - the parent never loads Qt
 
     gaps: list[float] = []
@@ -127,14 +141,19 @@ def _model_load(window: Any) -> tuple[float, float]:
     ticker.timeout.connect(lambda: gaps.append(clock.restart() / 1000))
     clock.start()
     ticker.start()
+    seen: dict[str, float] = {}
+    window.text_shown.connect(lambda _text: seen.setdefault("text", time.perf_counter()))
+    window.article_shown.connect(lambda _article: seen.setdefault("article", time.perf_counter()))
+    window.model_loaded.connect(lambda: seen.setdefault("model", time.perf_counter()))
     t_start = time.perf_counter()
-    window.start()
-    _wait(window.model_loaded, "the model")
-    model_load = time.perf_counter() - t_start
+    window.start(path)
+    while "article" not in seen:
+        _wait(window.article_shown if "model" in seen else window.model_loaded, "the model and the article")
     ticker.stop()
     if not window.library_ready:
         _wait(window.library_opened, "the library")
-    return model_load, max(gaps, default=0.0)
+    text = seen.get("text", float("nan")) - t_start
+    return seen["model"] - t_start, max(gaps, default=0.0), text, seen["article"] - t_start
 
 
 def _opens(app: Any, window: Any, opens: int) -> tuple[list[float], list[float]]:
@@ -192,6 +211,8 @@ def main() -> int:
         ("first paint (from QApplication)", [r["first_paint"] for r in runs]),
         ("first paint (from process start)", [r["process_to_paint"] for r in runs]),
         ("model load (background)", [r["model_load"] for r in runs]),
+        ("start(FILE) -> text on screen", [r["text_shown"] for r in runs]),
+        ("start(FILE) -> highlighted (cold open)", [r["cold_open"] for r in runs]),
         ("  longest GUI stall during the load", [r["gui_stall"] for r in runs]),
         ("open -> highlighted, warm, first of a text", [v for r in runs for v in r["open_first"]]),
         ("open -> highlighted, warm, text in library", [v for r in runs for v in r["open_again"]]),

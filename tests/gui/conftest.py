@@ -22,11 +22,15 @@ from PySide6.QtGui import Qt as GuiQt
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
+from attribview.gui.checker import SETTING as CHECKER_SETTING
 from attribview.gui.document import Document, make_document
 from attribview.gui.main_window import MainWindow
 from attribview.gui.plain import InertDocument
 from attribview.paths import sample_article
 from attribview.textio import read_article
+
+#: The checker's name the ``window`` fixture's settings hold.
+CHECKER = "Mira Testova"
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +123,7 @@ def window(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path, library_file: Path,
     The library is not opened until the test calls ``start()`` (or ``open_library()``).
     """
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(CHECKER_SETTING, CHECKER)  # the desk asks no name (test_checker.py asks it)
     win = MainWindow(analyzer=analyzer, settings=settings, library_path=library_file,
                      report_error=lambda title, message: errors.append((title, message)))
     qtbot.addWidget(win)
@@ -127,3 +132,22 @@ def window(qtbot: QtBot, analyzer: Analyzer, tmp_path: Path, library_file: Path,
     assert win.tasks.wait(60_000), "a background task was still running at teardown"
     win.close()
     assert win.tasks.is_idle()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
+    """The window with its library open and the sample article analysed and saved in it."""
+    with qtbot.wait_signal(window.library_opened, timeout=60_000):
+        window.start()
+    with qtbot.wait_signal(window.article_shown, timeout=60_000):
+        window.open_sample()
+    assert window.document is not None and window.document.stored
+    yield window
+
+
+def open_in_library(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Open the window's library, then ``path`` in it (analysed and stored)."""
+    with qtbot.wait_signal(window.library_opened, timeout=60_000):
+        window.start()
+    with qtbot.wait_signal(window.article_shown, timeout=60_000):
+        window.open_file(str(path))

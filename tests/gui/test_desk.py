@@ -4,10 +4,8 @@ library sidebar and the sourcing chart."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -19,7 +17,7 @@ from attribview.gui.article_view import quote_tooltip
 from attribview.gui.document import Document
 from attribview.gui.highlights import blend
 from attribview.gui.main_window import MainWindow
-from attribview.gui.quote_model import Column
+from attribview.gui.quote_model import QUOTE_ROLE, Column
 from attribview.gui.summary import NARRATION
 from attribview.paths import sample_article
 
@@ -31,17 +29,6 @@ def _db_status(path: Path, quote_id: int) -> str:
     with sqlite3.connect(path) as db:
         row = db.execute("SELECT status FROM verification WHERE quote_id = ?", (quote_id,)).fetchone()
     return str(row[0]) if row else "unverified"
-
-
-@pytest.fixture
-def desk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
-    """The window with its library open and the sample article analysed and saved in it."""
-    with qtbot.wait_signal(window.library_opened, timeout=SLOW):
-        window.start()
-    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
-        window.open_sample()
-    assert window.document is not None and window.document.stored
-    yield window
 
 
 def _select(qtbot: QtBot, window: MainWindow, speaker: str) -> int:
@@ -68,7 +55,7 @@ def test_status_chosen_in_the_panel_reaches_the_database_and_undo_restores_it(
     assert _db_status(library_file, quote_id) == "verified"
     row = desk.table.selectionModel().selectedRows()[0].row()
     assert desk.proxy.index(row, Column.STATUS).data() == "Verified"
-    assert any("Status: Unverified → Verified" in line for line in desk.detail.history_texts())
+    assert any("status: unverified → verified" in line for line in desk.detail.history_texts())
 
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.undo_action.trigger()
@@ -76,7 +63,7 @@ def test_status_chosen_in_the_panel_reaches_the_database_and_undo_restores_it(
     assert combo.currentData() == "unverified"
     assert desk.proxy.index(row, Column.STATUS).data() == "Unverified"
     history = desk.detail.history_texts()
-    assert "Status: Verified → Unverified" in history[0]  # the undo is recorded, newest first
+    assert "status: verified → unverified" in history[0]  # the undo is recorded, newest first
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.redo_action.trigger()
     assert _db_status(library_file, quote_id) == "verified"
@@ -141,7 +128,7 @@ def test_speaker_reassignment_is_saved_recorded_and_recoloured(qtbot: QtBot, des
     assert ("speaker", "Dmitry Peskov", "Volodymyr Zelensky") in changes
     assert ("group", "russian_officials", "zelensky") in changes  # the known speaker's group follows
     assert desk.detail.group_combo.currentData() == "zelensky"
-    assert any("Speaker: Dmitry Peskov → Volodymyr Zelensky" in t for t in desk.detail.history_texts())
+    assert any("speaker: Dmitry Peskov → Volodymyr Zelensky" in t for t in desk.detail.history_texts())
     style = desk.document.group("zelensky") if desk.document is not None else None
     assert style is not None
     base = desk.article_view.palette().color(QPalette.ColorRole.Base)
@@ -246,6 +233,28 @@ def test_not_an_attribution_is_saved_and_undo_brings_it_back(qtbot: QtBot, desk:
     with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
         desk.redo_action.trigger()
     assert _db_quote(library_file, quote_id)[4] is True
+
+
+def test_not_an_attribution_keeps_the_search_and_moves_to_the_next_row(qtbot: QtBot,
+                                                                       desk: MainWindow) -> None:
+    article = desk.document
+    assert article is not None
+    speakers = [q.speaker for q in article.analysis.quotes if q.speaker]
+    speaker = max(set(speakers), key=speakers.count)  # the speaker quoted most: a search with rows left
+    assert speakers.count(speaker) >= 3
+    desk.search.setText(speaker)
+    shown = desk.proxy.rowCount()
+    assert 3 <= shown < len(article.rows)
+    with qtbot.wait_signal(desk.details_shown, timeout=SLOW):
+        desk.table.selectRow(1)
+    rejected = desk.detail.quote_id
+    following = desk.proxy.index(2, 0).data(QUOTE_ROLE)
+    assert article.row(int(following)) is not None
+    following_id = article.row(int(following)).id  # type: ignore[union-attr]
+    with qtbot.wait_signal(desk.quotes_changed, timeout=SLOW):
+        desk.reject_action.trigger()
+    assert desk.search.text() == speaker and desk.proxy.rowCount() == shown - 1  # the filter stays
+    assert desk.detail.quote_id == following_id != rejected  # the next row under the filter
 
 
 def test_context_menu_on_a_sentence_selects_its_quote_and_offers_the_corrections(

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library, VerificationRow
 from attribview.gui.main_window import MainWindow
+from tests.gui.conftest import open_in_library
 
 SLOW = 60_000
 ARTICLE = """Harbour town, Tuesday.
@@ -32,10 +33,7 @@ def stored(qtbot: QtBot, window: MainWindow, analyzer: Analyzer, tmp_path: Path,
     ids of its first two quotes."""
     path = tmp_path / "harbour.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    with qtbot.wait_signal(window.library_opened, timeout=SLOW):
-        window.start()
-    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
-        window.open_file(str(path))
+    open_in_library(qtbot, window, path)
     article = window.document
     assert article is not None and article.stored and len(article.rows) >= 2
     first, second = article.rows[0].id, article.rows[1].id

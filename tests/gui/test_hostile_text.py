@@ -3,6 +3,8 @@ resource it names is ever opened (a watched canary file stays unopened)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,12 +20,12 @@ from pytestqt.qtbot import QtBot
 from attribview.gui.article_view import quote_tooltip
 from attribview.gui.main_window import MainWindow
 from attribview.gui.plain import InertDocument
-from attribview.gui.report_export import document_report, report_document, write_pdf
+from attribview.gui.report_export import document_report, write_pdf
 from attribview.gui.snapshot import header_html, render_image
 from attribview.gui.training import result_tooltip
 
 SLOW = 60_000
-HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the library's title: its first line
+HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the title everywhere: the article's first line
 ARTICLE = """{heading}
 
 "<img src='{url}'> The bridge holds," said Mayor Ilse Varnholt on Tuesday.
@@ -34,7 +36,7 @@ The ferry left at noon.
 """
 SPEAKER = 'Mayor <img src="{url}"> <b>Veltmark</b>'
 NOTE = 'Checked <img src="{url}"> with <b>Veltmark</b> care'
-TITLE = "<i>Ferry log.txt"  # the window's title and the report's: the file name
+FILE_NAME = "<i>Ferry log.txt"
 #: Words of the hostile text, each with the markup around it that must show as characters.
 MARKED = {"Veltmark": "<b>Veltmark</b>", "Harbour": "<b>Harbour</b>", "Ferry log": "<i>Ferry log",
           "Sunday": "<i>Sunday</i>"}
@@ -45,9 +47,9 @@ def hostile(qtbot: QtBot, window: MainWindow, canary: Any, tmp_path: Path) -> It
     """The window with a hostile article open and stored, its first quote given a hostile speaker and
     note through the detail panel; the literal strings the screen must show."""
     texts = {"speaker": SPEAKER.format(url=canary.url), "note": NOTE.format(url=canary.url),
-             "heading": HEADING, "title": TITLE}
+             "heading": HEADING, "title": HEADING}
     texts["article"] = ARTICLE.format(url=canary.url, heading=texts["heading"])
-    path = tmp_path / TITLE
+    path = tmp_path / FILE_NAME
     path.write_text(texts["article"], encoding="utf-8")
     with qtbot.wait_signal(window.library_opened, timeout=SLOW):
         window.start()
@@ -173,9 +175,11 @@ def test_report_and_snapshot_show_the_characters_and_open_nothing(
         window: MainWindow, hostile: dict[str, str], canary: Any, tmp_path: Path) -> None:
     article = window.document
     assert article is not None
-    document = report_document(document_report(article))
-    assert hostile["speaker"] in document.toPlainText() and hostile["title"] in document.toPlainText()
     write_pdf(document_report(article), tmp_path / "report.pdf")
+    if shutil.which("pdftotext"):
+        printed = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], check=True,
+                                 capture_output=True, text=True).stdout
+        assert hostile["speaker"] in printed and hostile["title"] in printed
     render_image(article)
     assert not canary.opened()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -48,7 +49,8 @@ def test_welcome_screen_offers_the_sample(qtbot: QtBot, window: MainWindow) -> N
     assert window.stack.currentWidget() is window.welcome
     with qtbot.wait_signal(window.article_shown, timeout=SLOW):
         window.welcome.sample_button.click()
-    assert window.windowTitle().startswith("frontline-report.txt")
+    first_line = sample_article().read_text(encoding="utf-8").split("\n")[0]
+    assert window.windowTitle().startswith(first_line[:40])  # the article's title, not its file name
 
 
 def test_bad_file_is_reported_not_raised(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -125,3 +127,25 @@ def test_undo_acts_on_the_article_on_screen_only(qtbot: QtBot, window: MainWindo
     assert window.tasks.wait(SLOW)
     with Library.open(library_file) as library:
         assert library.verification(first.rows[0].id).status == "verified"
+
+
+def test_a_file_shows_as_plain_text_before_its_analysis(qtbot: QtBot, window: MainWindow,
+                                                        tmp_path: Path) -> None:
+    text = "Mayor Halyna Brovko said the Dornel bridge would reopen.\n\n\"Soon,\" she said.\n"
+    path = tmp_path / "bridge.txt"
+    path.write_text(text, encoding="utf-8")
+    gate = threading.Event()
+    window.tasks.run(lambda: gate.wait(SLOW / 1000), message="", on_success=lambda _r: None)  # the engine
+    try:
+        with qtbot.wait_signal(window.text_shown, timeout=SLOW):  # busy: the text comes all the same
+            window.start(str(path))
+        assert window.stack.currentWidget() is window.article_page
+        assert window.article_view.toPlainText() == text.rstrip("\n") or \
+            window.article_view.toPlainText().strip() == text.strip()
+        assert window.document is None and window.quote_model.rowCount() == 0
+    finally:
+        gate.set()
+    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
+        pass
+    assert window.document is not None and window.document.analysis.quotes  # the highlights follow
+    assert window.quote_model.rowCount() == len(window.document.analysis.quotes)

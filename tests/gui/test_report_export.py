@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 from attribview.core.analysis import Analyzer
 from attribview.gui.document import Document, make_document
 from attribview.gui.main_window import MainWindow
-from attribview.gui.report_export import document_report, print_html
 from attribview.textio import prepare_text
 
 HOSTILE = ("Officials met on Monday. <script>alert(1)</script> The minister said: "
@@ -52,10 +51,3 @@ def test_export_pdf_writes_a_pdf(qtbot: QtBot, window: MainWindow, sample: Docum
 def test_report_needs_an_open_article(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     assert window.export_report(str(tmp_path / "none.html")) is None
     assert not (tmp_path / "none.html").exists()
-
-
-def test_printed_report_keeps_the_group_tints(sample: Document) -> None:
-    body, css = print_html(document_report(sample))
-    assert "<style>" not in body and "var(--" not in css  # Qt cannot parse the browser stylesheet
-    assert ".g0{background-color:#" in css and 'class="q g0"' in body
-    assert '</span> <span class="what">' in body  # figures and their words are spaced

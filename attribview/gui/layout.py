@@ -1,0 +1,87 @@
+"""How the window shares the screen: sized from the screen it opens on, the article first.
+
+A fixed size overflowed a 1366x768 laptop and left a projector's 1920x1080 half empty. The window takes
+90% of a large screen and nearly all of a small one, never more than the screen; the quote table gets at
+most ~25% of the reading column's height, the side column what the legend needs, and the table's short
+columns the width of their contents, so that "What was said" gets the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QSplitter, QStyle, QTableView, QWidget
+
+#: Screens narrower than this are laptops: the window takes (nearly) all of them.
+SMALL_SCREEN = 1600
+#: The share of a larger screen the window takes.
+SCREEN_SHARE = 0.9
+#: The share of a small screen's height (the rest leaves room for a title bar).
+SMALL_HEIGHT_SHARE = 0.96
+#: The quote table's share of the reading column's height.
+TABLE_SHARE = 0.25
+#: The side column (legend, selected quote) never takes more than this share of the window's width.
+SIDE_SHARE = 0.3
+#: A content-sized column never takes more than this share of the table's width.
+COLUMN_SHARE = 0.3
+
+
+def is_small(available: QRect) -> bool:
+    return available.width() < SMALL_SCREEN
+
+
+def window_rect(available: QRect) -> QRect:
+    """The window's first place: centred on the screen's available area, never larger than it."""
+    small = is_small(available)
+    width = available.width() if small else round(available.width() * SCREEN_SHARE)
+    height = round(available.height() * (SMALL_HEIGHT_SHARE if small else SCREEN_SHARE))
+    rect = QRect(0, 0, min(width, available.width()), min(height, available.height()))
+    rect.moveCenter(available.center())
+    return rect
+
+
+def within(frame: QRect, available: QRect) -> QRect:
+    """``frame`` moved (and shrunk if need be) into ``available``: a restored window never overflows."""
+    rect = QRect(frame)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(max(available.left(), min(rect.left(), available.right() - rect.width() + 1)))
+    rect.moveTop(max(available.top(), min(rect.top(), available.bottom() - rect.height() + 1)))
+    return rect
+
+
+def share_reading(splitter: QSplitter) -> None:
+    """The article above, the quote table below it with at most ``TABLE_SHARE`` of the height."""
+    total = sum(splitter.sizes()) or splitter.height()
+    table = round(total * TABLE_SHARE)
+    splitter.setSizes([total - table, table])
+
+
+def share_columns(main: QSplitter, side: QWidget, window_width: int) -> None:
+    """The side column as wide as ``side`` (the legend) wants, within ``SIDE_SHARE``; the article the
+    rest."""
+    total = sum(main.sizes()) or main.width()
+    scrollbar = side.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    wanted = side.sizeHint().width() + scrollbar + 8
+    width = max(min(wanted, round(window_width * SIDE_SHARE)), min(300, total // 3))
+    main.setSizes([total - width, width])
+
+
+def share_side(splitter: QSplitter, first: QWidget) -> None:
+    """The legend as tall as its contents (at most 60% of the column), the selected quote the rest."""
+    total = sum(splitter.sizes()) or splitter.height()
+    wanted = first.sizeHint().height() + 8
+    height = min(wanted, round(total * 0.6))
+    sizes = splitter.sizes()
+    splitter.setSizes([height, total - height, *([0] * (len(sizes) - 2))])
+
+
+def fit_columns(table: QTableView, columns: Iterable[int], room: int) -> None:
+    """Give each of ``columns`` the width of its widest cell or header, so none is cut; at most
+    ``COLUMN_SHARE`` of ``room`` (the table's width) each."""
+    cap = max(round(room * COLUMN_SHARE), 120)
+    for column in columns:
+        table.resizeColumnToContents(column)
+        if table.columnWidth(column) > cap:
+            table.setColumnWidth(column, cap)

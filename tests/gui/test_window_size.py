@@ -1,0 +1,67 @@
+"""The window on a laptop's and a projector's screen: a real X server (Xvfb) of each size, the bundled
+sample opened; the window fits the screen, the article gets the room, nothing the reader needs is cut.
+
+The screenshots are saved in tests/gui/screenshots/ (ignored by git) to be looked at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+
+from attribview.gui.layout import SMALL_SCREEN, window_rect, within
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _shot(width: int, height: int) -> dict[str, object]:
+    out = SCREENSHOTS / f"window-{width}x{height}.png"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env.pop("QT_QPA_PLATFORM", None)  # the real X server, not offscreen
+    done = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24", sys.executable, "-m",
+                           "tests.gui.window_shot", str(out)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert out.is_file() and out.with_suffix(".summary.png").is_file()
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed")
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_window_fits_the_screen_and_the_article_gets_the_room(width: int, height: int) -> None:
+    shown = _shot(width, height)
+    screen, window = (QRect(*shown[key]) for key in ("screen", "window"))  # type: ignore[misc]
+    assert screen.contains(window), (screen, window)
+    assert window.width() >= 0.85 * screen.width()  # no fixed size: sized from the screen
+    assert shown["elided_speakers"] == [] and shown["elided_groups"] == [] and shown["elided_status"] == []
+    assert float(shown["reading_share"]) >= 0.55  # type: ignore[arg-type]  # the article and its quotes
+    assert float(shown["article_share"]) >= 0.40  # type: ignore[arg-type]  # the text alone
+    assert float(shown["table_share"]) <= 0.30  # type: ignore[arg-type]
+    assert int(shown["text_column"]) >= 240  # type: ignore[call-overload]  # "What was said" gets the rest
+    assert shown["legend_scrolls"] is False  # the legend and its explanation whole
+    assert shown["summary_truncated"] == [] and shown["summary_within_screen"] is True
+
+
+@pytest.mark.parametrize(("available", "small"), [(QRect(0, 0, 1366, 740), True),
+                                                   (QRect(0, 0, 1920, 1050), False),
+                                                   (QRect(1920, 30, 2560, 1410), False)])
+def test_the_first_place_is_on_the_screen(available: QRect, small: bool) -> None:
+    rect = window_rect(available)
+    assert available.contains(rect)
+    assert (available.width() < SMALL_SCREEN) == small
+    assert rect.width() == (available.width() if small else round(available.width() * 0.9))
+
+
+def test_a_saved_place_larger_than_the_screen_is_brought_inside() -> None:
+    available = QRect(0, 0, 1366, 740)
+    assert within(QRect(200, 100, 1400, 880), available) == QRect(0, 0, 1366, 740)
+    assert within(QRect(-50, 600, 800, 400), available) == QRect(0, 340, 800, 400)
