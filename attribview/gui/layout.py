@@ -23,6 +23,8 @@ SMALL_HEIGHT_SHARE = 0.96
 TABLE_SHARE = 0.25
 #: The side column (legend, selected quote) never takes more than this share of the window's width.
 SIDE_SHARE = 0.3
+#: ... nor more than this many pixels: on a wide screen the room goes to the article, not the legend.
+SIDE_MAX = 400
 #: A content-sized column never takes more than this share of the table's width.
 COLUMN_SHARE = 0.3
 
@@ -64,7 +66,7 @@ def share_columns(main: QSplitter, side: QWidget, window_width: int) -> None:
     total = sum(main.sizes()) or main.width()
     scrollbar = side.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     wanted = side.sizeHint().width() + scrollbar + 8
-    width = max(min(wanted, round(window_width * SIDE_SHARE)), min(300, total // 3))
+    width = max(min(wanted, round(window_width * SIDE_SHARE), SIDE_MAX), min(300, total // 3))
     main.setSizes([total - width, width])
 
 

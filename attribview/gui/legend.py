@@ -74,7 +74,7 @@ class LegendPanel(QWidget):
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(12)
+        self._grid.setHorizontalSpacing(6)
         self._grid.setVerticalSpacing(4)
         outer.addWidget(self._grid_host)
         self._summary = plain_label()
@@ -129,8 +129,9 @@ class LegendPanel(QWidget):
             f"Narration (the reporter's own words): {plural(narration, 'sentence')} ({share}%). "
             f"Anonymous sources: {plural(anonymous, 'quote')} (source in italics). "
             f"Hedged claims nobody signs: {plural(hedged, 'sentence')} (wavy underline). "
-            f"{TINT_NOTE} Cues are underlined, sources in bold."
+            "Tinted: what a source said. Cues underlined, sources in bold."
         )
+        self._summary.setToolTip(tooltip(f"{TINT_NOTE} Cues are underlined, sources in bold."))
 
     def update_article(self, article: Document) -> None:
         """The article's new counts (after a correction), keeping the groups the user hid hidden."""
