@@ -174,6 +174,12 @@ def _sentence_spans(doc: Any) -> list[Any]:
     return spans
 
 
+def carries(start: int, end: int, quote: Quote) -> bool:
+    """Whether the sentence ``start``-``end`` carries ``quote``'s words (the scorer's overlap rule)."""
+    shared = min(end, quote.end) - max(start, quote.start)
+    return shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start)
+
+
 def _sentence(place: Callable[[int, int], tuple[int, int]], sent: Any, quotes: list[Quote],
               hedges: list[tuple[int, int]]) -> Sentence:
     text = sent.text
@@ -183,8 +189,7 @@ def _sentence(place: Callable[[int, int], tuple[int, int]], sent: Any, quotes: l
     groups: list[str] = []
     flags: set[str] = set()
     for quote in quotes:
-        shared = min(end, quote.end) - max(start, quote.start)
-        if shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start):
+        if carries(start, end, quote):
             if quote.group is not None and quote.group not in groups:
                 groups.append(quote.group)
             if "anonymous" in quote.flags:
