@@ -121,7 +121,7 @@ def render_training(document: QTextDocument, session: TrainingSession, *, scale:
     inserts: list[tuple[int, int]] = []
     at = 0
     for sentence, pieces in zip(session.exercise.sentences, badges, strict=True):
-        inserted = _BREAK.join(_badge_text(p) for p in pieces) + _GLUE
+        inserted, _spans = _laid_out(pieces)
         parts += [text[at:sentence.start], inserted]
         inserts.append((sentence.start, len(inserted)))
         at = sentence.start
@@ -142,18 +142,25 @@ def render_training(document: QTextDocument, session: TrainingSession, *, scale:
         merge(0, len(shown), plain)
     for index, (sentence, pieces) in enumerate(zip(session.exercise.sentences, badges, strict=True)):
         position = offsets.shown_offset(sentence.start) - inserts[index][1]
-        for piece in pieces:
-            length = len(_badge_text(piece))
-            merge(position, position + length, _badge_format(piece))
-            position += length + len(_BREAK)
+        for start, end, piece in _laid_out(pieces)[1]:
+            merge(position + start, position + end, _badge_format(piece))
         fill = _fill(session, index, high_contrast=high_contrast)
         if fill is not None:
             merge(offsets.shown_offset(sentence.start), offsets.shown_offset(sentence.end), fill)
     return offsets
 
 
-def _badge_text(piece: _Piece) -> str:
-    return f"{_NBSP}{piece.text.replace(' ', _NBSP)}{_NBSP}"
+def _laid_out(pieces: Sequence[_Piece]) -> tuple[str, list[tuple[int, int, _Piece]]]:
+    """The text inserted before a sentence and where each badge is in it. The number stays with the
+    first label; a line may break before each further one (a long label then moves down whole)."""
+    text = ""
+    spans = []
+    for number, piece in enumerate(pieces):
+        text += _BREAK if number > 1 else ""
+        badge = f"{_NBSP}{piece.text.replace(' ', _NBSP)}{_NBSP}"
+        spans.append((len(text), len(text) + len(badge), piece))
+        text += badge
+    return text + _GLUE, spans
 
 
 def _badge_format(piece: _Piece) -> QTextCharFormat:
