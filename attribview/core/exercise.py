@@ -79,7 +79,7 @@ def _counts(sentence: Sentence, quote: Quote) -> bool:
 def sentence_lessons(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
     """What the sentence teaches, from the reference attributions that give it its groups only: a quote
     the reference does not count (no speaker, no group: "It says a lot about ...") teaches nothing."""
-    lessons = {"unattributed"} if "unattributed" in sentence.flags and not sentence.groups else set()
+    lessons = set(sentence.flags) & {"unattributed"}  # the engine's hedge outside every quote
     for quote in analysis.quotes:
         if not _counts(sentence, quote):
             continue

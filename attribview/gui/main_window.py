@@ -1053,9 +1053,12 @@ class MainWindow(QMainWindow):
         """Save the trainees' copy (the article and the groups, no answers) and, beside it, the key
         (``NAME.key.json``) the trainer scores their attempts with. Returns (copy, key)."""
         chosen = self._exercise_to_save()
-        if chosen is None or not chosen[0].keyed:
+        if chosen is None:
             return None
         exercise, what = chosen
+        if not exercise.keyed:
+            self.status_label.setText("This is already the trainees' copy: it has no answers to leave out.")
+            return None
         path = path or self._training_path("Save the exercise for trainees", ".exercise.json", save=True)
         if not path:
             return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDockWidget, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from attribview.core.exercise import NARRATION
 from attribview.core.grading import group_label
@@ -238,11 +238,19 @@ class TrainingKeys(QObject):
         return True
 
     def _ours(self, watched: QObject) -> bool:
-        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+        """A key for training: in the window, not in a text field nor a dock (the library keeps its
+        arrow keys). The window itself only sees keys its children passed on: those are not ours."""
+        if not isinstance(watched, QWidget) or watched is self._window:
             return False
-        typing = isinstance(watched, (QLineEdit, QAbstractSpinBox)) or (
+        if watched.window() is not self._window:
+            return False
+        excluded = isinstance(watched, (QLineEdit, QAbstractSpinBox)) or (
             isinstance(watched, (QTextEdit, QPlainTextEdit)) and not watched.isReadOnly())
-        return not typing
+        widget: QWidget | None = watched
+        while widget is not None and not excluded:
+            excluded = isinstance(widget, QDockWidget)
+            widget = widget.parentWidget()
+        return not excluded
 
 
 def digit_group(groups: Sequence[str], digit: int) -> str | None:

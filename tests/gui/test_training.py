@@ -193,6 +193,8 @@ def test_keys_answer_with_several_groups_and_move(qtbot: QtBot, window: MainWind
     assert session.answers[1] == (NARRATION,) and session.current == 2
     qtbot.keyClick(view, Qt.Key.Key_Backtab)
     assert session.current == 1
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_1)  # the library keeps its keys
+    assert session.answers[1] == (NARRATION,) and session.current == 1
 
 
 def test_answers_show_as_fill_and_label_and_every_sentence_is_numbered(
