@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from attribview import __version__
+from attribview.atomic import write_text
 from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.errors import AttribviewError
 from attribview.store.models import STATUSES
@@ -46,7 +47,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     quotes = sub.add_parser("quotes", parents=[library], help="search the quotes of the library")
     quotes.add_argument("--speaker", help="speaker name or alias (part of it is enough)")
-    quotes.add_argument("--group", help="speaker group id, e.g. russian_mod")
+    quotes.add_argument("--group", help="speaker group id or label, e.g. russian_mod or \"Russian MoD\"")
     quotes.add_argument("--status", choices=STATUSES, help="verification status")
     quotes.add_argument("--search", help="text the quote contains")
     quotes.add_argument("--limit", type=int, default=None, help="at most this many quotes")
@@ -147,16 +148,20 @@ def _import(args: argparse.Namespace) -> int:
                                       progress=progress if sys.stderr.isatty() else None)
     for path, message in report.failed:
         print(f"attribview: skipped {path}: {message}", file=sys.stderr)
-    print(f"imported {len(report.imported)}, already in the library {len(report.skipped)}, "
+    for path, earlier in report.duplicates:
+        twin = "named twice" if path == earlier else f"the same text as {earlier}"
+        print(f"attribview: skipped {path}: {twin}, stored once", file=sys.stderr)
+    stored = len(report.imported) + len(report.skipped) + len(report.duplicates)
+    print(f"imported {len(report.imported)}, already in the library {stored - len(report.imported)}, "
           f"unreadable {len(report.failed)}")
-    return 0 if not report.failed or report.imported or report.skipped else EXIT_USAGE
+    return 0 if not report.failed or stored else EXIT_USAGE
 
 
 def _quotes(args: argparse.Namespace) -> int:
     from attribview.cli.render import render_quote_rows  # noqa: PLC0415
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         rows = library.search(speaker=args.speaker, group=args.group, status=args.status,
                               text=args.search, limit=args.limit)
     if args.json:
@@ -176,7 +181,7 @@ def _row_json(row: "QuoteRow") -> dict[str, Any]:
 def _verify(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence)
     print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else ""))
     return 0
@@ -185,14 +190,10 @@ def _verify(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
-    with Library.open(args.db) as library:
+    with Library.open(args.db, create=False) as library:
         text = library.export(args.format, args.article)
     if args.out:
-        try:
-            with open(args.out, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+        write_text(args.out, text)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -213,15 +214,12 @@ def _report(args: argparse.Namespace) -> int:
     if args.db:  # only when asked: a report never creates a library as a side effect
         from attribview.core.library import Library  # noqa: PLC0415
 
-        with Library.open(args.db) as library:
+        with Library.open(args.db, create=False) as library:
             article_id = library.store.find_article_id(source.text)
             rows = library.store.search_quotes(article_id=article_id) if article_id is not None else []
         statuses = statuses_by_span(analysis, ((r.start, r.end, r.status) for r in rows))
     html = render_report(analysis, title=Path(args.file).name, profile=profile, statuses=statuses)
-    try:
-        Path(args.out).write_text(html, encoding="utf-8")
-    except OSError as error:
-        raise AttribviewError(f"{args.out}: cannot write ({error.strerror})") from None
+    write_text(args.out, html)
     print(f"wrote {args.out}")
     return 0
 

@@ -4,17 +4,21 @@ The CLI and the GUI both call :class:`Analyzer`; it owns the spaCy pipeline (loa
 loading takes seconds) and the profiles, and maps every offset back to the original text.
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from attribview.core.names import SpeakerNames
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
     Profile,
     available_profiles,
     choose_profile,
+    name_key,
 )
+from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
 from attribview.nlp.attribution import STANCE, Attribution, from_records
@@ -25,25 +29,57 @@ AUTO = "auto"
 NO_PROFILE = "none"
 #: A sentence carries a quote's group when they share this share of the shorter of the two.
 SENTENCE_OVERLAP = 0.3
+#: The body a holder speaks for: "a spokesman for the defence ministry, Colonel X".
+_BODY_OF = re.compile(r"\b(?:for|of|at|from)\s+(?:the\s+)?([\w'’ -]+?)(?=,|$)")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: Batch size for ``nlp.pipe``: far faster here than spaCy's default of 256 on long articles.
 BATCH_SIZE = 16
 
 
 @dataclass
 class _Grouping:
-    """Group assignment state within one article: the latest group of each kind."""
+    """Group assignment state within one article: the latest group of each kind, the sides the article
+    names (for bodies named without a country) and the names its speakers were given."""
 
     profile: Profile | None
     latest_by_kind: dict[str, str]
+    context: SideContext | None = None
+    names: SpeakerNames = field(default_factory=SpeakerNames)
+    #: What each body named without its country was placed as, so the resolver's later mentions of
+    #: it ("the General Staff also said") stay on its side.
+    placed: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, profile: Profile | None, doc: Any, attributions: list[Attribution]) -> "_Grouping":
+        """The state for one article: its sides' context, and its speakers' names so far."""
+        if profile is None or not profile.sides:
+            return cls(profile, {})
+        contents = [(a.start, a.end) for a in attributions]
+        possessives = {name_key(name) + "'s": side.adjective.lower() for side in profile.sides
+                       for name in side.names}
+        subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
+                    if t.dep_ in {"nsubj", "nsubjpass"}]
+        context = SideContext.of(profile, doc.text, contents, subjects)
+        return cls(profile, {}, context, SpeakerNames(possessives))
 
     def assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
         """The (canonical speaker, group) of one attribution."""
+        speaker, group = self._assign(attribution, content)
+        speaker = self.names.canonical(speaker, group)
+        found = self.profile.group(group) if self.profile is not None and group is not None else None
+        if found is not None and self.context is not None and attribution.source is not None and (
+                found.side != "none"):
+            self.context.heard(attribution.source[0], found.side)
+        return speaker, group
+
+    def _assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
         speaker, mention = attribution.speaker, attribution.mention or attribution.speaker
         profile = self.profile
         if profile is None:
             return speaker, speaker
         group: str | None
-        known = profile.known(speaker) or profile.known(mention) or profile.known_in(speaker, at_end=True)
+        known = (profile.known(speaker) or profile.known(mention) or profile.known_in(speaker, at_end=True)
+                 or profile.known(self.names.adjectival(speaker)))  # "Moscow's defence ministry"
         if known is not None:
             group = known.group
             speaker = known.name
@@ -52,6 +88,13 @@ class _Grouping:
             if group is None:
                 alias = profile.known_in(mention)
                 group = alias.group if alias is not None else None
+            if group is None and speaker in self.placed:
+                speaker, group = self.placed[speaker]
+            elif group is None:
+                raw = speaker
+                speaker, group = self._placed(attribution, speaker, mention, content)
+                if group is not None and raw:
+                    self.placed[raw] = (speaker, group)
             if group is None:
                 kind = profile.kind_of(mention)
                 group = self.latest_by_kind.get(kind) if kind else None
@@ -61,6 +104,33 @@ class _Grouping:
         if found is not None:
             self.latest_by_kind[found.kind] = group
         return speaker, group
+
+    def _placed(self, attribution: Attribution, speaker: str | None, mention: str | None,
+                content: str) -> tuple[str | None, str | None]:
+        """A body named without its country ("the interior ministry"), qualified by the side the article
+        puts it on, and its group as so qualified; (speaker, None) when it is no such body."""
+        profile, context = self.profile, self.context
+        # "Interior Minister Ihor Savchuk", "a spokesman for the defence ministry": the holder of a
+        # body's office takes its side too
+        roles = [role.strip() for part in mention.split(speaker) for role in part.split(",")] if (
+            speaker and mention and speaker in mention) else []
+        holder_of = [*_BODY_OF.findall(mention or ""), *roles]  # the body spoken for before a rank
+        names = [speaker, mention, *holder_of]
+        pattern = profile.bare_bodies if profile is not None else None
+        bare = next((name for name in names if name and pattern is not None
+                     and pattern.search(_ARTICLE.sub("", name_key(name)))), None)
+        if bare is None or profile is None or context is None or attribution.source is None:
+            return speaker, None
+        cue = context.text[attribution.cue[0]:attribution.cue[1]] if attribution.cue else ""
+        side = profile.side(context.side_at(attribution.source[0], cue) or "")
+        if side is None:
+            return speaker, None
+        qualified = f"{side.adjective} {_ARTICLE.sub('', bare)}"
+        named = bare in (speaker, mention) and bare not in holder_of  # not an office's holder
+        known = profile.known(qualified)
+        if known is not None:
+            return (known.name if named else speaker), known.group
+        return (qualified if named else speaker), profile.role_group(qualified, content)
 
 
 class Analyzer:
@@ -132,8 +202,8 @@ def _by_conventions(attributions: list[Attribution], conventions: Conventions,
     """Keep and join the finder's attributions as the conventions count them."""
     if not conventions.stances:
         attributions = [a for a in attributions if a.kind != STANCE]
-    if conventions.join_split_quotes:
-        attributions = join_split_quotes(attributions, text)
+    if conventions.join_split_quotes:  # one relation per cue: joint sources ("X and Y said") are one
+        attributions = join_split_quotes([a for a in attributions if "joint" not in a.flags], text)
     return attributions
 
 
@@ -141,7 +211,7 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
            hedges: list[tuple[int, int]], readable: bool, counting: str) -> Analysis:
     shown = source.text if readable else source.original
     place: Callable[[int, int], tuple[int, int]] = (lambda a, b: (a, b)) if readable else source.to_original
-    grouping = _Grouping(profile, {})
+    grouping = _Grouping.of(profile, doc, attributions)
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
         speaker, group = grouping.assign(attribution, source.text[attribution.start:attribution.end])

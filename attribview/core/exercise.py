@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from attribview.atomic import write_text
 from attribview.core.analysis import carries
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import InputError
@@ -156,10 +157,7 @@ def load_attempt(exercise: Exercise, path: str | Path) -> dict[int, tuple[str, .
 
 
 def _write(path: str | Path, data: dict[str, Any]) -> None:
-    try:
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{Path(path).name}: cannot write ({error.strerror})") from None
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def _read(path: str | Path, expected: str) -> dict[str, Any]:

@@ -14,8 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from attribview.atomic import write_text
 from attribview.core.exercise import NARRATION, Exercise, ReferenceSentence, load_attempt
 from attribview.errors import InputError
+from attribview.store.export import spreadsheet_cell
 
 #: How a trainee is told what was missed, singular and plural, in the order the summary lists them.
 LESSON_LABELS = {
@@ -23,8 +25,6 @@ LESSON_LABELS = {
     "unattributed": ("hedged claim nobody signs", "hedged claims nobody signs"),
     "pronoun": ("speaker named only by a pronoun", "speakers named only by a pronoun"),
 }
-#: Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -156,12 +156,6 @@ def class_report(key: Exercise, attempts: Sequence[str | Path]) -> ClassReport:
     return ClassReport(key, rows, tuple(mistakes))
 
 
-def spreadsheet_safe(value: object) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def lesson_text(lessons: Sequence[str]) -> str:
     return "; ".join(LESSON_LABELS[lesson][0] for lesson in lessons if lesson in LESSON_LABELS)
 
@@ -185,19 +179,18 @@ def mistake_cells(mistake: CommonMistake) -> list[str]:
 
 
 def class_csv(report: ClassReport) -> str:
-    """The scores table, a blank line, then the common mistakes; every cell safe for a spreadsheet."""
+    """The scores table, a blank line, then the common mistakes; written as the library's CSV export
+    is: every field quoted, a cell that begins like a formula (a trainee's file name) kept as text."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(SCORE_COLUMNS)
-    writer.writerows([spreadsheet_safe(c) for c in score_cells(row)] for row in report.trainees)
+    writer.writerows([spreadsheet_cell(c) for c in score_cells(row)] for row in report.trainees)
     writer.writerow([])
     writer.writerow(MISTAKE_COLUMNS)
-    writer.writerows([spreadsheet_safe(c) for c in mistake_cells(m)] for m in report.mistakes)
+    writer.writerows([spreadsheet_cell(c) for c in mistake_cells(m)] for m in report.mistakes)
     return buffer.getvalue()
 
 
 def write_class_csv(report: ClassReport, path: str | Path) -> None:
-    try:
-        Path(path).write_text(class_csv(report), encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(f"{Path(path).name}: cannot write ({error.strerror})") from None
+    """Write :func:`class_csv` to ``path`` atomically (WriteError names a path that cannot be written)."""
+    write_text(path, class_csv(report))

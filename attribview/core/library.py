@@ -7,6 +7,8 @@ and the analyzer, reads and analyses files in batches, and saves each article in
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.core.types import Analysis
-from attribview.errors import InputError
+from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
 from attribview.store.errors import StoreError
 from attribview.store.library import (
@@ -25,6 +27,7 @@ from attribview.store.library import (
     Store,
     VerificationRow,
     default_user,
+    text_sha256,
 )
 from attribview.store.models import STATUSES
 from attribview.textio import PageMeta, SourceText, read_article
@@ -80,24 +83,66 @@ class StoredArticle:
 
 @dataclass
 class ImportReport:
-    """What an import did: new articles, texts already in the library, files that could not be read."""
+    """What an import did: new articles, texts already stored, and what could not be read.
+
+    ``skipped`` holds files whose text was in the library already, ``duplicates`` (file, earlier file)
+    the files of this run with the same text as an earlier one (stored once), and ``failed`` (path,
+    reason) the files and folders that could not be read or analysed.
+    """
 
     imported: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The article files named by ``paths``: files as given, folders searched recursively, sorted."""
+def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The article files named by ``paths``, and (path, reason) for each entry that cannot be searched.
+
+    Files are taken as given; folders are searched recursively in name order, following links to
+    folders once each. A folder that cannot be listed, an entry that cannot be examined (a dangling
+    link, a link loop) and an article-named entry that is not a regular file (a pipe, a socket) are
+    reported, never skipped in silence.
+    """
     found: list[Path] = []
+    problems: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
-                                ARTICLE_SUFFIXES))
+            found.extend(_search(path, problems, set()))
+        elif path.exists() and not path.is_file():
+            problems.append((str(path), "is not a regular file"))
         else:
-            found.append(path)
-    return found
+            found.append(path)  # reading it says what is wrong, if anything
+    return found, problems
+
+
+def _search(folder: Path, problems: list[tuple[str, str]], seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        status = folder.stat()
+        seen.add((status.st_dev, status.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append((str(folder), f"the folder cannot be read ({error.strerror})"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            status = path.stat()
+        except OSError as error:
+            what = "is a link that leads nowhere" if entry.is_symlink() else "cannot be examined"
+            problems.append((str(path), f"{what} ({error.strerror})"))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            if (status.st_dev, status.st_ino) in seen:
+                problems.append((str(path), "links to a folder already searched"))
+            else:
+                yield from _search(path, problems, seen)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            if stat.S_ISREG(status.st_mode):
+                yield path
+            else:
+                problems.append((str(path), "is not a regular file"))
 
 
 def meta_for(path: Path, source: SourceText) -> ArticleMeta:
@@ -125,11 +170,15 @@ class Library:
         self._analyzer = analyzer
 
     @classmethod
-    def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None) -> Library:
-        """Open the library at ``path`` (default: the user's data folder), migrating it if needed."""
+    def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None, *,
+             create: bool = True) -> Library:
+        """Open the library at ``path`` (default: the user's data folder), migrating it if needed.
+
+        Without ``create`` (the commands that only read) a missing or empty file is an error, not a new
+        library.
+        """
         target = Path(path) if path is not None else default_db_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return cls(open_store(target), analyzer)
+        return cls(open_store(target, create=create), analyzer)
 
     def __enter__(self) -> Library:
         return self
@@ -148,12 +197,21 @@ class Library:
                      batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> ImportReport:
         """Analyse and store every article file; a text already in the library is skipped.
 
-        A file that cannot be read is reported and the others go on; each article is saved in its own
-        transaction, so an interrupted import keeps what it finished and a rerun completes it.
+        A file that cannot be read or analysed is reported and the others go on; a text given twice is
+        stored and counted once. Each article is saved in its own transaction, so an interrupted import
+        keeps what it finished and a rerun completes it.
         """
-        files = article_files(paths)
-        report = ImportReport()
+        files, problems = article_files(paths)
+        report = ImportReport(failed=problems)
         done = 0
+
+        def finished(path: Path) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, len(files), path.name)
+
+        first_of_text: dict[str, Path] = {}
         for batch in _batches(files, batch_size):
             pending: list[tuple[Path, SourceText]] = []
             for path in batch:
@@ -161,28 +219,57 @@ class Library:
                     source = read_article(path)
                 except InputError as error:
                     report.failed.append((str(path), str(error)))
-                    done += 1
-                    if progress:
-                        progress(done, len(files), path.name)
+                    finished(path)
                     continue
-                if self.store.find_article_id(source.text) is not None:  # the library keeps the readable text
+                earlier = first_of_text.setdefault(text_sha256(source.text), path)
+                if earlier is not path:
+                    report.duplicates.append((str(path), str(earlier)))
+                    finished(path)
+                elif self.store.find_article_id(source.text) is not None:  # the readable text is kept
                     report.skipped.append(str(path))
-                    done += 1
-                    if progress:
-                        progress(done, len(files), path.name)
-                    continue
-                pending.append((path, source))
-            analyses = self.analyzer.analyze_many([s for _, s in pending], profile=profile, readable=True)
-            for (path, source), analysis in zip(pending, analyses, strict=True):
-                report.imported.append(self.store.save_analysis(meta_for(path, source), analysis))
-                done += 1
-                if progress:
-                    progress(done, len(files), path.name)
+                    finished(path)
+                else:
+                    pending.append((path, source))
+            for (path, source), analysis in zip(pending, self._analyse(pending, profile), strict=True):
+                if isinstance(analysis, AttribviewError):
+                    report.failed.append((str(path), str(analysis)))
+                elif (article_id := self.store.add_analysis(meta_for(path, source), analysis)) is not None:
+                    report.imported.append(article_id)
+                else:  # a concurrent import stored it since it was looked up
+                    report.skipped.append(str(path))
+                finished(path)
         return report
+
+    def _analyse(self, pending: Sequence[tuple[Path, SourceText]],
+                 profile: str | None) -> Iterator[Analysis | AttribviewError]:
+        """The batch's analyses in order, as they come; after a failure the rest go one by one, so that
+        only the article that fails is lost (given back as its error)."""
+        sources = [source for _, source in pending]
+        given = 0
+        try:
+            for analysis in self.analyzer.analyze_many(sources, profile=profile, readable=True):
+                given += 1
+                yield analysis
+        except AttribviewError:
+            for source in sources[given:]:
+                try:
+                    yield from self.analyzer.analyze_many([source], profile=profile, readable=True)
+                except AttribviewError as error:
+                    yield error
 
     def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
                text: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-        return self.store.search_quotes(speaker=speaker, group=group, status=status, text=text, limit=limit)
+        """Quotes by speaker (any alias a profile knows finds its canonical name), group (an id, or a
+        group's label: "Russian MoD"), status and text."""
+        profiles = list(self.analyzer.profiles.values())
+        known = next((found for p in profiles if (found := p.known(speaker)) is not None), None)
+        groups: str | tuple[str, ...] | None = group
+        if group and not any(p.group(group) for p in profiles):
+            wanted = group.casefold()
+            groups = tuple(sorted({g.id for p in profiles for g in p.groups if wanted in g.label.casefold()}))
+            groups = groups or group
+        return self.store.search_quotes(speaker=known.name if known else speaker, group=groups,
+                                        status=status, text=text, limit=limit)
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
                evidence: Sequence[str] | None = None, who: str | None = None) -> VerificationRow:

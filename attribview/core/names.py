@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -248,3 +248,54 @@ def _one_typo(a: str, b: str) -> bool:
     (op,) = Levenshtein.editops(a, b)
     added = longer[op.src_pos] if longer == a else longer[op.dest_pos]
     return added in _VOWELS
+
+
+#: Words that make another office of the same head, never a variant ("deputy mayor" is not the mayor).
+_RANKS = frozenset("deputy vice acting former ex first second chief senior junior assistant".split())
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass
+class SpeakerNames:
+    """One name per speaker within an article: the first spelling of each, which later spellings fold
+    into when they differ only in case, apostrophes, "Defence"/"Defense", a country's possessive for its
+    adjective (``possessives``: "russia's" -> "russian") or one inner modifier ("Ukrainian armed
+    forces" / "Ukrainian forces") of a speaker in the same group."""
+
+    possessives: dict[str, str] = field(default_factory=dict)
+    _seen: dict[str, str] = field(default_factory=dict)
+    _words: list[tuple[tuple[str, ...], str | None, str]] = field(default_factory=list)
+
+    def adjectival(self, name: str | None) -> str | None:
+        """``name`` with a country's possessive turned into its adjective ("Moscow's defence ministry"
+        -> "russian defence ministry"), for looking it up among known speakers."""
+        if not name:
+            return name
+        return " ".join(self.possessives.get(w, w) for w in _speaker_key(name).split())
+
+    def canonical(self, speaker: str | None, group: str | None) -> str | None:
+        if not speaker:
+            return speaker
+        words = tuple(self.possessives.get(w, w) for w in _speaker_key(speaker).split())
+        key = " ".join(words)
+        if key in self._seen:
+            return self._seen[key]
+        shown = next((name for known, known_group, name in self._words
+                      if known_group == group and _one_modifier_apart(words, known)), speaker)
+        self._seen[key] = shown
+        self._words.append((words, group, shown))
+        return shown
+
+
+def _speaker_key(name: str) -> str:
+    key = " ".join(name.lower().translate(_APOSTROPHES).split()).removeprefix("the ")
+    return re.sub(r"\bdefense\b", "defence", key)
+
+
+def _one_modifier_apart(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """The same words with one more inside the longer, its first and last shared ("X armed forces")."""
+    shorter, longer = sorted((first, second), key=len)
+    if len(shorter) < 2 or len(longer) != len(shorter) + 1 or shorter[0] != longer[0]:
+        return False
+    return shorter[-1] == longer[-1] and any(
+        longer[:i] + longer[i + 1:] == shorter and longer[i] not in _RANKS for i in range(1, len(longer) - 1))

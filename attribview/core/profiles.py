@@ -20,6 +20,7 @@ _WORD = re.compile(r"[\w'-]+")
 #: The most words a known name or place is looked up with.
 _LONGEST_NAME = 6
 #: Words in a source description that say "some military", without saying whose.
+_DEFENSE = re.compile(r"\bdefense\b")
 _KIND_WORDS = {
     "military": re.compile(r"\b(military|army|armed forces|troops|forces|soldiers|commander)\b"),
 }
@@ -48,11 +49,26 @@ class KnownSpeaker:
 
 @dataclass(frozen=True)
 class RolePattern:
-    """A description that puts its speaker in a group, optionally only for content that matches."""
+    """A description that puts its speaker in a group, optionally only for content that matches.
+
+    ``cased`` patterns see the mention as written, so that a capital can tell a place ("Belgorod
+    authorities") from a common noun ("prison authorities")."""
 
     pattern: re.Pattern[str]
     group: str
     content: re.Pattern[str] | None = None
+    cased: bool = False
+
+
+@dataclass(frozen=True)
+class Side:
+    """A side of the reporting (a country at war): the words that name it and the adjective that
+    qualifies one of its bodies ("the defence ministry" of a story datelined in its capital)."""
+
+    id: str
+    adjective: str
+    names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,17 +116,36 @@ class Profile:
     places: tuple[str, ...]
     path: Path | None = None
     conventions: Conventions = DEFAULT_CONVENTIONS
+    sides: tuple[Side, ...] = ()
+    #: A description of a body that needs a side to be placed ("the interior ministry").
+    bare_bodies: re.Pattern[str] | None = None
     _by_alias: dict[str, KnownSpeaker] = field(init=False, repr=False, compare=False, default_factory=dict)
     _alias_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    #: The words that name a side (its names, places and known speakers), by :func:`name_key`.
+    side_words: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+    side_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         names: dict[str, KnownSpeaker] = {}
         for speaker in self.speakers:
             for alias in (speaker.name, *speaker.aliases):
-                names.setdefault(alias.lower(), speaker)
+                names.setdefault(name_key(alias), speaker)
         object.__setattr__(self, "_by_alias", names)
-        ordered = sorted(names, key=len, reverse=True)
+        spellings = {alias.lower() for speaker in self.speakers for alias in (speaker.name, *speaker.aliases)}
+        ordered = sorted(spellings, key=len, reverse=True)
         object.__setattr__(self, "_alias_re", _word_regex(ordered))
+        sided = {side.id for side in self.sides}
+        by_word: dict[str, str] = {}
+        for side in self.sides:
+            for word in (*side.names, *side.places):
+                by_word.setdefault(name_key(word), side.id)
+        for speaker in self.speakers:
+            group = self.group(speaker.group)
+            if group is not None and group.side in sided:
+                for alias in (speaker.name, *speaker.aliases):
+                    by_word.setdefault(name_key(alias), group.side)
+        object.__setattr__(self, "side_words", by_word)
+        object.__setattr__(self, "side_pattern", _word_regex(sorted(by_word, key=len, reverse=True)))
 
     @property
     def default_group(self) -> str:
@@ -124,7 +159,7 @@ class Profile:
         if not name:
             return None
         by_alias: dict[str, KnownSpeaker] = self._by_alias
-        return by_alias.get(name.lower().removeprefix("the "))
+        return by_alias.get(name_key(name))
 
     def known_in(self, text: str | None, *, at_end: bool = False) -> KnownSpeaker | None:
         """The known speaker whose alias occurs in ``text``; with ``at_end``, only one that ends it
@@ -140,14 +175,19 @@ class Profile:
                 return self.known(match.group(0))
         return None
 
+    def side(self, side_id: str) -> Side | None:
+        return next((s for s in self.sides if s.id == side_id), None)
+
     def role_group(self, mention: str | None, content: str = "") -> str | None:
         """The group of the first role pattern that matches a source description (and its content)."""
         if not mention:
             return None
-        lowered = mention.lower().replace("’", "'")
+        written = mention.replace("’", "'")
+        lowered = written.lower()
         said = content.lower()
         for role in self.roles:
-            if role.pattern.search(lowered) and (role.content is None or role.content.search(said)):
+            if role.pattern.search(written if role.cased else lowered) and (
+                    role.content is None or role.content.search(said)):
                 return role.group
         return None
 
@@ -166,18 +206,25 @@ class Profile:
         """
         found: set[str] = set()
         places = {p.lower() for p in self.places}
-        words = _WORD.findall(text.replace("’", "'"))
+        words = _WORD.findall(_DEFENSE.sub("defence", text.lower().replace("’", "'")))
         for i in range(len(words)):
             for n in range(1, _LONGEST_NAME + 1):
                 if i + n > len(words):
                     break
-                phrase = " ".join(words[i:i + n]).lower()
+                phrase = " ".join(words[i:i + n])
                 speaker = self._by_alias.get(phrase)
                 if speaker is not None:
                     found.add("speaker:" + speaker.name)
                 elif phrase in places:
                     found.add("place:" + phrase)
         return len(found)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: without case, a leading "the", a curly apostrophe or the American spelling of
+    "defence" ("Russia’s Defense Ministry" and "Russia's Defence Ministry" are one name)."""
+    key = " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
+    return _DEFENSE.sub("defence", key)
 
 
 def _word_regex(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -212,16 +259,21 @@ def load_profile(path: Path) -> Profile:
         )
         roles = tuple(
             RolePattern(re.compile(r["pattern"]), r["group"],
-                        re.compile(r["content"]) if "content" in r else None)
+                        re.compile(r["content"]) if "content" in r else None, bool(r.get("cased", False)))
             for r in data.get("roles", ())
         )
         places = tuple(data.get("places", {}).get("names", ()))
         conventions = _conventions(data.get("conventions", {}))
+        sides = tuple(Side(id=d["id"], adjective=d["adjective"], names=tuple(d.get("names", ())),
+                           places=tuple(d.get("places", ())))
+                      for d in data.get("sides", ()))
+        bodies = data.get("context", {}).get("bodies")
         profile = Profile(id=meta["id"], label=meta.get("label", meta["id"]),
                           description=meta.get("description", ""),
                           min_mentions=int(meta.get("min_mentions", 3)), groups=groups,
                           speakers=speakers, roles=roles, places=places, path=path,
-                          conventions=conventions)
+                          conventions=conventions, sides=sides,
+                          bare_bodies=re.compile(bodies) if bodies else None)
     except KeyError as error:
         raise ProfileError(f"{path}: missing key {error}") from error
     except (TypeError, ValueError, re.error) as error:

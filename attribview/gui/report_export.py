@@ -10,6 +10,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from attribview.atomic import replacing, write_text
 from attribview.core.report import render_report, statuses_by_span
 from attribview.errors import InputError
 from attribview.gui.document import Document
@@ -26,10 +27,7 @@ def document_report(article: Document) -> str:
 
 
 def write_html(report: str, path: str | Path) -> None:
-    try:
-        Path(path).write_text(report, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{Path(path).name}: cannot write ({error.strerror})") from None
+    write_text(path, report)
 
 
 #: What Qt's rich-text engine understands of the report's look (it drops the browser stylesheet, whose
@@ -83,11 +81,12 @@ def write_pdf(report: str, path: str | Path) -> None:
     """Print the report to a PDF file with Qt's printing (no browser engine needed)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    _a4(printer)
-    report_document(report).print_(printer)
-    if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise InputError(f"{Path(path).name}: the PDF could not be written")
+    with replacing(path) as temp:
+        printer.setOutputFileName(str(temp))
+        _a4(printer)
+        report_document(report).print_(printer)
+        if not temp.is_file() or temp.stat().st_size == 0:
+            raise InputError(f"{Path(path).name}: the PDF could not be written")
 
 
 def print_report(report: str, parent: QWidget | None = None) -> bool:

@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter
 
+from attribview.atomic import replacing
 from attribview.core.analysis import Analyzer
 from attribview.errors import AttribviewError
 from attribview.gui.article_view import apply_highlights, article_font, blend, fill_document
@@ -92,6 +93,8 @@ def render_snapshot(path: str, out: str, width: int = 1000, *, analyzer: Analyze
     if width < 200:
         raise AttribviewError(f"snapshot width {width} is too small (at least 200 pixels)")
     article = load_file(analyzer if analyzer is not None else Analyzer(), path)
-    writer = QImageWriter(out, b"png")  # QImage.save's bytes format argument is refused at run time
-    if not writer.write(render_image(article, width)):
-        raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")
+    with replacing(out) as temp:
+        writer = QImageWriter(str(temp), b"png")  # QImage.save's bytes format argument is refused at run time
+        if not writer.write(render_image(article, width)):
+            raise AttribviewError(f"{out}: cannot write the PNG ({writer.errorString()})")
+        writer.device().close()  # everything on disk before the temporary file is renamed

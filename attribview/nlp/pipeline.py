@@ -59,8 +59,7 @@ class SpeakerResolverComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-        resolve_speakers(doc, attributions)
-        doc._.set(ATTRIBUTIONS, to_records(attributions))
+        doc._.set(ATTRIBUTIONS, to_records(resolve_speakers(doc, attributions)))
         return doc
 
 

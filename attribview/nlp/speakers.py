@@ -13,19 +13,18 @@ from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-
-#: Head words that make a proper-noun chain a body rather than a person.
-_BODY_WORDS = frozenset(
-    """
-    ministry staff office force forces army military agency service council committee kremlin
-    government command administration department police guard navy regiment brigade battalion
-    corps operator company post times news television tv channel union party house pentagon
-    commission court parliament duma rada assembly embassy mission bank institute network group
-    organisation organization foundation fund center centre airlines airways association team
-    campaign authority board energy port water university hospital clinic school inc ltd corp
-    corporation mining logistics airport railway railways media press radio observatory watch
-    """.split()
+from attribview.nlp.joint import joint_sources
+from attribview.nlp.mentions import (
+    BODY_WORDS,
+    DETERMINERS,
+    clean,
+    gender_of,
+    is_body,
+    name_chain,
+    narration_span,
+    person_name,
 )
+
 #: Nouns that refer back to the latest body ("the airline", "the company") whatever it was called.
 _BODY_ROLE_NOUNS = frozenset(
     """
@@ -34,7 +33,11 @@ _BODY_ROLE_NOUNS = frozenset(
     club hospital school university ministry office institute campaign watchdog regulator
     """.split()
 )
-_DETERMINERS = frozenset("the a an this that these those".split())
+#: Office holders a body has ("its head", "its spokesman").
+_OFFICES = frozenset("""
+    head chief spokesman spokeswoman spokesperson governor mayor director commander leader chairman
+    secretary minister deputy representative
+    """.split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -59,107 +62,6 @@ class Entity:
     named: bool = False
 
 
-def _gender_of(tokens: list[Token]) -> str | None:
-    for token in tokens:
-        word = token.lower_.rstrip(".")
-        if word == "mr":
-            return "m"
-        if word in {"mrs", "ms", "miss"}:
-            return "f"
-        if word in lexicon.FEMALE_NAMES:
-            return "f"
-        if word in lexicon.MALE_NAMES:
-            return "m"
-    first = next((t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in lexicon.TITLES), None)
-    # first names ending in -a are mostly women's in the languages of world news (Olena, Iryna, Anna)
-    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i and (
-            first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES):
-        return "f"
-    return None
-
-
-def _name_chain(span: Span) -> list[Token]:
-    """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
-    doc = span.doc
-    head = span.root
-    capitalised_body = head.lower_ in _BODY_WORDS and head.is_title and not head.is_sent_start
-    if head.pos_ != "PROPN" and not capitalised_body:
-        deps = {"appos", "compound", "nsubj"}
-        if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
-            deps = deps | {"pobj"}
-        # not a name inside a phrase after the head: "Valdane's envoy for fishing talks with Norway"
-        inside = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
-        propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
-        if not propns:
-            return []
-        head = propns[-1]
-    left = head.i
-    body = head.lower_ in _BODY_WORDS
-    while left - 1 >= span.start:
-        before = doc[left - 1]
-        if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
-                before.dep_ == "compound" and before.is_title and before.ent_type_ == head.ent_type_) or (
-                body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
-            left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
-            continue
-        break
-    right = head.i
-    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
-            "compound", "flat", "nsubj", "appos"}:
-        right += 1
-    # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
-    # preposition to the next proper nouns
-    while body and right + 2 < span.end and doc[right + 1].lower_ in {"of", "for"}:
-        nxt = right + 2 + (doc[right + 2].lower_ == "the")
-        if nxt >= span.end or doc[nxt].pos_ != "PROPN":
-            break
-        right = nxt
-        while right + 1 < span.end and doc[right + 1].pos_ == "PROPN":
-            right += 1
-    return list(doc[left:right + 1])
-
-
-def _is_body(chain: list[Token], known_person: bool) -> bool:
-    """Whether a named mention is an organisation rather than a person.
-
-    The small model tags many personal names ORG, so only a body word at its head ("Defence Ministry",
-    "Kestrel Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
-    not the surname of a person the article names.
-    """
-    words = [t.lower_ for t in chain]
-    head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
-    if head and head[-1] in _BODY_WORDS:  # not "Air Force Commander Mykola Oleshchuk"
-        return True
-    if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
-        return False
-    return chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person
-
-
-def _clean(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text.removesuffix("’s").removesuffix("'s").strip(" ,")
-
-
-def _person_name(chain: list[Token]) -> list[Token]:
-    """Drop titles and nationality words from the front: "Russian President Vladimir Putin"."""
-    tokens = list(chain)
-    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
-                               or tokens[0].lower_.rstrip(".") in lexicon.TITLES
-                               or tokens[0].text in {"-", "–", "."}):
-        tokens = tokens[1:]
-    return tokens
-
-
-def _narration_span(ent: Span) -> Span:
-    """A named entity with its titles ("Mayor Helga Strand", "Police spokesman Jan Oster")."""
-    doc = ent.doc
-    start = ent.start
-    while start - 1 >= 0 and doc[start - 1].head.i in range(ent.start, ent.end) and doc[start - 1].dep_ in {
-            "compound", "amod"}:
-        start -= 1
-    return doc[start:ent.end]
-
-
 class SpeakerResolver:
     """Walks one Doc's attributions in text order and names their speakers."""
 
@@ -172,7 +74,10 @@ class SpeakerResolver:
         # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
         self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
 
-    def run(self, attributions: list[Attribution]) -> None:
+    def run(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Name the speakers of ``attributions``; returns them with one more per joint source."""
+        named = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
+        attributions = [*attributions, *(j for a in attributions for j in joint_sources(self.doc, a, named))]
         sources = [a.source for a in attributions if a.source is not None]
         self._contents = [(a.start, a.end) for a in attributions]
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
@@ -190,6 +95,7 @@ class SpeakerResolver:
                 attribution.source = attribution.source or followed.source
                 attribution.flags |= followed.flags & {"anonymous"}
                 attribution.flags.add("continuation")
+        return attributions
 
     # -- register -------------------------------------------------------------------------------
 
@@ -200,11 +106,11 @@ class SpeakerResolver:
             if ent.end_char > position:
                 break
             self._narration_seen += 1
-            span = _narration_span(ent)
-            chain = _name_chain(span)
+            span = narration_span(ent)
+            chain = name_chain(span)
             if not chain:
                 continue
-            lone = len(_person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
+            lone = len(person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
             if lone and not any(e.name.split()[-1:] == [chain[-1].text] for e in self.entities):
                 continue  # lone words the tagger calls people are too often places ("Sumy")
             descriptors = {t.lower_ for t in span}
@@ -282,7 +188,13 @@ class SpeakerResolver:
                 return
             attribution.confidence = min(attribution.confidence, 0.75)
         else:
+            owner = self._owner(span)
+            named = self._named_in_content(attribution, span, head)
+            if named is not None:  # "Varta's transport ministry closed the road, the ministry said"
+                span, head = named
             entity = self._from_description(span, head, position)
+            if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
+                entity.mention = owner + span.text[len(span[0].text):]
         entity.last_seen = position
         entity.salient = True
         # "the authority" after "the Brackwater Port Authority" names a body the article has named
@@ -293,6 +205,31 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _named_in_content(self, attribution: Attribution, span: Span,
+                          head: Token) -> tuple[Span, Token] | None:
+        """A bare "the ministry" whose own content opens with the body it names in full: the subject of
+        that content with the same head noun, when no body the article named before was called so."""
+        if len(span) != 2 or span[0].lower_ != "the" or head.pos_ != "NOUN" or any(
+                head.lemma_.lower() in e.descriptors for e in self.entities):
+            return None
+        content = self.doc.char_span(attribution.start, attribution.end, alignment_mode="expand")
+        subject = next((t for t in content or () if t.dep_ in _SUBJECT_DEPS and t.lemma_ == head.lemma_
+                        and t.i != head.i and t.left_edge.i < t.i), None) if content is not None else None
+        return (self.doc[subject.left_edge.i:subject.i + 1], subject) if subject is not None else None
+
+    def _owner(self, span: Span) -> str | None:
+        """What a mention's opening "its"/"their" stands for, as a possessive ("the regional
+        administration's"): a body's office holder belongs to the body."""
+        first = span[0]
+        if first.lower_ not in {"its", "their"} or first.dep_ != "poss" or (
+                first.head.lemma_.lower() not in _OFFICES):  # not "its defenders": the plant's, not a body's
+            return None
+        owner = self._antecedent(first.lower_)
+        if owner is None or owner.person:
+            return None
+        called = owner.mention or owner.name
+        return (called if called.endswith(("'s", "’s")) else called + "'s").strip()
 
     @staticmethod
     def _relative_antecedent(pronoun: Token) -> tuple[Token, Span] | None:
@@ -310,11 +247,13 @@ class SpeakerResolver:
     def _same_sentence_subject(self, pronoun: Token, position: int) -> Entity | None:
         """"State television showed what it said were prisoners": "it" is the body that is the
         subject of the sentence, before any earlier speaker."""
-        if pronoun.lower_ not in lexicon.THING_PRONOUNS | lexicon.PLURAL_PRONOUNS:
-            return None
         root = pronoun
         while root.dep_ != "ROOT" and root.head.i != root.i:
             root = root.head
+        if pronoun.lower_ in lexicon.PERSON_PRONOUNS:
+            return self._clause_person(pronoun, root, position)
+        if pronoun.lower_ not in lexicon.THING_PRONOUNS | lexicon.PLURAL_PRONOUNS:
+            return None
         subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i
                     and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ != "PERSON"]
         if not subjects or subjects[0].lower_ in lexicon.ANONYMOUS_HEADS:
@@ -325,6 +264,21 @@ class SpeakerResolver:
             return None
         span = pronoun.doc[subject.left_edge.i:subject.i + 1]
         return self._from_description(span, subject, position)
+
+    def _clause_person(self, pronoun: Token, root: Token, position: int) -> Entity | None:
+        """"Petrenko met Ivanov, and he said ...": a person pronoun opening a clause joined to an earlier
+        one is the person that clause is about, its subject, rather than whoever spoke last."""
+        if pronoun.head.dep_ != "conj" or pronoun.head.head.i != root.i:
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ == "PROPN"
+                    and c.ent_type_ in {"PERSON", ""} and c.is_title]
+        if not subjects:
+            return None
+        span = pronoun.doc[subjects[0].left_edge.i:subjects[0].i + 1]
+        gender = gender_of(list(span))
+        if gender not in {None, lexicon.PERSON_PRONOUNS[pronoun.lower_]}:
+            return None
+        return self._from_description(span, subjects[0], position)
 
     @staticmethod
     def _issuer(head: Token) -> Token | None:
@@ -361,7 +315,7 @@ class SpeakerResolver:
         return candidates[0] if candidates else None
 
     def _from_description(self, span: Span, head: Token, position: int) -> Entity:
-        chain = _name_chain(span)
+        chain = name_chain(span)
         words = [t for t in span if t.is_alpha or "-" in t.text]
         descriptors = {t.lower_ for t in words}
         descriptors |= {part for t in words for part in t.lower_.split("-") if part}
@@ -373,11 +327,11 @@ class SpeakerResolver:
             found = self._by_role(head, descriptors)
             if found is not None:
                 return found
-        text = _clean([t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)])
-        person = head.lemma_.lower() not in _BODY_WORDS and not plural and head.lower_ not in {
+        text = clean([t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)])
+        person = head.lemma_.lower() not in BODY_WORDS and not plural and head.lower_ not in {
             "source", "sources"}
         return self._remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
-                              gender=_gender_of(list(span)), mention=span.text, descriptors=descriptors,
+                              gender=gender_of(list(span)), mention=span.text, descriptors=descriptors,
                               position=position, plural=plural, salient=True)
 
     def _from_chain(self, span: Span, chain: list[Token], descriptors: set[str], position: int, *,
@@ -385,17 +339,17 @@ class SpeakerResolver:
         """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
         known_person = len(chain) == 1 and (chain[0].text in self._surnames or any(
             e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities))
-        is_body = _is_body(chain, known_person)
+        body = is_body(chain, known_person)
         members = span.root.tag_ == "NNS" and span.root.i < chain[0].i  # "members of X": a plural group
-        plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not is_body)
-        if is_body or members:
-            name = _clean([t for t in chain if t.lower_ not in _DETERMINERS])
+        plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not body)
+        if body or members:
+            name = clean([t for t in chain if t.lower_ not in DETERMINERS])
             entity = self._remember(name, person=False, gender=None, mention=span.text,
                                     descriptors=descriptors, position=position, plural=plural,
                                     salient=salient)
         else:
-            entity = self._remember(_clean(_person_name(chain)), person=True,
-                                    gender=_gender_of(list(span)), mention=span.text,
+            entity = self._remember(clean(person_name(chain)), person=True,
+                                    gender=gender_of(list(span)), mention=span.text,
                                     descriptors=descriptors, position=position, plural=False,
                                     salient=salient)
         return entity
@@ -408,9 +362,17 @@ class SpeakerResolver:
             found = next((e for e in candidates if not e.person and e.salient), None)
             return found or next((e for e in candidates if e.salient), None)
         wanted = lexicon.ROLE_SYNONYMS.get(word, {word})
+        # "the Russian ministry", "the ministry in Kyiv": a country named with it must be the entry's
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
+        nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for t in c.subtree if t.pos_ == "PROPN"}
+        # "the defence ministry" is not the interior ministry named before: a modifier of the same noun
+        # that the entry was never called by makes another body
+        modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.is_alpha
+                     and c.ent_type_ not in {"NORP", "GPE"}}
         for entity in candidates:
-            if entity.descriptors & wanted and nationality <= entity.descriptors:
+            other = word in entity.descriptors and not modifiers <= entity.descriptors
+            if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
                 return entity
         bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
         if word in _BODY_ROLE_NOUNS and bare:
@@ -418,6 +380,7 @@ class SpeakerResolver:
         return None
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``speaker`` and ``mention`` of every attribution of ``doc``."""
-    SpeakerResolver(doc).run(attributions)
+def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Set ``speaker`` and ``mention`` of every attribution of ``doc``; returns them with one more for
+    each joint source."""
+    return SpeakerResolver(doc).run(attributions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,12 @@ from attribview.store.library import BEGIN_MODE, Store
 APP_NAME = "attribview"
 DB_FILENAME = "library.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100
+WAL_VERSION_OFFSET, WAL_VERSION = 18, 2  # the header's "file format write version": 2 is WAL
+#: Tables every attribview library has, whatever its revision: what tells ours from another Alembic user.
+LIBRARY_TABLES = frozenset({"article", "speaker", "quote", "verification", "history"})
+#: Set (to anything) for whole reports instead of one line, e.g. SQLite's list of a corrupt file's problems.
+VERBOSE_ENV = "ATTRIBVIEW_VERBOSE"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -49,21 +56,23 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def open_store(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
-    """Open (or create) the library at ``path`` and migrate it to head.
+def open_store(path: Path, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+    """Open the library at ``path`` and migrate it to head; with ``create``, make one where there is none.
+
+    There is none when the file is missing, empty (0 bytes) or an SQLite database without any schema.
+    Whether an existing file may be written is decided by reading it only, before anything is written.
 
     Raises:
         StoreError: the file is not an SQLite database, is corrupt, belongs to another program, was
-            written by a newer attribview, or stays locked longer than the busy timeout. The file is left
-            exactly as it was in each of these cases.
+            written by a newer attribview, stays locked longer than the busy timeout, or (without
+            ``create``) holds no library. The file is left exactly as it was in each of these cases,
+            without ``-wal`` or ``-shm`` files beside it.
     """
     path = Path(path)
-    _check_existing(path, busy_timeout_ms)
-    if not path.parent.is_dir():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+    if not _check_existing(path, busy_timeout_ms):
+        if not create:
+            raise StoreError(f"{path}: there is no library here (`attribview import` creates one)")
+        _make_folder(path)
     engine = make_engine(path, busy_timeout_ms)
     try:
         _migrate(engine, path)
@@ -71,6 +80,18 @@ def open_store(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         engine.dispose()
         raise
     return Store(engine, path)
+
+
+def _make_folder(path: Path) -> None:
+    """Create the library's folder, saying which part of the path is in the way when that fails."""
+    folder = path.parent
+    in_the_way = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:
+        raise StoreError(f"{path}: cannot create its folder: {in_the_way} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create its folder {folder} ({error.strerror})") from None
 
 
 def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -109,28 +130,27 @@ def _to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _check_existing(path: Path, busy_timeout_ms: int) -> None:
-    """Refuse, reading only, any existing file that we must not write to."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a database file")
+def _check_existing(path: Path, busy_timeout_ms: int) -> bool:
+    """Whether ``path`` holds a library we may open; refuse, reading only, a file we must not write to."""
     try:
+        if not path.exists():
+            return False
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file")
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(SQLITE_HEADER_SIZE)
     except OSError as error:
         raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
     if not header:
-        return  # an empty file is a new database
-    if header != SQLITE_HEADER:
+        return False  # an empty file: no library yet
+    if not header.startswith(SQLITE_HEADER):
         raise StoreError(f"{path}: is not an SQLite database; refusing to touch it")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=busy_timeout_ms / 1000)
+        connection = sqlite3.connect(_read_only_uri(path, header), uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as error:
         raise StoreError(f"{path}: cannot be opened ({error})") from None
     try:
-        _check_contents(connection, path)
+        return _check_contents(connection, path)
     except sqlite3.OperationalError as error:
         raise StoreError(describe_sqlite_error(path, error)) from None
     except sqlite3.DatabaseError as error:
@@ -139,23 +159,55 @@ def _check_existing(path: Path, busy_timeout_ms: int) -> None:
         connection.close()
 
 
-def _check_contents(connection: sqlite3.Connection, path: Path) -> None:
-    """Integrity, ownership and revision of a database opened read-only."""
-    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+def _read_only_uri(path: Path, header: bytes) -> str:
+    """A URI that reads ``path`` without creating anything beside it.
+
+    A read-only connection to a WAL database creates ``-wal`` and ``-shm`` files and cannot remove them;
+    when there is no ``-wal`` file (nobody has the database open, nothing is left to replay) the file is
+    read as immutable instead, which creates nothing.
+    """
+    uri = path.resolve().as_uri()
+    in_wal_mode = len(header) > WAL_VERSION_OFFSET and header[WAL_VERSION_OFFSET] == WAL_VERSION
+    if in_wal_mode and not Path(f"{path}-wal").exists():
+        return f"{uri}?immutable=1"
+    return f"{uri}?mode=ro"
+
+
+def _check_contents(connection: sqlite3.Connection, path: Path) -> bool:
+    """Integrity, ownership and revision of a database opened read-only; False when it has no schema."""
+    problems = [line for row in connection.execute("PRAGMA quick_check") for line in str(row[0]).splitlines()]
     if problems != ["ok"]:
-        raise StoreError(f"{path}: the database is corrupt ({problems[0]})")
-    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
-        return
-    if "alembic_version" not in tables:
-        raise StoreError(f"{path}: is an SQLite database of another program, not an attribview library")
-    revisions = {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
-    unknown = revisions - known_revisions()
-    if unknown:
-        raise DatabaseTooNewError(
-            f"{path}: was written by a newer attribview (schema {', '.join(sorted(unknown))}); "
-            "upgrade attribview to open it"
-        )
+        raise StoreError(_corrupt(path, [p for p in problems if not p.startswith("*** in database")]))
+    objects = {name: kind for name, kind in connection.execute("SELECT name, type FROM sqlite_master")}
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    if not objects and not application_id:
+        return False  # an empty database: no library yet
+    tables = {name for name, kind in objects.items() if kind == "table"}
+    if application_id or "alembic_version" not in tables or not tables >= LIBRARY_TABLES:
+        raise StoreError(f"{path}: is an SQLite database of another program, not an attribview library; "
+                         "refusing to touch it")
+    revisions = sorted(str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version"))
+    if len(revisions) != 1:
+        raise StoreError(f"{path}: an attribview library whose schema revision is "
+                         f"{'missing' if not revisions else 'ambiguous'}; refusing to touch it")
+    if revisions[0] not in known_revisions():
+        raise DatabaseTooNewError(f"{path}: was written by a newer attribview (schema {revisions[0]}); "
+                                  "upgrade attribview to open it")
+    return True
+
+
+def _corrupt(path: Path, problems: list[str]) -> str:
+    """One line for SQLite's integrity report; the whole report when ``ATTRIBVIEW_VERBOSE`` is set."""
+    first = problems[0] if problems else "no details"
+    line = f"{path}: the database is corrupt ({first}"
+    if len(problems) > 1:
+        line += f", and {len(problems) - 1} more problems"
+    line += ")"
+    if len(problems) <= 1:
+        return line
+    if os.environ.get(VERBOSE_ENV):
+        return "\n".join([line, *problems])
+    return f"{line}; set {VERBOSE_ENV}=1 for SQLite's full report"
 
 
 def _migrate(engine: Engine, path: Path) -> None:
@@ -167,9 +219,6 @@ def _migrate(engine: Engine, path: Path) -> None:
             connection.rollback()
         if current == heads:
             return
-        if current - known_revisions():
-            raise DatabaseTooNewError(
-                f"{path}: was written by a newer attribview; upgrade attribview to open it")
         writer = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
         with writer.begin() as connection:
             config = alembic_config()

@@ -18,4 +18,6 @@ def describe_sqlite_error(path: object, error: BaseException) -> str:
         return f"{path}: the database is locked by another program; try again when it has finished"
     if "malformed" in text or "not a database" in text:
         return f"{path}: the database is corrupt ({text})"
+    if "unable to open" in text:
+        return f"{path}: cannot be opened or created here ({text})"
     return f"{path}: {text}"

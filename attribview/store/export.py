@@ -17,6 +17,9 @@ from attribview.store.models import Article, Quote, Verification
 # Statuses a fact-checker publishes; "unverified" and "in_progress" are work, not findings.
 PUBLISHED_STATUSES = ("verified", "disputed", "false", "inconclusive")
 
+#: What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 CSV_COLUMNS = (
     "quote_id", "article_id", "article_title", "outlet", "url", "published", "start", "end", "speaker",
     "group", "kind", "confidence", "origin", "rejected", "flags", "status", "note", "evidence", "checked_by",
@@ -79,18 +82,29 @@ def export_json(session: Session, article_id: int | None = None) -> str:
                       ensure_ascii=False, indent=2)
 
 
+def spreadsheet_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's CSV-injection advice).
+
+    A cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``,
+    which spreadsheets read as "this is text"; the writer quotes every field besides.
+    """
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def export_csv(session: Session, article_id: int | None = None) -> str:
     """One row per quote; flags are joined by ";" and evidence links by spaces.
 
-    Cells are written as stored: a spreadsheet may treat a quote starting with "=" as a formula.
+    Every field is quoted and passes through :func:`spreadsheet_cell`, so article or user text that
+    begins like a formula (``=HYPERLINK(...)``) reaches the spreadsheet as text.
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for article in _articles(session, article_id):
         for quote in _sorted_quotes(article):
             v = quote.verification
-            writer.writerow([
+            writer.writerow(spreadsheet_cell(cell) for cell in [
                 quote.id, article.id, article.title, article.outlet or "", article.url or "",
                 _iso(article.published) or "", quote.start, quote.end,
                 quote.speaker.name if quote.speaker is not None else "", quote.group or "", quote.kind,

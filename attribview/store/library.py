@@ -208,6 +208,17 @@ def save_analysis(session: Session, meta: ArticleMeta, analysis: AnalysisLike) -
     return article.id
 
 
+def add_analysis(session: Session, meta: ArticleMeta, analysis: AnalysisLike) -> int | None:
+    """Store an analysis of a new text and return its article id; None when the text is already there.
+
+    Run in a write transaction (it holds the write lock from its first statement), a text that a
+    concurrent import stored meanwhile is found here and counted once, not re-analysed as new.
+    """
+    if find_article_id(session, analysis.text) is not None:
+        return None
+    return save_analysis(session, meta, analysis)
+
+
 class _SpeakerCache:
     """One row per (name, group) across the library, looked up once per transaction."""
 
@@ -215,7 +226,8 @@ class _SpeakerCache:
         self._session = session
         self._known: dict[tuple[str, str], Speaker] = {}
 
-    def get(self, name: str | None, group: str | None) -> Speaker | None:
+    def get(self, name: str | None, group: str | None, mention: str | None = None) -> Speaker | None:
+        """The speaker row, with ``mention`` (how the article named it) kept among its aliases."""
         if not name:
             return None
         key = (name, group or "")
@@ -231,7 +243,22 @@ class _SpeakerCache:
                 speaker = Speaker(name=key[0], group=key[1], aliases=[])
                 self._session.add(speaker)
             self._known[key] = speaker
+        alias = _alias(name, mention)
+        if alias is not None and alias not in (speaker.aliases or []):
+            speaker.aliases = [*(speaker.aliases or []), alias]  # a new list: JSON columns track assignment
         return speaker
+
+
+def _alias(name: str, mention: str | None) -> str | None:
+    """A mention worth keeping as a speaker's alias: a name ("Russia’s Defence Ministry", "President
+    Zelensky"), not a pronoun or a description in lower case ("he", "the ministry")."""
+    if not mention:
+        return None
+    alias = mention.strip()
+    alias = alias[4:] if alias.lower().startswith("the ") else alias
+    if not any(ch.isupper() for ch in alias) or alias.casefold() == name.casefold() or len(alias) > 80:
+        return None
+    return alias
 
 
 def _engine_quote(found: QuoteLike, speakers: _SpeakerCache) -> Quote:
@@ -255,7 +282,7 @@ def _apply_engine(quote: Quote, found: QuoteLike, speakers: _SpeakerCache) -> bo
     quote.kind, quote.confidence, quote.mention = found.kind, found.confidence, found.mention
     quote.flags = list(found.flags)
     if not quote.speaker_by_hand:
-        quote.speaker = speakers.get(found.speaker, found.group)
+        quote.speaker = speakers.get(found.speaker, found.group, found.mention)
         quote.group = found.group
     return before != _engine_fields(quote)
 
@@ -449,13 +476,13 @@ def get_quote(session: Session, quote_id: int) -> QuoteRow:
     return _quote_row(*row)
 
 
-def search_quotes(session: Session, *, speaker: str | None = None, group: str | None = None,
+def search_quotes(session: Session, *, speaker: str | None = None, group: str | Sequence[str] | None = None,
                   status: str | None = None, text: str | None = None, article_id: int | None = None,
                   include_rejected: bool = False, limit: int | None = None) -> list[QuoteRow]:
     """Quotes matching every filter given, in article then text order.
 
     ``speaker`` and ``text`` match anywhere, ignoring ASCII case (the speaker's aliases too); ``group``
-    and ``status`` match exactly, and ``unverified`` includes quotes never checked.
+    (one id or several) and ``status`` match exactly, and ``unverified`` includes quotes never checked.
     """
     query = _quote_select()
     if speaker:
@@ -465,7 +492,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
                                                 cast(Speaker.aliases, String).ilike(pattern, escape="\\")))
         query = query.where(Quote.speaker_id.in_(matching))
     if group:
-        query = query.where(Quote.group == group)
+        query = query.where(Quote.group == group if isinstance(group, str) else Quote.group.in_(group))
     if status:
         if status not in STATUSES:
             raise StoreError(f"unknown verification status {status!r} (use one of: {', '.join(STATUSES)})")
@@ -608,11 +635,15 @@ class Store:
         """See :func:`save_analysis`."""
         return self.write(lambda s: save_analysis(s, meta, analysis))
 
+    def add_analysis(self, meta: ArticleMeta, analysis: AnalysisLike) -> int | None:
+        """See :func:`add_analysis`."""
+        return self.write(lambda s: add_analysis(s, meta, analysis))
+
     def find_article_id(self, text: str) -> int | None:
         """See :func:`find_article_id`."""
         return self.read(lambda s: find_article_id(s, text))
 
-    def search_quotes(self, *, speaker: str | None = None, group: str | None = None,
+    def search_quotes(self, *, speaker: str | None = None, group: str | Sequence[str] | None = None,
                       status: str | None = None, text: str | None = None, article_id: int | None = None,
                       include_rejected: bool = False, limit: int | None = None) -> list[QuoteRow]:
         """See :func:`search_quotes`."""

@@ -284,5 +284,5 @@ def test_trainees_copy_without_answers_and_the_class_report(
     assert cells == ["amara", str(expected.right), str(expected.total), str(expected.percent)]
     assert dialog.mistakes.rowCount() == expected.total - expected.right
     exported = dialog.export_csv(str(tmp_path / "class.csv"))
-    assert exported is not None and Path(exported).read_text(encoding="utf-8").startswith("trainee,right")
+    assert exported is not None and Path(exported).read_text(encoding="utf-8").startswith('"trainee","right"')
     assert window.class_report(copy, [attempt]) is None  # the copy has no key: one message, no table

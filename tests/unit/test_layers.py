@@ -14,6 +14,7 @@ QT_FREE_MODULES = (
     "attribview.nlp.pipeline",
     "attribview.cli.main",
     "attribview.textio",
+    "attribview.atomic",
     "attribview.store.db",
     "attribview.store.library",
 )

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
+from attribview.errors import InputError
 from attribview.textio import read_article
 
 PAGE = """<!doctype html><html><head><title>Bridge story | Valdane Post</title>
@@ -92,3 +93,61 @@ def test_a_page_with_an_article_element_keeps_only_the_story(tmp_path: Path) -> 
     assert source.text == "Bridge to reopen\nThe bridge will reopen in March, the ministry said."
     start, end = source.to_original(0, 6)
     assert source.original[start:end] == "Bridge"
+
+
+def _two_articles(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir()
+    first, second = folder / "a.txt", folder / "b.txt"
+    first.write_text("Dam report.\n“The dam will hold,” said Mayor Ilsa Brandt.\n", encoding="utf-8")
+    second.write_text("Bridge report.\n“The bridge opens in May,” said Tomas Varek.\n", encoding="utf-8")
+    return first, second
+
+
+def test_a_text_given_twice_in_one_run_is_stored_and_counted_once(tmp_path: Path, analyzer: Analyzer) -> None:
+    first, _ = _two_articles(tmp_path / "articles")
+    twin = tmp_path / "articles" / "c-same-as-a.txt"
+    twin.write_bytes(first.read_bytes())
+    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+        report = library.import_files([tmp_path / "articles", first], profile="none")
+        assert len(library.store.articles()) == 2
+    assert len(report.imported) == len(set(report.imported)) == 2
+    assert report.duplicates == [(str(twin), str(first)), (str(first), str(first))]
+    assert (report.skipped, report.failed) == ([], [])
+
+
+def test_a_text_stored_meanwhile_by_another_import_is_counted_as_already_there(
+        tmp_path: Path, analyzer: Analyzer) -> None:
+    first, second = _two_articles(tmp_path / "articles")
+    db = tmp_path / "library.sqlite3"
+
+    def other_import_lands(done: int, _total: int, name: str) -> None:
+        if done == 1:  # between this import's look-up of b.txt and its save: another process saves it
+            assert name == "a.txt"
+            with Library.open(db, analyzer) as other:
+                assert len(other.import_files([second], profile="none").imported) == 1
+
+    with Library.open(db, analyzer) as library:
+        report = library.import_files([first, second], profile="none", progress=other_import_lands)
+        assert len(library.store.articles()) == 2
+    assert len(report.imported) == 1 and report.skipped == [str(second)]
+
+
+class _RefusesOneText(Analyzer):
+    """The real analyzer, refusing (as it may refuse a text it cannot analyse) any text with a marker."""
+
+    def analyze_many(self, sources, *args, **kwargs):  # type: ignore[no-untyped-def]
+        for source in sources:  # a refusal in the middle of a batch, after giving the ones before it
+            if "UNANALYSABLE" in source.text:
+                raise InputError("this text cannot be analysed")
+            yield from super().analyze_many([source], *args, **kwargs)
+
+
+def test_an_article_the_analyzer_refuses_is_reported_and_the_batch_is_stored(tmp_path: Path) -> None:
+    _two_articles(tmp_path / "articles")
+    bad = tmp_path / "articles" / "aa-bad.txt"
+    bad.write_text("UNANALYSABLE.\n“Nothing,” said nobody.\n", encoding="utf-8")
+    with Library.open(tmp_path / "library.sqlite3", _RefusesOneText()) as library:  # loads its own model
+        report = library.import_files([tmp_path / "articles"], profile="none")
+        assert len(library.store.articles()) == 2
+    assert len(report.imported) == 2
+    assert report.failed == [(str(bad), "this text cannot be analysed")]

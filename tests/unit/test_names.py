@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribview.core.names import find_name_variants, transliteration_key
+from attribview.core.names import SpeakerNames, find_name_variants, transliteration_key
 from attribview.paths import resources_dir
 
 
@@ -115,3 +115,39 @@ def test_bundled_samples_are_consistent() -> None:
 
 def test_empty_text() -> None:
     assert find_name_variants("") == []
+
+
+# -- one speaker, one name within an article ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, later, group", [
+    ("Russian Defence Ministry", "Russian Defense Ministry", "mod"),
+
+    ("Russia’s Defence Ministry", "russia's defence ministry", "mod"),
+    ("Ukrainian armed forces", "Ukrainian forces", "military"),
+    ("Ukrainian forces", "Ukrainian armed forces", "military"),
+    ("the Dorvan Port Authority", "Dorvan Port Authority", "other"),
+])
+def test_speaker_spellings_fold_into_the_first(first: str, later: str, group: str) -> None:
+    names = SpeakerNames()
+    assert names.canonical(first, group) == first
+    assert names.canonical(later, group) == first
+
+
+@pytest.mark.parametrize("first, later, group, later_group", [
+    ("mayor", "deputy mayor", "local", "local"),  # a rank makes another office
+    ("Ukrainian armed forces", "Ukrainian forces", "military", "other"),  # another group
+    ("regional governor", "governor", "local", "local"),  # the first words differ
+    ("Ukrainian forces", "Ukrainian special operations forces", "military", "military"),  # two words more
+])
+def test_other_speakers_keep_their_names(first: str, later: str, group: str, later_group: str) -> None:
+    names = SpeakerNames()
+    names.canonical(first, group)
+    assert names.canonical(later, later_group) == later
+
+
+def test_a_country_possessive_folds_into_its_adjective() -> None:
+    names = SpeakerNames({"russia's": "russian"})
+    assert names.canonical("Russian General Staff", "mod") == "Russian General Staff"
+    assert names.canonical("Russia’s General Staff", "mod") == "Russian General Staff"
+    assert names.canonical(None, None) is None

@@ -576,6 +576,17 @@ RESOLUTION = [
         "Nadia Ferrant", "said", "the clinic had run out of bandages",
         id="short-name-after-quote",
     ),
+    pytest.param(
+        "Tomas Berg said the budget was final. Later, Kessler met Jonas Lund, and he said the plan "
+        "would change.",
+        "Kessler", "said", "the plan would change",
+        id="he-opening-a-joined-clause-is-its-subject",
+    ),
+    pytest.param(
+        "The Varta transport ministry closed the Dorvan road on Monday, the ministry said.",
+        "Varta transport ministry", "said", "The Varta transport ministry closed the Dorvan road on Monday",
+        id="the-ministry-named-in-its-own-content",
+    ),
 ]
 
 
@@ -731,7 +742,90 @@ WAR = [
         "Serhiy Bondar", "local_officials", "said", "two people had been killed in the shelling of Lozuvatka",
         id="named-regional-governor",
     ),
+    pytest.param(
+        "KYIV (Reuters) - The interior ministry said three people were hurt in the shelling of Lozuvatka.",
+        "Ukrainian interior ministry", "ukrainian_officials", "said",
+        "three people were hurt in the shelling of Lozuvatka",
+        id="bare-ministry-takes-the-dateline-side",
+    ),
+    pytest.param(
+        "MOSCOW (AP) — The General Staff said its units had repelled an attack near Lozuvatka.",
+        "Russian General Staff", "russian_mod", "said", "its units had repelled an attack near Lozuvatka",
+        id="bare-general-staff-in-moscow",
+    ),
+    pytest.param(
+        "Russian troops attacked Lozuvatka on Monday. The defence ministry said its units had taken the "
+        "village.",
+        "Russian Defence Ministry", "russian_mod", "said", "its units had taken the village",
+        id="bare-ministry-takes-the-side-of-the-subject-before-it",
+    ),
+    pytest.param(
+        "Ukraine's military said Russian forces had shelled Lozuvatka. Moscow denied the claim, and the "
+        "defence ministry said its forces had not fired on the town.",
+        "Russian Defence Ministry", "russian_mod", "said", "its forces had not fired on the town",
+        id="bare-ministry-after-its-side-answers",
+    ),
+    pytest.param(
+        "Ukrainian police arrested two suspects on Monday. Interior Minister Ihor Marchuk said they had "
+        "planned the attack on Lozuvatka.",
+        "Ihor Marchuk", "ukrainian_officials", "said", "they had planned the attack on Lozuvatka",
+        id="office-holder-without-a-country",
+    ),
+    pytest.param(
+        "Belgorod authorities said a drone had hit a farm near Lozuvatka.",
+        "Belgorod authorities", "local_officials", "said", "a drone had hit a farm near Lozuvatka",
+        id="a-places-authorities",
+    ),
+    pytest.param(
+        "Officials in the Poltava region said the bridge at Lozuvatka had been damaged.",
+        "Officials in the Poltava region", "local_officials", "said",
+        "the bridge at Lozuvatka had been damaged",
+        id="officials-in-a-region",
+    ),
+    pytest.param(
+        "Moscow's defence ministry said its forces had struck a depot near Lozuvatka.",
+        "Russian Defence Ministry", "russian_mod", "said", "its forces had struck a depot near Lozuvatka",
+        id="a-capitals-possessive-is-its-country",
+    ),
+    pytest.param(
+        "MOSCOW (AP) — The foreign ministry spokeswoman said the Lozuvatka talks were over.",
+        "Russian foreign ministry spokeswoman", "russian_officials", "said", "the Lozuvatka talks were over",
+        id="a-spokeswoman-of-a-bare-ministry",
+    ),
+    pytest.param(
+        "Ukraine's military said it had hit a depot. The General Staff said the strike caused a fire. "
+        "Russia's defence ministry said it had downed 50 drones. The General Staff also said its units had "
+        "advanced near Lozuvatka.",
+        "Ukrainian General Staff", "ukrainian_military", "said", "its units had advanced near Lozuvatka",
+        id="a-placed-body-keeps-its-side",
+    ),
 ]
+
+JOINT = "Mayor Olha Daniv and Governor Petro Savych said the Lozuvatka bridge would reopen in May."
+
+
+def test_joint_sources_give_one_attribution_each(analyse: Analyse) -> None:
+    analysis = analyse(JOINT, "war")
+    found = sorted((q.speaker, q.group) for q in analysis.quotes
+                   if q.text == "the Lozuvatka bridge would reopen in May")
+    wanted = [("Olha Daniv", "local_officials"), ("Petro Savych", "local_officials")]
+    assert found == wanted, _listing(analysis)
+
+
+@pytest.mark.parametrize("text", [
+    "Procter and Gamble said sales fell in Lozuvatka.",  # one name with "and" in it
+    "The mayor of Lozuvatka and Dorvan said the trains were running.",  # one holder of two places
+    "The Varta Group and its partners said the trains were running.",  # the second belongs to the first
+    "Lozuvatka and Dorvan officials said the trains were running.",  # one noun the places share
+])
+def test_one_source_with_and_stays_one(analyse: Analyse, text: str) -> None:
+    analysis = analyse(text)
+    assert len(analysis.quotes) == 1, _listing(analysis)
+
+
+def test_joint_sources_are_one_relation(analyse: Analyse) -> None:
+    analysis = analyse(JOINT, "war", RELATIONS)
+    assert len(analysis.quotes) == 1, _listing(analysis)
 
 
 @pytest.mark.parametrize("text, speaker, group, cue, content", WAR)

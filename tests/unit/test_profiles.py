@@ -16,6 +16,7 @@ from attribview.core.profiles import (
     choose_profile,
     load_profile,
     load_profiles,
+    name_key,
 )
 from attribview.errors import ProfileError
 from attribview.paths import resources_dir
@@ -146,6 +147,33 @@ def test_war_known_in_a_mention(war: Profile, text: str, group: str) -> None:
     assert known.group == group
 
 
+@pytest.mark.parametrize("spelling", [
+    "Russia’s Defence Ministry", "Russia's Defense Ministry", "the Russian Defense Ministry",
+    "RUSSIA’S  DEFENSE MINISTRY",
+])
+def test_war_known_speakers_ignore_apostrophes_and_defense(war: Profile, spelling: str) -> None:
+    known = war.known(spelling)
+    assert known is not None and known.name == "Russian Defence Ministry"
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Russia’s Defense Ministry", "russia's defence ministry"),
+    ("The  General Staff", "general staff"),
+    ("Defenseless Village Council", "defenseless village council"),
+])
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_war_sides(war: Profile) -> None:
+    assert {side.id for side in war.sides} == {"ukraine", "russia"}
+    assert war.side_words["kyiv"] == "ukraine" and war.side_words["moscow"] == "russia"
+    assert war.side_words["volodymyr zelensky"] == "ukraine"  # known speakers name their side
+    assert "vitali klitschko" not in war.side_words  # local officials of either side name none
+    assert war.bare_bodies is not None and war.bare_bodies.search("interior ministry")
+    assert not war.bare_bodies.search("residents")
+
+
 def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
     names = {war.known(alias).name for alias in ("Zelensky", "Zelenskyy", "Zelenskiy", "Volodymyr Zelensky")}
     assert len(names) == 1
@@ -161,9 +189,18 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("Ukraine's General Staff", "ukrainian_military"),
         ("its defenders", "ukrainian_military"),
         ("Moscow's point man on grain exports to Egypt", "russian_officials"),
+        ("Belgorod authorities", "local_officials"),
+        ("the Odesa city administration", "local_officials"),
+        ("Authorities in Sumy", "local_officials"),
+        ("officials in the Poltava region", "local_officials"),
+        ("Prison authorities", None),  # a common noun, not a place: left to the default group
+        ("Ukrainian authorities", "ukrainian_officials"),
+        ("authorities in Moscow", "russian_officials"),
+        ("the foreign ministry in Kyiv", "ukrainian_officials"),
+        ("the defence ministry in Moscow", "russian_mod"),
     ],
 )
-def test_war_role_patterns(war: Profile, mention: str, group: str) -> None:
+def test_war_role_patterns(war: Profile, mention: str, group: str | None) -> None:
     assert war.role_group(mention) == group
 
 

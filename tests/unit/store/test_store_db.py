@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
-from store_samples import sample_analysis
+from store_samples import ARTICLE, sample_analysis
 
 from attribview.store.db import alembic_config, default_db_path, head_revisions, open_store
 from attribview.store.errors import DatabaseTooNewError, StoreError
@@ -182,3 +182,69 @@ def test_opening_a_second_store_on_the_same_file_works(store: Store, db_path: Pa
 
 def test_too_new_error_is_a_store_error() -> None:
     assert issubclass(DatabaseTooNewError, StoreError)
+
+
+@pytest.mark.parametrize("content", [None, b""])
+def test_without_create_a_missing_or_empty_file_is_refused_and_not_made(db_path: Path,
+                                                                      content: bytes | None) -> None:
+    if content is not None:
+        db_path.write_bytes(content)
+    with pytest.raises(StoreError, match="no library here"):
+        open_store(db_path, create=False)
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ([db_path.name] if content is not None else [])
+
+
+def test_without_create_an_existing_library_opens(db_path: Path) -> None:
+    _make_library(db_path)
+    with open_store(db_path, create=False) as store:
+        assert len(store.articles()) == 1
+
+
+def test_a_refused_wal_database_gets_no_files_beside_it(db_path: Path) -> None:
+    _make_library(db_path)
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)  # a library is a WAL database
+        raw.execute("DELETE FROM alembic_version")
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="schema revision is missing"):
+        open_store(db_path)
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_a_library_in_use_is_checked_through_its_wal(db_path: Path) -> None:
+    with open_store(db_path) as first:  # keeps the -wal file: the check must read it, not skip it
+        first.save_analysis(ArticleMeta(title="t"), sample_analysis())
+        with open_store(db_path, create=False) as second:
+            assert len(second.search_quotes()) == 3
+
+
+def test_a_corrupt_library_is_one_line_unless_asked(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(db_path) as store:
+        for number in range(40):
+            store.save_analysis(ArticleMeta(title="t"), sample_analysis(f"{ARTICLE}Report {number}.\n"))
+    good = db_path.read_bytes()
+    for page in range(2, len(good) // 4096):  # damage pages until SQLite lists several problems
+        damaged = bytearray(good)
+        damaged[page * 4096 + 8:page * 4096 + 24] = b"\x07" * 16
+        db_path.write_bytes(bytes(damaged))
+        message = _refusal(db_path)
+        if "more problems" in message:
+            break
+    else:
+        pytest.fail("no damage gave several problems")
+    assert "corrupt" in message and "\n" not in message and "ATTRIBVIEW_VERBOSE=1" in message
+    monkeypatch.setenv("ATTRIBVIEW_VERBOSE", "1")
+    with pytest.raises(StoreError) as detailed:
+        open_store(db_path)
+    assert len(str(detailed.value).splitlines()) > 2
+    assert db_path.read_bytes() == bytes(damaged)
+
+
+def _refusal(path: Path) -> str:
+    try:
+        open_store(path).close()
+    except StoreError as error:
+        return str(error)
+    return ""

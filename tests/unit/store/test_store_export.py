@@ -72,3 +72,37 @@ def test_claimreview_export(store: Store) -> None:
 def test_unknown_export_format(store: Store) -> None:
     with pytest.raises(StoreError, match="unknown export format"):
         store.export("xml")
+
+
+FORMULAS = ["=HYPERLINK(\"https://example.org/x\",\"open\")", "+1+2", "-3+cmd|' /C calc'!A0", "@SUM(A1:A9)",
+            "\tpadded", "\rreturned"]
+TEXT_COLUMNS = ("article_title", "outlet", "url", "speaker", "group", "note", "evidence", "checked_by",
+                "text")
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_cells_that_begin_like_a_formula_are_text(store: Store, formula: str) -> None:
+    text = f"Intro line.\n“{formula} is what we saw,” said someone."
+    content = f"{formula} is what we saw,"
+    start = text.index(content)
+    meta = ArticleMeta(title=formula, outlet=formula, url=formula)
+    store.save_analysis(meta, Analysis(text=text, profile=None, sentences=(), quotes=(
+        Quote(start=start, end=start + len(content), text=content, speaker=formula, group=formula,
+              kind="direct", confidence=0.5),)))
+    [quote] = store.search_quotes()
+    store.set_verification(quote.id, "disputed", note=formula, evidence=[formula], who=formula)
+    exported = store.export("csv")
+    [row] = list(csv.DictReader(io.StringIO(exported, newline="")))
+    for column in TEXT_COLUMNS:
+        assert row[column].startswith("'" + formula[:1]), (column, row[column])
+        assert row[column][1:].startswith(formula), column  # the text itself is kept after the quote
+    assert row["quote_id"] == str(quote.id)
+    lines = exported.splitlines()
+    assert all(line.startswith('"') for line in lines[:2])  # every field is quoted
+
+
+def test_csv_cells_of_ordinary_text_are_unchanged(store: Store) -> None:
+    _library(store)
+    rows = list(csv.DictReader(io.StringIO(store.export("csv"), newline="")))
+    assert {r["text"] for r in rows} == {q.text for q in store.search_quotes()}
+    assert not any(value.startswith("'") for r in rows for value in r.values())

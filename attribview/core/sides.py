@@ -1,0 +1,121 @@
+"""A speaker's side from the article around it, for bodies named without their country.
+
+"The interior ministry said" names no country: wire copy leaves it to the dateline (a story datelined in
+a side's capital speaks of that side's ministries), to the subjects around it (the nearest side named
+before it, in its own paragraph first), or to the side it answers (a denial after the other side's
+claim). The words that name each side are profile data (:class:`attribview.core.profiles.Side`).
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from attribview.core.profiles import Profile, name_key
+
+#: How far into the text a dateline may start (after a headline line or two).
+_DATELINE_WITHIN = 400
+#: A wire dateline: a place (and its country, date, agency) before a spaced dash at a line start:
+#: "KYIV, Ukraine (AP) — ", "MOSCOW, Feb 10 (Reuters) - ", "Kyiv, Ukraine CNN — ".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})(?P<rest>(?:,[^\n—–―]{1,40}?)?"
+    r"(?:\s*\([^()\n]{1,30}\)|\s+[A-Z]{2,5})?)\s+[-—–―]+\s", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+#: "In Moscow, ...", "in Kyiv": a place a sentence is set in.
+_IN_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
+#: Cue words of an answer: a denial speaks for the side the claim it answers was made against.
+_ANSWER = re.compile(r"^(?:den(?:y|ied|ies|ying|ial)|reject\w*|dismiss\w*|refut\w*|rebu[tf]\w*)$")
+
+
+def dateline_side(text: str, profile: Profile) -> str | None:
+    """The side of the place a story is datelined in, if it has a dateline naming one."""
+    match = _DATELINE.search(text[:_DATELINE_WITHIN])
+    if match is None:
+        return None
+    place, rest = match.group("place"), match.group("rest")
+    if not (place.isupper() or rest.strip()):  # "Ukraine - Russia talks" is a headline, not a dateline
+        return None
+    words = profile.side_words
+    for found in re.finditer(r"[\w'’.-]+(?:\s+[\w'’.-]+)?", place + rest):
+        for candidate in (found.group(0), found.group(0).split()[0]):
+            side = words.get(name_key(candidate))
+            if side is not None:
+                return side
+    return None
+
+
+@dataclass
+class SideContext:
+    """Where an article names each side, and which side the bodies it leaves unqualified speak for."""
+
+    profile: Profile
+    text: str
+    excluded: list[tuple[int, int]]
+    dateline: str | None = None
+    _mentions: list[tuple[int, str]] = field(default_factory=list)
+    _paragraphs: list[int] = field(default_factory=list)
+    _speakers: list[tuple[int, str]] = field(default_factory=list)
+    _places: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, profile: Profile, text: str, contents: list[tuple[int, int]],
+           subjects: list[tuple[int, int]]) -> "SideContext":
+        """The context of one article: the sides named in the ``subjects`` of its narration (character
+        ranges), since its ``contents`` (what its speakers say) and objects name the other side as
+        often as their own ("Russian drones struck Kharkiv, the ministry said")."""
+        context = cls(profile, text, sorted(contents), dateline_side(text, profile))
+        pattern = profile.side_pattern
+        if pattern is not None:
+            places = {name_key(place) for side in profile.sides for place in side.places}
+            context._places = [(m.start(), profile.side_words[name_key(m.group(0))])
+                               for m in pattern.finditer(text) if name_key(m.group(0)) in places]
+            context._mentions = [
+                (m.start(), profile.side_words[name_key(m.group(0))]) for m in pattern.finditer(text)
+                if not context._inside(m.start()) and any(a <= m.start() < b for a, b in subjects)]
+        context._paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+        return context
+
+    def _inside(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.excluded)
+
+    def _located(self, position: int) -> str | None:
+        """The side of the last "in <side>" before ``position`` in its sentence, outside any content."""
+        start = max(self.text.rfind("\n", 0, position), *(m.end() for m in _SENTENCE_END.finditer(
+            self.text, max(0, position - 300), position)), 0)
+        words = self.profile.side_words
+        found = [words[name_key(m.group(1))] for m in _IN_PLACE.finditer(self.text, start, position)
+                 if name_key(m.group(1)) in words and not self._inside(m.start())]
+        return found[-1] if found else None
+
+    def heard(self, position: int, side: str) -> None:
+        """Record a speaker placed on ``side`` whose source is at ``position``."""
+        self._speakers.append((position, side))
+
+    def side_at(self, position: int, cue: str = "") -> str | None:
+        """The side of a body without a country whose mention is at ``position``.
+
+        A denial answers the side that spoke last (it speaks for the other side); otherwise a place its
+        own sentence puts it in ("In Moscow, the ministry said"), then the side of the last speaker of its
+        paragraph, then the dateline, then the nearest
+        side named before it in its paragraph, then anywhere before it, then the latest of a side's places
+        named before it.
+        """
+        sides = [side.id for side in self.profile.sides]
+        if _ANSWER.match(cue.lower()) and self._speakers and len(sides) == 2:
+            last = max((s for s in self._speakers if s[0] < position), default=None)
+            if last is not None:
+                return sides[1 - sides.index(last[1])] if last[1] in sides else None
+        here = self._located(position)
+        if here is not None:
+            return here
+        paragraph = self._paragraphs[bisect_right(self._paragraphs, position) - 1]
+        heard = max((s for s in self._speakers if paragraph <= s[0] < position), default=None)
+        if heard is not None:  # "Ukraine's General Staff said ... The military said": its paragraph's side
+            return heard[1]
+        if self.dateline is not None:
+            return self.dateline
+        before = sorted((m for m in self._mentions + self._speakers if m[0] < position), reverse=True)
+        nearest = next((side for at, side in before if at >= paragraph), None)
+        if nearest or before:
+            return nearest or before[0][1]
+        # last, where it happens: the latest place of a side named before it, even in what was said
+        return max(((at, side) for at, side in self._places if at < position), default=(0, None))[1]

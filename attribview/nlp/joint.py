@@ -1,0 +1,65 @@
+"""Joint sources: "the mayor and the governor said ..." gives one attribution per source."""
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from attribview.nlp.attribution import Attribution
+from attribview.nlp.mentions import DETERMINERS
+
+
+def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> list[Attribution]:
+    """"The mayor and the governor said ...": the same content for the second and further sources,
+    each its own attribution (flagged ``joint``); the first keeps the attribution, its source cut
+    to the first of them. Split by the words, since the parser often misreads a list of names."""
+    if attribution.source is None or attribution.follows is not None:
+        return []
+    span = doc.char_span(*attribution.source, alignment_mode="expand")
+    if span is None or not any(t.lower_ in {"and", "&"} for t in span):
+        return []
+    parts: list[list[Token]] = [[]]
+    for token in span:
+        if token.lower_ in {"and", "&"} or (token.text == "," and any(
+                t.lower_ in {"and", "&"} for t in span.doc[token.i:span.end])):
+            parts.append([])
+        elif not (token.is_punct and not parts[-1]):
+            parts[-1].append(token)
+    if len(parts) < 2 or not all(part and _own_source(part, surnames) for part in parts):
+        return []
+    for i, part in enumerate(parts[:-1]):  # "Sumy and Kharkiv officials": one noun the parts share
+        attached = _part_head(part).head
+        if attached.pos_ == "NOUN" and any(attached.i == t.i for rest in parts[i + 1:] for t in rest):
+            return []
+    sources = [(part[0].idx, part[-1].idx + len(part[-1]), _part_head(part).i) for part in parts]
+    attribution.source, attribution.source_head = sources[0][:2], sources[0][2]
+    flags = {*attribution.flags, "joint"}
+    return [replace(attribution, source=(start, end), source_head=head, flags=flags)
+            for start, end, head in sources[1:]]
+
+
+def _own_source(part: list[Token], surnames: set[str]) -> bool:
+    """Whether one of the mentions joined by "and" names a source of its own: a person, a full name,
+    a pronoun, a surname of a person named (``surnames``), a described group ("Western analysts") or
+    holder ("the regional governor"); not the rest of a name or a place ("Procter and Gamble", "the
+    mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first
+    ("the ministry and its partners")."""
+    if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
+        return False
+    if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
+            part[0].pos_ == "PRON" or part[0].text in surnames)):
+        return True
+    names = [t for t in part if t.pos_ == "PROPN"]
+    if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
+        return True
+    if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return True  # "Ukrainian officials and Western analysts"
+    # "the United States and its allies" is one source: a possessive makes the second part the first's
+    return part[0].lower_ in DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
+
+
+def _part_head(part: list[Token]) -> Token:
+    """The head word of one joined mention: the word whose head lies outside it, else its last noun."""
+    inside = {t.i for t in part}
+    outside = [t for t in part if t.head.i not in inside and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    nouns = [t for t in part if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return outside[0] if outside else nouns[-1] if nouns else part[-1]

@@ -1,0 +1,127 @@
+"""What a source mention names: the proper-noun chain at its head, a person's name without titles, a
+body or a person, a gender from titles and first names. Shared by the speaker resolver and joint sources.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+
+#: Head words that make a proper-noun chain a body rather than a person.
+BODY_WORDS = frozenset(
+    """
+    ministry staff office force forces army military agency service council committee kremlin
+    government command administration department police guard navy regiment brigade battalion
+    corps operator company post times news television tv channel union party house pentagon
+    commission court parliament duma rada assembly embassy mission bank institute network group
+    organisation organization foundation fund center centre airlines airways association team
+    campaign authority board energy port water university hospital clinic school inc ltd corp
+    corporation mining logistics airport railway railways media press radio observatory watch
+    """.split()
+)
+#: Heads of bodies a place names ("Belgorod authorities"): the place alone is not the speaker.
+COLLECTIVE_HEADS = frozenset("authority authorities official officials administration council".split())
+DETERMINERS = frozenset("the a an this that these those".split())
+
+
+def gender_of(tokens: list[Token]) -> str | None:
+    for token in tokens:
+        word = token.lower_.rstrip(".")
+        if word == "mr":
+            return "m"
+        if word in {"mrs", "ms", "miss"}:
+            return "f"
+        if word in lexicon.FEMALE_NAMES:
+            return "f"
+        if word in lexicon.MALE_NAMES:
+            return "m"
+    first = next((t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in lexicon.TITLES), None)
+    # first names ending in -a are mostly women's in the languages of world news (Olena, Iryna, Anna)
+    if first is not None and first.is_title and len(tokens) > 1 and first.i < tokens[-1].i and (
+            first.lower_.endswith("a") and first.lower_ not in lexicon.MALE_NAMES):
+        return "f"
+    return None
+
+
+def name_chain(span: Span) -> list[Token]:
+    """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
+    doc = span.doc
+    head = span.root
+    capitalised_body = head.lower_ in BODY_WORDS and head.is_title and not head.is_sent_start
+    if head.pos_ != "PROPN" and not capitalised_body:
+        deps = {"appos", "compound", "nsubj"}
+        if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
+            deps = deps | {"pobj"}
+        # not a name inside a phrase after the head: "Valdane's envoy for fishing talks with Norway"
+        inside = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+        propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
+        if not propns:
+            return []
+        if head.lemma_.lower() in COLLECTIVE_HEADS and propns[-1].dep_ == "compound" and (
+                propns[-1].head.i == head.i or propns[-1].head.head.i == head.i):
+            return list(doc[propns[-1].left_edge.i:head.i + 1])  # "Belgorod authorities", not "Belgorod"
+        head = propns[-1]
+    left = head.i
+    body = head.lower_ in BODY_WORDS
+    while left - 1 >= span.start:
+        before = doc[left - 1]
+        if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
+                before.dep_ == "compound" and before.is_title and before.ent_type_ == head.ent_type_) or (
+                body and before.dep_ in {"compound", "amod", "poss", "case"} and before.pos_ != "DET"):
+            left -= 1  # "Russia's defence ministry": a body's name takes its modifiers along
+            continue
+        break
+    right = head.i
+    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
+            "compound", "flat", "nsubj", "appos"}:
+        right += 1
+    # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
+    # preposition to the next proper nouns
+    while body and right + 2 < span.end and doc[right + 1].lower_ in {"of", "for"}:
+        nxt = right + 2 + (doc[right + 2].lower_ == "the")
+        if nxt >= span.end or doc[nxt].pos_ != "PROPN":
+            break
+        right = nxt
+        while right + 1 < span.end and doc[right + 1].pos_ == "PROPN":
+            right += 1
+    return list(doc[left:right + 1])
+
+
+def is_body(chain: list[Token], known_person: bool) -> bool:
+    """Whether a named mention is an organisation rather than a person.
+
+    The small model tags many personal names ORG, so only a body word at its head ("Defence Ministry",
+    "Kestrel Airways") makes a body of a name of several words; a lone word is a body when tagged as one and
+    not the surname of a person the article names.
+    """
+    words = [t.lower_ for t in chain]
+    head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
+    if head and head[-1] in BODY_WORDS | COLLECTIVE_HEADS:  # not "Air Force Commander Mykola Oleshchuk"
+        return True
+    if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
+        return False
+    return chain[0].ent_type_ in {"ORG", "NORP", "GPE"} and not known_person
+
+
+def clean(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text.removesuffix("’s").removesuffix("'s").strip(" ,")
+
+
+def person_name(chain: list[Token]) -> list[Token]:
+    """Drop titles and nationality words from the front: "Russian President Vladimir Putin"."""
+    tokens = list(chain)
+    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
+                               or tokens[0].lower_.rstrip(".") in lexicon.TITLES
+                               or tokens[0].text in {"-", "–", "."}):
+        tokens = tokens[1:]
+    return tokens
+
+
+def narration_span(ent: Span) -> Span:
+    """A named entity with its titles ("Mayor Helga Strand", "Police spokesman Jan Oster")."""
+    doc = ent.doc
+    start = ent.start
+    while start - 1 >= 0 and doc[start - 1].head.i in range(ent.start, ent.end) and doc[start - 1].dep_ in {
+            "compound", "amod"}:
+        start -= 1
+    return doc[start:ent.end]

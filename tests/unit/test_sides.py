@@ -1,0 +1,98 @@
+"""A speaker's side from the article around it (``core/sides.py``): datelines, subjects and answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribview.core.profiles import Profile, load_profile
+from attribview.core.sides import SideContext, dateline_side
+from attribview.paths import resources_dir
+
+
+@pytest.fixture(scope="module")
+def war() -> Profile:
+    return load_profile(resources_dir() / "profiles" / "war.toml")
+
+
+@pytest.mark.parametrize("text, side", [
+    ("KYIV, Ukraine (AP) — Drones struck a depot overnight.", "ukraine"),
+    ("MOSCOW, Feb 10 (Reuters) - The talks will resume.", "russia"),
+    ("Kyiv, Ukraine CNN — The air raid lasted four hours.", "ukraine"),
+    ("Headline of the day\n\nKHARKIV (Reuters) - Shelling resumed.", "ukraine"),
+    ("BELGOROD, Russia (AP) — A drone hit a farm.", "russia"),
+    ("ODESA, Ukraine — The port reopened.", "ukraine"),
+    ("LONDON (Reuters) - Britain pledged more aid.", None),
+    ("Ukraine - Russia talks resume in Istanbul", None),  # a headline, not a dateline
+    ("The Kremlin said on Monday - after a pause - that talks would resume.", None),
+])
+def test_dateline_side(war: Profile, text: str, side: str | None) -> None:
+    assert dateline_side(text, war) == side
+
+
+def _context(war: Profile, text: str, subjects: list[str], contents: list[str] = ()) -> SideContext:
+    def ranges(parts: list[str]) -> list[tuple[int, int]]:
+        return [(text.index(p), text.index(p) + len(p)) for p in parts]
+    return SideContext.of(war, text, ranges(list(contents)), ranges(subjects))
+
+
+def test_nearest_side_named_in_a_subject_of_the_paragraph_wins(war: Profile) -> None:
+    text = ("Ukrainian troops held the town.\nRussian troops pushed towards Kharkiv. The defence ministry "
+            "said its units had advanced.")
+    context = _context(war, text, ["Ukrainian troops", "Russian troops", "The defence ministry"])
+    assert context.side_at(text.index("The defence ministry")) == "russia"
+
+
+def test_sides_named_outside_subjects_or_inside_contents_do_not_count(war: Profile) -> None:
+    text = "Ukrainian troops held the town. Drones hit Kharkiv, the ministry said, blaming Russian forces."
+    context = _context(war, text, ["Ukrainian troops", "Drones", "the ministry"],
+                       contents=["Drones hit Kharkiv"])
+    assert context.side_at(text.index("the ministry")) == "ukraine"
+
+
+def test_an_earlier_paragraph_when_its_own_names_no_side(war: Profile) -> None:
+    text = "Russian forces shelled the village.\nThe army said it had returned fire."
+    context = _context(war, text, ["Russian forces", "The army"])
+    assert context.side_at(text.index("The army")) == "russia"
+
+
+def test_the_dateline_beats_the_subjects(war: Profile) -> None:
+    text = "KYIV (Reuters) - Russian drones struck a plant overnight. The ministry said power was cut."
+    context = _context(war, text, ["Russian drones", "The ministry"])
+    assert context.side_at(text.index("The ministry")) == "ukraine"
+
+
+def test_a_denial_answers_the_side_that_spoke_last(war: Profile) -> None:
+    text = "KYIV (Reuters) - Moscow said Ukraine had shelled the plant. The foreign ministry denied it."
+    context = _context(war, text, ["Moscow", "The foreign ministry"])
+    context.heard(text.index("Moscow"), "russia")
+    position = text.index("The foreign ministry")
+    assert context.side_at(position, "denied") == "ukraine"
+    assert context.side_at(position, "said") == "russia"  # the side of its paragraph's last speaker
+    context.heard(0, "ukraine")
+    assert context.side_at(position, "rejected") == "ukraine"  # Moscow spoke last
+
+
+def test_the_last_speaker_of_its_paragraph_beats_the_dateline(war: Profile) -> None:
+    text = ("MOSCOW (Reuters) - Drones hit a depot.\nKyiv's General Staff said it had hit it. The army said "
+            "more would come.")
+    context = _context(war, text, ["Drones", "Kyiv's General Staff", "The army"])
+    assert context.side_at(text.index("The army")) == "russia"  # a side only named: the dateline wins
+    context.heard(text.index("Kyiv's"), "ukraine")
+    assert context.side_at(text.index("The army")) == "ukraine"  # a speaker of that side in its paragraph
+
+
+def test_no_side_without_any_evidence(war: Profile) -> None:
+    text = "The ministry said the bridge was closed."
+    assert _context(war, text, ["The ministry"]).side_at(0) is None
+
+
+def test_a_place_its_own_sentence_is_set_in_beats_the_dateline(war: Profile) -> None:
+    text = "KYIV (Reuters) - Drones hit a depot. In Moscow, the ministry said the strikes were a success."
+    context = _context(war, text, ["Drones", "the ministry"])
+    assert context.side_at(text.index("the ministry")) == "russia"
+
+
+def test_a_sides_place_anywhere_before_when_nothing_else_says(war: Profile) -> None:
+    text = "Missiles hit Odesa overnight, officials said. A spokesman for the ministry said more were coming."
+    context = _context(war, text, ["Missiles", "officials", "A spokesman"], contents=["Missiles hit Odesa"])
+    assert context.side_at(text.index("A spokesman")) == "ukraine"
