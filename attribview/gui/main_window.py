@@ -1021,28 +1021,26 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, caption, start, EXERCISE_FILTER)
         return path
 
-    def _exercise_to_save(self) -> tuple[Exercise, str] | None:
+    def _exercise_to_save(self, keyless: str) -> tuple[Exercise, str] | None:
         """The open article as an exercise (with how its key was made); in training on an opened
-        exercise, that exercise."""
+        exercise, that exercise; None (and the message ``keyless`` for a copy without key) if none."""
         of_article = self.training is None or self.training.origin == ARTICLE_ORIGIN
         if self.document is not None and of_article:
             what = "with the library's corrections" if self.document.stored \
                 else "with the engine's attribution (the article is not in the library: no corrections)"
             return exercise_of(self.document), what
-        if self.training is not None:
+        if self.training is not None and self.training.exercise.keyed:
             return self.training.exercise, "as opened"
-        self.status_label.setText("Open an article first: the exercise is made of the open article.")
+        self.status_label.setText(keyless if self.training is not None else
+                                  "Open an article first: the exercise is made of the open article.")
         return None
 
     def save_exercise(self, path: str | None = None) -> str | None:
         """Save the open article as an exercise with its answer key (the trainer's file)."""
-        chosen = self._exercise_to_save()
+        chosen = self._exercise_to_save("This copy has no answer key to save: open the trainer's key file.")
         if chosen is None:
             return None
         exercise, what = chosen
-        if not exercise.keyed:
-            self.status_label.setText("This copy has no answer key to save: open the trainer's key file.")
-            return None
         path = path or self._training_path("Save the exercise", ".exercise.json", save=True)
         if not path or not self._write_exercise(exercise, path):
             return None
@@ -1052,13 +1050,10 @@ class MainWindow(QMainWindow):
     def save_exercise_without_answers(self, path: str | None = None) -> tuple[str, str] | None:
         """Save the trainees' copy (the article and the groups, no answers) and, beside it, the key
         (``NAME.key.json``) the trainer scores their attempts with. Returns (copy, key)."""
-        chosen = self._exercise_to_save()
+        chosen = self._exercise_to_save("This is already the trainees' copy: it has no answers to leave out.")
         if chosen is None:
             return None
         exercise, what = chosen
-        if not exercise.keyed:
-            self.status_label.setText("This is already the trainees' copy: it has no answers to leave out.")
-            return None
         path = path or self._training_path("Save the exercise for trainees", ".exercise.json", save=True)
         if not path:
             return None

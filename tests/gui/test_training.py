@@ -268,6 +268,10 @@ def test_trainees_copy_without_answers_and_the_class_report(
     assert session is not None and not fresh.check_action.isEnabled()
     assert not fresh.training_panel.check_button.isEnabled()
     assert fresh.check_answers() is None and "no answer key" in fresh.status_label.text()
+    assert fresh.save_exercise(str(tmp_path / "again.json")) is None  # a copy has no key to give away
+    assert fresh.save_exercise_without_answers(str(tmp_path / "again.json")) is None
+    assert not (tmp_path / "again.json").exists()
+    assert "already the trainees' copy" in fresh.status_label.text()
     reference = load_exercise(key)
     quoted = next(i for i, s in enumerate(reference.sentences) if s.groups)
     fresh.select_sentence(quoted)
