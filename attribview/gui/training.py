@@ -184,10 +184,10 @@ class TrainingPanel(QWidget):
         if high_contrast:
             self.setStyleSheet(
                 size + "#trainingPanel, #trainingPanel QWidget { background: white; color: black; }"
-                "QPushButton { border: 2px solid black; padding: 6px 10px; text-align: left; }"
-                "QPushButton:checked { background: black; color: white; }"
-                "QPushButton:disabled { color: #505050; border-color: #505050; }"
-                "QListWidget { border: 2px solid black; }")
+                "#trainingPanel QPushButton { border: 2px solid black; padding: 6px 10px; text-align: left; }"
+                "#trainingPanel QPushButton:checked { background: black; color: white; }"  # beats the id rule
+                "#trainingPanel QPushButton:disabled { color: #505050; border-color: #505050; }"
+                "#trainingPanel QListWidget { border: 2px solid black; }")
         else:
             self.setStyleSheet(size + "QPushButton { padding: 4px 8px; text-align: left; }"
                                "QPushButton:checked { background: #0b3d91; color: white; "

@@ -12,10 +12,11 @@ from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
-from attribview.core.exercise import NARRATION, load_exercise
+from attribview.core.exercise import NARRATION, Exercise, GroupInfo, ReferenceSentence, load_exercise
 from attribview.core.grading import score_attempt
 from attribview.gui.document import Document
 from attribview.gui.main_window import MainWindow
+from attribview.gui.training import TrainingPanel, TrainingSession
 
 
 @pytest.fixture
@@ -290,3 +291,21 @@ def test_trainees_copy_without_answers_and_the_class_report(
     exported = dialog.export_csv(str(tmp_path / "class.csv"))
     assert exported is not None and Path(exported).read_text(encoding="utf-8").startswith('"trainee","right"')
     assert window.class_report(copy, [attempt]) is None  # the copy has no key: one message, no table
+
+
+def test_a_pressed_answer_shows_black_on_a_projector(qtbot: QtBot) -> None:
+    mayor = GroupInfo("mayor", "Mayor", "#F0E442")
+    exercise = Exercise("Drill", "Tilda Brenn said so. Rain fell.", None, (mayor,),
+                        (ReferenceSentence(0, 20), ReferenceSentence(21, 31)))
+    session = TrainingSession(exercise, origin="a file", current=0)
+    session.toggle(0, "mayor")
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    panel.set_presentation(1.5, True)
+    panel.resize(320, 520)
+    panel.show()
+    pressed, other = (panel.buttons[g].grab().toImage() for g in ("mayor", NARRATION))
+    assert panel.buttons["mayor"].isChecked() and not panel.buttons[NARRATION].isChecked()
+    assert pressed.pixelColor(pressed.width() - 12, pressed.height() // 2).lightness() < 60
+    assert other.pixelColor(other.width() - 12, other.height() // 2).lightness() > 200
