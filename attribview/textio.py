@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import zipfile
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,6 +32,8 @@ _BOMS: Final = (
 )
 # Real text has next to no control characters; binary data decoded as text has many.
 _MAX_CONTROL_SHARE: Final = 0.05
+#: UTF-16 without a byte-order mark: at least this share of one side of the byte pairs is NUL.
+_UTF16_NUL_SHARE: Final = 0.3
 _TEXT_CONTROLS: Final = "\t\n\r\f\v"
 _DELETE_CONTROLS: Final[dict[int, None]] = {
     code: None for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in _TEXT_CONTROLS
@@ -46,7 +49,7 @@ def _build_char_map() -> dict[int, str]:
     for code in (*range(0x20), *range(0x7F, 0xA0)):
         mapping[code] = " "  # stray control characters confuse the tokenizer; a space is harmless
     del mapping[ord("\n")]
-    mapping[ord("\r")] = "\n"  # lone CR (old Mac files); CRLF is handled before this map applies
+    mapping[ord("\r")] = "\n"  # lone CR (old Mac files); CRLF is joined to one LF before this map applies
     for line_break in "\v\f\x85\u2028\u2029":
         mapping[ord(line_break)] = "\n"
     # Unicode space separators (category Zs) other than the plain space, and invisible word breaks.
@@ -104,9 +107,11 @@ class SourceText:
     """An article as decoded (`original`) and as analysed (`text`), with the map between the two.
 
     Spans are found in `text` but shown in `original`, so every analysed character must point back to
-    where it came from. Plain text keeps the original's length (`_offsets` is None: identity); for HTML
-    `_offsets[i]` is the index in `original` of what produced `text[i]` (one extra entry at the end).
-    A UTF-8 byte-order mark is not part of `original`: offsets count from the first real character.
+    where it came from. Plain text is the original one for one, except that each CRLF is one LF (the
+    parser must see the same text whatever the line endings): `_joined` lists, in order, the indices in
+    `text` of those LFs, each two characters of `original`. For HTML `_offsets[i]` is the index in
+    `original` of what produced `text[i]` (one extra entry at the end). A UTF-8 byte-order mark is not
+    part of `original`: offsets count from the first real character.
     """
 
     original: str
@@ -115,12 +120,13 @@ class SourceText:
     is_html: bool
     _offsets: tuple[int, ...] | None = field(default=None, repr=False)
     meta: PageMeta | None = None
+    _joined: tuple[int, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         """Reject an inconsistent map at once rather than highlighting the wrong words later."""
         if self._offsets is None:
-            if len(self.text) != len(self.original):
-                raise ValueError("identity offsets need text and original of the same length")
+            if len(self.text) + len(self._joined) != len(self.original):
+                raise ValueError("plain text needs the original's length, less one per joined CRLF")
         elif len(self._offsets) != len(self.text) + 1:
             raise ValueError("offsets need one entry per character of text, plus one")
 
@@ -130,19 +136,37 @@ class SourceText:
             raise ValueError(f"span [{start}, {end}) is outside the text (length {len(self.text)})")
         offsets = self._offsets
         if offsets is None:
-            return start, end
+            joined = self._joined  # each joined LF before a position shifts it by one
+            return start + bisect_left(joined, start), end + bisect_left(joined, end)
         if start == end:
             return offsets[start], offsets[start]
         last = offsets[end - 1]
         return offsets[start], last + _source_length(self.original, last)
 
 
+def _entity_length(raw: str) -> int:
+    """How many characters of `raw` (starting with "&") the entity at its start takes, 0 if none.
+
+    HTML decodes the longest known name, with or without ";": "&notanentity;" is "¬" for "&not" and
+    then "anentity;" as written, so only those four characters belong to the "¬".
+    """
+    decoded = html.unescape(raw)
+    if decoded == raw:
+        return 0
+    for length in range(2, len(raw) + 1):
+        head = raw[:length]
+        unescaped = html.unescape(head)
+        if unescaped != head and unescaped + raw[length:] == decoded:
+            return length
+    return len(raw)
+
+
 def _source_length(original: str, pos: int) -> int:
     """How many characters of `original` produced the text at `pos`: a whole entity, else one."""
     if original.startswith("&", pos):
         match = _ENTITY_RE.match(original, pos)
-        if match and html.unescape(match.group()) != match.group():
-            return match.end() - pos
+        if match:
+            return _entity_length(match.group()) or 1
     return 1
 
 
@@ -178,11 +202,36 @@ def _guess_decode(data: bytes) -> tuple[str, str] | None:
     return str(best), codecs.lookup(best.encoding).name
 
 
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, told by its NUL bytes; None if it is not that.
+
+    Latin-script UTF-16 has a NUL in (almost) every other byte, all on the same side of each pair;
+    binary data has them anywhere, and a stray NUL in UTF-8 text is one among thousands of bytes.
+    """
+    half = len(data) // 2
+    if half == 0:
+        return None
+    sides = (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2]))
+    for codec, zeros, others in sides:
+        if zeros.count(0) >= _UTF16_NUL_SHARE * half and others.count(0) <= _MAX_CONTROL_SHARE * half:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name}: looks like UTF-16 without a byte-order mark, but is not valid {codec.upper()}"
+                ) from None
+            if _looks_binary(text):
+                raise InputError(f"{name}: looks like a binary file, not text")
+            return text, codec
+    return None
+
+
 def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
     """Decode an article's bytes, returning (text, encoding); a byte-order mark is not kept in text.
 
-    Order: byte-order mark, then strict UTF-8, then charset_normalizer's guess. Binary data is
-    refused rather than shown as garbage.
+    Order: byte-order mark, then UTF-16 without one (told by its NUL bytes), then strict UTF-8, then
+    charset_normalizer's guess. A few stray NUL bytes in text are decoded (and analysed as spaces);
+    binary data, many NULs among them, is refused rather than shown as garbage.
     """
     if not data:
         raise InputError(f"{name}: the file is empty")
@@ -197,8 +246,11 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
             encoding = codec
             break
     else:
-        if b"\x00" in data:
-            raise InputError(f"{name}: looks like a binary file, not text")
+        wide = _utf16_without_bom(data, name)
+        if wide is not None:
+            return wide
+        if data.count(0) > _MAX_CONTROL_SHARE * len(data):
+            raise InputError(f"{name}: looks like a binary file, not text (it is full of NUL bytes)")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -326,14 +378,23 @@ class _HtmlExtractor(HTMLParser):
         self._entity("&#" + name)
 
     def _entity(self, raw: str) -> None:
-        """Decode an entity; its characters all map to the '&' (unknown ones stay literal text)."""
+        """Decode an entity; its characters all map to the '&' (unknown ones stay literal text).
+
+        Only the characters the entity takes map to it: in "&notanentity;" those of "&not", and the
+        rest is literal text at its own positions.
+        """
         if self._skipping:
             return
         pos = self._pos()
         if self._original.startswith(";", pos + len(raw)):
             raw += ";"
-        decoded = html.unescape(raw)
-        self._add(decoded, pos, literal=decoded == raw)
+        length = _entity_length(raw)
+        if length == 0:
+            self._add(raw, pos, literal=True)
+            return
+        self._add(html.unescape(raw[:length]), pos, literal=False)
+        if length < len(raw):
+            self._add(raw[length:], pos + length, literal=True)
 
     def _add(self, chars: str, start: int, *, literal: bool) -> None:
         """Append text, collapsing whitespace runs to one space (to a line break inside <pre>)."""
@@ -373,8 +434,9 @@ class _HtmlExtractor(HTMLParser):
 def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") -> SourceText:
     """Make already-decoded text (a decoded file, or pasted text) ready for the engine.
 
-    Plain text keeps its length, so offsets are the identity: CRLF becomes " \\n", odd spaces and
-    zero-width characters become spaces. HTML is reduced to its readable text with an offset map.
+    Plain text keeps its characters one for one, except that CRLF becomes one LF (the map remembers
+    where); a lone CR becomes LF, odd spaces and zero-width characters become spaces. HTML is reduced
+    to its readable text with an offset map.
     """
     if not original:
         raise InputError(f"{name}: is empty, there is nothing to analyse")
@@ -387,10 +449,11 @@ def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") 
         if not text.strip():
             raise InputError(f"{name}: no readable text found in the HTML")
         return SourceText(original, text, encoding, is_html=True, _offsets=offsets, meta=extractor.meta)
-    text = original.replace("\r\n", " \n").translate(_CHAR_MAP)
+    joined = tuple(match.start() - number for number, match in enumerate(re.finditer("\r\n", original)))
+    text = original.replace("\r\n", "\n").translate(_CHAR_MAP)
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace, there is nothing to analyse")
-    return SourceText(original, text, encoding, is_html=False)
+    return SourceText(original, text, encoding, is_html=False, _joined=joined)
 
 
 def _os_error(name: str, error: OSError) -> InputError:

@@ -38,3 +38,19 @@ def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
         return cache[key]
 
     return run
+
+
+#: Invented sentences where two speakers of different groups speak in one sentence, with the
+#: reporter's own words around them (fictional places and people; the war profile's groups).
+TWO_VOICES = (
+    "Ukrainian forces say they pushed back an assault near Veldorf overnight, and local sources say "
+    "the bridge at Kessin was badly damaged. There is so far no sign that the garrison has withdrawn.\n\n"
+    "A Russian general, Colonel-General Arvid Tolle, said the offensive had stalled near Marinsk, "
+    "while Putin said the operation was going to plan.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def two_voices(analyzer: Analyzer) -> Analysis:
+    """``TWO_VOICES`` analysed with the war profile: each sentence carries two groups."""
+    return analyzer.analyze(prepare_text(TWO_VOICES), profile="war")

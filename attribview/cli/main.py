@@ -1,8 +1,10 @@
 """``attribview`` command line: analyse an article, keep what was checked, open the viewer."""
 
 import argparse
+import errno
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -309,16 +311,47 @@ def _report_warnings() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; known problems print one line on stderr and exit with status 2."""
+    """Run the command line; known problems print one line on stderr and exit with status 2.
+
+    Output that cannot be written (a full disk, a closed pipe) is a known problem too: the output is
+    flushed here, inside the handlers, so that Python's own flush at exit has nothing left to fail on.
+    """
     args = _build_parser().parse_args(argv)
     _report_warnings()
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        status = run(args)
+        sys.stdout.flush()
+        return status
     except AttribviewError as error:
-        print(f"attribview: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(str(error))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # "attribview quotes | head": the reader has all it wants
+        _discard_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            raise
+        _discard_stdout()
+        where = error.filename if error.filename is not None else "standard output"
+        return _fail(f"{where}: cannot write ({error.strerror or error})")
+
+
+#: Errors of a write that failed for want of room or of a working device, not because of a bug.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _fail(message: str) -> int:
+    print(f"attribview: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the output still buffered is dropped quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a real file (captured in tests) or already closed
+        pass

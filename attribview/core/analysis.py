@@ -1,15 +1,19 @@
 """The analysis facade: article text in, quotes with speakers and groups out.
 
 The CLI and the GUI both call :class:`Analyzer`; it owns the spaCy pipeline (loaded once, lazily, since
-loading takes seconds) and the profiles, and maps every offset back to the original text.
+loading takes seconds) and the profiles, and maps every offset back to the original text. A long article
+goes through the pipeline in pieces (``core.pieces``), so that no length is refused and memory stays
+bounded.
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from attribview.core.names import SpeakerNames
+from attribview.core.pieces import PIECE_CHARS, Part, batches, cut, merge
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -50,16 +54,15 @@ class _Grouping:
     placed: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, profile: Profile | None, doc: Any, attributions: list[Attribution]) -> "_Grouping":
+    def of(cls, profile: Profile | None, text: str, subjects: list[tuple[int, int]],
+           attributions: list[Attribution]) -> "_Grouping":
         """The state for one article: its sides' context, and its speakers' names so far."""
         if profile is None or not profile.sides:
             return cls(profile, {})
         contents = [(a.start, a.end) for a in attributions]
         possessives = {name_key(name) + "'s": side.adjective.lower() for side in profile.sides
                        for name in side.names}
-        subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
-                    if t.dep_ in {"nsubj", "nsubjpass"}]
-        context = SideContext.of(profile, doc.text, contents, subjects)
+        context = SideContext.of(profile, text, contents, subjects)
         return cls(profile, {}, context, SpeakerNames(possessives))
 
     def assign(self, attribution: Attribution, content: str) -> tuple[str | None, str | None]:
@@ -134,10 +137,15 @@ class _Grouping:
 
 
 class Analyzer:
-    """Finds attributions in articles. Thread-compatible: use one instance per worker thread."""
+    """Finds attributions in articles. Thread-compatible: use one instance per worker thread.
 
-    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None) -> None:
+    ``piece_chars`` is the most characters the pipeline is given at once (see ``core.pieces``).
+    """
+
+    def __init__(self, model: str | None = None, profiles: dict[str, Profile] | None = None, *,
+                 piece_chars: int = PIECE_CHARS) -> None:
         self._model_name = model
+        self._piece_chars = piece_chars
         self._nlp: Any = None
         self._profiles = profiles
 
@@ -182,15 +190,51 @@ class Analyzer:
         the library keeps. ``conventions`` overrides the chosen profile's (what counts as one
         attribution).
         """
-        from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
-
-        pairs = ((source.text, source) for source in sources)
-        for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        parts: list[Part] = []
+        for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
+            parts.append(_part(doc).shift(offset))
+            if not last:
+                continue
+            found = merge(parts)
+            parts = []
             chosen = self.resolve_profile(profile, source.text)
-            attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
             counting = conventions or _conventions_of(chosen)
-            attributions = _by_conventions(attributions, counting, source.text)
-            yield _build(source, doc, chosen, attributions, doc._.get(HEDGES) or [], readable, counting.name)
+            attributions = _by_conventions(found.attributions, counting, source.text)
+            yield _build(source, found, chosen, attributions, readable, counting.name)
+
+
+    def _pipe(self, sources: Iterable[SourceText], batch_size: int,
+              n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
+        """The pieces of ``sources`` through the pipeline, in order, with their context.
+
+        In one process a batch holds at most two pieces' worth of characters, so that a long article
+        does not put 16 pieces of 50,000 characters through the parser at once; worker processes
+        (``n_process``) each take spaCy's batches as they come.
+        """
+        pieces = _pieces(sources, self._piece_chars)
+        if n_process > 1:
+            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+            return
+        for batch in batches(pieces, batch_size, 2 * self._piece_chars):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def _pieces(sources: Iterable[SourceText], limit: int) -> Iterator[tuple[str, tuple[SourceText, int, bool]]]:
+    """Each article's pieces for ``nlp.pipe``: (text, (article, offset in its text, whether last))."""
+    for source in sources:
+        spans = cut(source.text, limit)
+        for number, (start, end) in enumerate(spans):
+            yield source.text[start:end], (source, start, number == len(spans) - 1)
+
+
+def _part(doc: Any) -> Part:
+    """What the pipeline found in one Doc, in its own offsets."""
+    from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
+
+    subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
+                if t.dep_ in {"nsubj", "nsubjpass"}]
+    return Part(from_records(doc._.get(ATTRIBUTIONS) or []), list(doc._.get(HEDGES) or []),
+                _sentence_spans(doc), subjects)
 
 
 def _conventions_of(profile: Profile | None) -> Conventions:
@@ -207,11 +251,11 @@ def _by_conventions(attributions: list[Attribution], conventions: Conventions,
     return attributions
 
 
-def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: list[Attribution],
-           hedges: list[tuple[int, int]], readable: bool, counting: str) -> Analysis:
+def _build(source: SourceText, found: Part, profile: Profile | None, attributions: list[Attribution],
+           readable: bool, counting: str) -> Analysis:
     shown = source.text if readable else source.original
     place: Callable[[int, int], tuple[int, int]] = (lambda a, b: (a, b)) if readable else source.to_original
-    grouping = _Grouping.of(profile, doc, attributions)
+    grouping = _Grouping.of(profile, source.text, found.subjects, attributions)
     quotes: list[Quote] = []
     for attribution in sorted(attributions, key=lambda a: a.start):
         speaker, group = grouping.assign(attribution, source.text[attribution.start:attribution.end])
@@ -224,15 +268,19 @@ def _build(source: SourceText, doc: Any, profile: Profile | None, attributions: 
             cue_end=cue[1], source_start=src[0], source_end=src[1], mention=attribution.mention,
             flags=tuple(sorted(attribution.flags)),
         ))
-    sentences = [_sentence(place, sent, quotes, hedges) for sent in _sentence_spans(doc)]
+    by_start = _SpanLookup([(q.start, q.end) for q in quotes])
+    hedges = sorted(found.hedges)
+    hedge_starts = [start for start, _ in hedges]
+    sentences = [_sentence(place, span, quotes, by_start, hedges, hedge_starts) for span in found.sentences]
     groups = {g.id: g.label for g in profile.groups} if profile is not None else {}
     return Analysis(text=shown, profile=profile.id if profile else None, quotes=tuple(quotes),
                     sentences=tuple(sentences), encoding=source.encoding, groups=groups, counting=counting)
 
 
-def _sentence_spans(doc: Any) -> list[Any]:
-    """The Doc's sentences, a stray closing quotation mark joined to the sentence it closes (the parser
-    sometimes makes '”' after a full stop a sentence of its own)."""
+def _sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """The Doc's sentences as character spans without their surrounding whitespace, a stray closing
+    quotation mark joined to the sentence it closes (the parser sometimes makes '”' after a full stop
+    a sentence of its own)."""
     spans: list[Any] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -241,7 +289,12 @@ def _sentence_spans(doc: Any) -> list[Any]:
             spans[-1] = doc[spans[-1].start:sent.end]
         else:
             spans.append(sent)
-    return spans
+    chars: list[tuple[int, int]] = []
+    for sent in spans:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        chars.append((start, sent.start_char + len(text.rstrip())))
+    return chars
 
 
 def carries(start: int, end: int, quote: Quote) -> bool:
@@ -250,23 +303,47 @@ def carries(start: int, end: int, quote: Quote) -> bool:
     return shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start)
 
 
-def _sentence(place: Callable[[int, int], tuple[int, int]], sent: Any, quotes: list[Quote],
-              hedges: list[tuple[int, int]]) -> Sentence:
-    text = sent.text
-    start_char = sent.start_char + (len(text) - len(text.lstrip()))
-    end_char = sent.start_char + len(text.rstrip())
+class _SpanLookup:
+    """Spans sorted by start, to find those that overlap a stretch without looking at all of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self._spans = spans
+        self._order = order
+        self._starts = [spans[i][0] for i in order]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one, in start order
+        for i in order:
+            self._reach.append(max(self._reach[-1] if self._reach else spans[i][1], spans[i][1]))
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indices (in the order given) of the spans that start before ``end`` and end after ``start``
+        (or contain ``start``, for an empty stretch), in that order."""
+        found: list[int] = []
+        k = bisect_left(self._starts, end if end > start else start + 1) - 1
+        while k >= 0 and self._reach[k] > start:
+            if self._spans[self._order[k]][1] > start:
+                found.append(self._order[k])
+            k -= 1
+        return sorted(found)
+
+
+def _sentence(place: Callable[[int, int], tuple[int, int]], span: tuple[int, int], quotes: list[Quote],
+              by_start: _SpanLookup, hedges: list[tuple[int, int]], hedge_starts: list[int]) -> Sentence:
+    start_char, end_char = span
     start, end = place(start_char, end_char)
     groups: list[str] = []
     flags: set[str] = set()
-    for quote in quotes:
+    for index in by_start.overlapping(start, end):
+        quote = quotes[index]
         if carries(start, end, quote):
             if quote.group is not None and quote.group not in groups:
                 groups.append(quote.group)
             if "anonymous" in quote.flags:
                 flags.add("anonymous")
-    for hedge_start, hedge_end in hedges:
-        if start_char <= hedge_start < end_char:
-            h0, _ = place(hedge_start, hedge_end)
-            if not any(q.start <= h0 < q.end for q in quotes):
-                flags.add("unattributed")
+    for hedge_start, hedge_end in hedges[bisect_left(hedge_starts, start_char):]:
+        if hedge_start >= end_char:
+            break
+        h0, _ = place(hedge_start, hedge_end)
+        if not by_start.overlapping(h0, h0):
+            flags.add("unattributed")
     return Sentence(start=start, end=end, groups=tuple(groups), flags=tuple(sorted(flags)))

@@ -36,6 +36,7 @@ class Group:
     side: str = "none"
     kind: str = "other"
     description: str = ""
+    badge: str = ""  # a short mark ("UA mil") beside the colour, so nothing depends on colour alone
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,10 @@ def load_profile(path: Path) -> Profile:
             data = tomllib.load(handle)
     except OSError as error:
         raise ProfileError(f"{path}: cannot read the profile ({error.strerror})") from error
+    except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib says so with a bare codec error
+        raise ProfileError(
+            f"{path}: not UTF-8 text (byte {error.start}); save the profile as UTF-8"
+        ) from error
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: not valid TOML ({error})") from error
     try:
@@ -248,7 +253,7 @@ def load_profile(path: Path) -> Profile:
         groups = tuple(
             Group(id=g["id"], label=g.get("label", g["id"]), colour=g.get("colour", "#999999"),
                   side=g.get("side", "none"), kind=g.get("kind", "other"),
-                  description=g.get("description", ""))
+                  description=g.get("description", ""), badge=str(g.get("badge", "")))
             for g in data["groups"]
         )
         group_ids = {g.id for g in groups}

@@ -4,40 +4,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from html import escape
-from itertools import pairwise
 
-from attribview.core.balance import Balance, compute_balance, group_order
+from attribview.core.balance import Balance, compute_balance
+from attribview.core.highlight import STATUS_COLOURS
 from attribview.core.names import NameVariants, find_name_variants
 from attribview.core.profiles import Profile
-from attribview.core.types import Analysis, Quote, Sentence, flag_labels, kind_label
+from attribview.core.report_article import ReportStyle, article_section, group_css, plural, report_styles
+from attribview.core.types import Analysis, Quote, flag_labels, kind_label
 
-#: Okabe-Ito colour-blind-safe colours (black left out: no background) for groups a profile does not
-#: colour, such as the speakers of an article without a profile.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-#: How much of a group's colour is laid over the white page: the viewer's blend, computed here into an
-#: opaque colour so that printers and PDF export show the same tint.
-ALPHA = 0.4
 #: Status of a quote nobody has checked.
 UNVERIFIED = "unverified"
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
-_FALLBACK_COLOUR = "#999999"
 # Bar chart geometry (SVG user units = CSS pixels on screen).
 _CHART_LABEL_W = 230
 _CHART_BAR_W = 380
 _CHART_ROW_H = 24
 _CHART_GAP = 8
-
-
-@dataclass(frozen=True)
-class _Style:
-    id: str
-    label: str
-    colour: str
-    tint: str
-    index: int
 
 
 def render_report(analysis: Analysis, *, title: str, profile: Profile | None,
@@ -48,14 +31,14 @@ def render_report(analysis: Analysis, *, title: str, profile: Profile | None,
     :func:`statuses_by_span`); quotes without one read "unverified". Every piece of article text,
     title, speaker and label is escaped: the article can never become markup.
     """
-    styles = _styles(analysis, profile)
+    styles = report_styles(analysis, profile)
     balance = compute_balance(analysis, profile)
     variants = find_name_variants(analysis.text)
     paragraphs = _paragraph_starts(analysis.text)
     profile_label = profile.label if profile is not None else (analysis.profile or "no profile")
     body = "\n".join((
         _header(title, profile_label, balance, len(analysis.quotes), len(variants)),
-        _article_section(analysis, styles, balance, variants),
+        article_section(analysis, styles, balance, variants),
         _summary_section(analysis, styles, balance, variants, paragraphs),
         _quotes_section(analysis, styles, statuses or {}, paragraphs),
         '<footer>Made with attribview. Groups, attributions and flags are found automatically: check '
@@ -65,7 +48,7 @@ def render_report(analysis: Analysis, *, title: str, profile: Profile | None,
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} · sourcing report</title>\n"
-        f"<style>\n{_CSS}{_group_css(styles.values())}</style>\n</head>\n"
+        f"<style>\n{_CSS}{group_css(styles.values())}{_status_css()}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
@@ -78,45 +61,13 @@ def statuses_by_span(analysis: Analysis, checked: Iterable[tuple[int, int, str]]
             if (q.start, q.end) in by_span}
 
 
-def blend(colour: str, alpha: float = ALPHA) -> str:
-    """``colour`` laid over white at ``alpha``, as an opaque hex colour."""
-    value = _safe_colour(colour).lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    channels = (int(value[i:i + 2], 16) for i in (0, 2, 4))
-    return "#" + "".join(f"{round(c * alpha + 255 * (1 - alpha)):02x}" for c in channels)
-
-
-def _safe_colour(colour: str | None) -> str:
-    """A colour from a profile file, only if it is a plain hex colour (it goes into CSS)."""
-    return colour if colour is not None and _HEX.fullmatch(colour) else _FALLBACK_COLOUR
-
-
-def _styles(analysis: Analysis, profile: Profile | None) -> dict[str, _Style]:
-    given = {g.id: g.colour for g in profile.groups} if profile is not None else {}
-    styles: dict[str, _Style] = {}
-    spare = 0
-    for index, (group_id, label) in enumerate(group_order(analysis, profile)):
-        colour = given.get(group_id)
-        if colour is None:
-            colour = OKABE_ITO[spare % len(OKABE_ITO)]
-            spare += 1
-        colour = _safe_colour(colour)
-        styles[group_id] = _Style(group_id, label, colour, blend(colour), index)
-    return styles
-
-
-def _group_css(styles: Iterable[_Style]) -> str:
-    return "".join(f".g{s.index}{{background-color:{s.tint}}}\n.sw{s.index}{{background-color:{s.tint};"
-                   f"border-color:{s.colour}}}\n" for s in styles)
+def _status_css() -> str:
+    """A status pill: a dot in the status colour on white, unlike a group's filled tint."""
+    return "".join(f".st-{status}{{--st:{colour}}}\n" for status, colour in STATUS_COLOURS.items())
 
 
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _header(title: str, profile_label: str, balance: Balance, quotes: int, variants: int) -> str:
@@ -136,160 +87,7 @@ def _header(title: str, profile_label: str, balance: Balance, quotes: int, varia
             "</header>")
 
 
-# ---------------------------------------------------------------------------------------- article
-
-
-@dataclass(frozen=True)
-class _Marks:
-    """Spans the article view marks, each list sorted by start."""
-
-    sentences: Sequence[Sentence]
-    cues: Sequence[tuple[int, int]]
-    sources: Sequence[tuple[int, int]]
-    names: Sequence[tuple[int, int, str]]
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, disjoint spans covering the same characters, so one bisect finds the cover of a point."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _covering(spans: Sequence[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of the disjoint, sorted ``spans`` (long articles: no linear scan)."""
-    index = bisect_right(spans, (pos, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= pos < spans[index][1]
-
-
-def _article_section(analysis: Analysis, styles: dict[str, _Style], balance: Balance,
-                     variants: list[NameVariants]) -> str:
-    return ('<section class="article-section">\n<h2>The article</h2>\n'
-            + _legend(styles, balance) + _article(analysis, styles, variants) + "\n</section>")
-
-
-def _legend(styles: dict[str, _Style], balance: Balance) -> str:
-    counts = {g.id: g for g in balance.groups}
-    items = []
-    for style in styles.values():
-        count = counts.get(style.id)
-        sentences, quotes = (count.sentences, count.quotes) if count is not None else (0, 0)
-        empty = " empty" if not sentences and not quotes else ""
-        items.append(f'<li class="legend-item{empty}" data-group="{escape(style.id)}">'
-                     f'<span class="swatch sw{style.index}"></span>'
-                     f'<span class="label">{escape(style.label)}</span>'
-                     f'<span class="count">{_plural(sentences, "sentence")} · {_plural(quotes, "quote")}'
-                     "</span></li>")
-    items.append(f'<li class="legend-item narration-item"><span class="swatch"></span>'
-                 f'<span class="label">Narration (the reporter)</span>'
-                 f'<span class="count">{_plural(balance.narration, "sentence")}</span></li>')
-    keys = ('<p class="keys"><span class="cue">underlined</span>: the reporting verb or cue · '
-            '<strong class="src">bold</strong>: the source · <span class="hedge">wavy</span>: a hedged '
-            'claim nobody signs · <span class="nv">boxed</span>: a name spelt several ways · '
-            '<sup class="tag">anonymous</sup>: the source is not named</p>')
-    return f'<ul class="legend">{"".join(items)}</ul>\n{keys}\n'
-
-
-def _article(analysis: Analysis, styles: dict[str, _Style], variants: list[NameVariants]) -> str:
-    text = analysis.text
-    names = sorted(((s, e, " / ".join(v.variants)) for v in variants for _, s, e in v.occurrences))
-    marks = _Marks(
-        sentences=sorted(analysis.sentences, key=lambda s: s.start),
-        cues=_merged((q.cue_start, q.cue_end) for q in analysis.quotes
-                     if q.cue_start is not None and q.cue_end is not None),
-        sources=_merged((q.source_start, q.source_end) for q in analysis.quotes
-                        if q.source_start is not None and q.source_end is not None),
-        names=names,
-    )
-    cuts = {0, len(text)}
-    for sentence in marks.sentences:
-        cuts.update((sentence.start, sentence.end))
-    for start, end in (*marks.cues, *marks.sources):
-        cuts.update((start, end))
-    for start, end, _ in names:
-        cuts.update((start, end))
-    for pos, ch in enumerate(text):
-        if ch == "\n":
-            cuts.update((pos, pos + 1))
-    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
-    starts = [s.start for s in marks.sentences]
-    paragraphs: list[str] = []
-    parts: list[str] = []
-    open_sentence: Sentence | None = None
-
-    def close() -> None:
-        nonlocal open_sentence
-        if open_sentence is not None:
-            parts.append("</span>")
-            parts.append(_sentence_tags(open_sentence))
-            open_sentence = None
-
-    def end_paragraph() -> None:
-        close()
-        content = "".join(parts).strip()
-        if content:
-            paragraphs.append(f"<p>{content}</p>")
-        parts.clear()
-
-    for start, end in pairwise(bounds):
-        if text[start:end] == "\n":
-            end_paragraph()
-            continue
-        index = bisect_right(starts, start) - 1
-        current = marks.sentences[index] if index >= 0 and start < marks.sentences[index].end else None
-        if current is not open_sentence:
-            close()
-            if current is not None and (current.groups or current.flags):
-                parts.append(_sentence_open(current, analysis, styles))
-                open_sentence = current
-        parts.append(_segment(text[start:end], start, marks))
-        if open_sentence is not None and end >= open_sentence.end:
-            close()
-    end_paragraph()
-    return '<div class="article">\n' + "\n".join(paragraphs) + "\n</div>"
-
-
-def _sentence_open(sentence: Sentence, analysis: Analysis, styles: dict[str, _Style]) -> str:
-    if not sentence.groups:
-        hedged = "unattributed" in sentence.flags
-        return ('<span class="hedge" title="A claim nobody signs">' if hedged else '<span class="plain">')
-    known = [styles[g] for g in sentence.groups if g in styles]
-    speakers = list(dict.fromkeys(q.speaker for q in analysis.quotes
-                                  if q.speaker and q.start < sentence.end and sentence.start < q.end))
-    tip = " / ".join(s.label for s in known) + (": " + ", ".join(speakers) if speakers else "")
-    classes = f"att g{known[0].index}" if known else "att"
-    extra = ""
-    if len(known) > 1:  # two voices in one sentence: stripes of both colours
-        stops = ", ".join(f"{s.tint} {100 * i // len(known)}% {100 * (i + 1) // len(known)}%"
-                          for i, s in enumerate(known))
-        extra = f' style="background-image:linear-gradient(180deg, {stops})"'
-    return f'<span class="{classes}" title="{escape(tip)}"{extra}>'
-
-
-def _sentence_tags(sentence: Sentence) -> str:
-    tags = []
-    if "anonymous" in sentence.flags:
-        tags.append('<sup class="tag">anonymous</sup>')
-    if "unattributed" in sentence.flags and not sentence.groups:
-        tags.append('<sup class="tag hedged">hedged</sup>')
-    return "".join(tags)
-
-
-def _segment(chunk: str, start: int, marks: _Marks) -> str:
-    html = escape(chunk)
-    index = bisect_right(marks.names, (start, float("inf"), "")) - 1
-    name = marks.names[index][2] if index >= 0 and start < marks.names[index][1] else None
-    if name is not None:
-        html = f'<span class="nv" title="Spelt several ways: {escape(name)}">{html}</span>'
-    if _covering(marks.cues, start):
-        html = f'<span class="cue">{html}</span>'
-    if _covering(marks.sources, start):
-        html = f'<strong class="src">{html}</strong>'
-    return html
+# ---------------------------------------------------------------------------------------- paragraphs
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -310,7 +108,7 @@ def _paragraph_of(paragraphs: list[int], pos: int) -> int:
 # ---------------------------------------------------------------------------------------- summary
 
 
-def _summary_section(analysis: Analysis, styles: dict[str, _Style], balance: Balance,
+def _summary_section(analysis: Analysis, styles: dict[str, ReportStyle], balance: Balance,
                      variants: list[NameVariants], paragraphs: list[int]) -> str:
     parts = ['<section class="summary">\n<h2>Sourcing summary</h2>', '<div class="chart-wrap">',
              "<h3>Sentences per group</h3>", _chart(styles, balance), "</div>"]
@@ -329,7 +127,7 @@ def _summary_section(analysis: Analysis, styles: dict[str, _Style], balance: Bal
     return "\n".join(parts)
 
 
-def _chart(styles: dict[str, _Style], balance: Balance) -> str:
+def _chart(styles: dict[str, ReportStyle], balance: Balance) -> str:
     """A horizontal bar per group and one for narration, drawn in SVG (no script, prints as is)."""
     rows: list[tuple[str, int, str, str]] = [
         (g.label, g.sentences, styles[g.id].colour, g.id) for g in balance.groups if g.id in styles
@@ -358,9 +156,9 @@ def _chart(styles: dict[str, _Style], balance: Balance) -> str:
     return "".join(out)
 
 
-def _single_anonymous(balance: Balance, styles: dict[str, _Style], paragraphs: list[int]) -> str:
+def _single_anonymous(balance: Balance, styles: dict[str, ReportStyle], paragraphs: list[int]) -> str:
     head = ('<div class="block"><h3>Claims resting on a single anonymous source</h3>'
-            f'<p class="note">{_plural(len(balance.anonymous), "attribution")} to unnamed sources; '
+            f'<p class="note">{plural(len(balance.anonymous), "attribution")} to unnamed sources; '
             f"{len(balance.single_anonymous)} from a source quoted nowhere else in the article.</p>")
     if not balance.single_anonymous:
         return head + "</div>"
@@ -408,7 +206,7 @@ def _names(variants: list[NameVariants], paragraphs: list[int]) -> str:
 # ---------------------------------------------------------------------------------------- quotes
 
 
-def _quotes_section(analysis: Analysis, styles: dict[str, _Style], statuses: dict[int, str],
+def _quotes_section(analysis: Analysis, styles: dict[str, ReportStyle], statuses: dict[int, str],
                     paragraphs: list[int]) -> str:
     rows = []
     described: set[str] = set()
@@ -443,7 +241,7 @@ def _description(quote: Quote) -> str | None:
     return mention
 
 
-def _quote_row(index: int, quote: Quote, style: _Style | None, status: str, paragraph: int,
+def _quote_row(index: int, quote: Quote, style: ReportStyle | None, status: str, paragraph: int,
                description: str | None) -> str:
     group = (f'<span class="swatch sw{style.index}"></span>{escape(style.label)}' if style is not None
              else escape(quote.group or "–"))
@@ -496,9 +294,14 @@ h3 { font-size: 15px; margin: 0 0 6px; }
 .article p { margin: 0 0 14px; position: relative; counter-increment: para; }
 .article p::before { content: counter(para); position: absolute; left: -34px; top: 3px; width: 24px;
   text-align: right; font: 11px/1.6 system-ui, sans-serif; color: #a0a0a0; }
-.att { padding: 2px 0; border-radius: 2px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.q { padding: 2px 0; border-radius: 2px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.badge { display: inline-block; font: 700 10px/1.3 system-ui, sans-serif; letter-spacing: .02em;
+  color: var(--ink); border: 1px solid #bbb; border-radius: 3px; padding: 0 3px; margin-right: 3px;
+  vertical-align: 2px; white-space: nowrap; }
+.legend-item .badge { min-width: 58px; text-align: center; vertical-align: 0; }
 .cue { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
 .src { font-weight: 700; }
+.src.anon { font-style: italic; }
 .hedge { text-decoration: underline wavy #b03a2e; text-decoration-thickness: 1.5px;
   text-underline-offset: 4px; }
 .nv { outline: 1.5px dashed #6a3d9a; outline-offset: 0; padding: 0 1px; border-radius: 2px; }
@@ -535,13 +338,9 @@ td { border-bottom: 1px solid var(--rule); padding: 7px 8px; vertical-align: top
 .said { font-family: Georgia, serif; font-size: 14px; }
 .flag { display: inline-block; margin-left: 6px; font: 11px/1.4 system-ui, sans-serif; color: #7a1f1f;
   border: 1px solid #d9b3b3; border-radius: 3px; padding: 0 4px; }
-.status { display: inline-block; font-size: 11.5px; padding: 1px 7px; border-radius: 10px;
-  background: #eee; color: #444; white-space: nowrap; }
-.st-verified { background: #d7eedd; color: #1d5e2d; }
-.st-disputed { background: #fbe6c8; color: #7a4a00; }
-.st-false { background: #f6d2cf; color: #8c1c13; }
-.st-in_progress { background: #d6e7f5; color: #1c4e7a; }
-.st-inconclusive { background: #e6e3f0; color: #4a3f73; }
+.status { display: inline-block; font-size: 11.5px; padding: 0 7px; border-radius: 10px;
+  border: 1px solid var(--rule); background: #fff; color: var(--ink); white-space: nowrap; }
+.status::before { content: "\\25CF\\00A0"; color: var(--st, #fff); -webkit-text-stroke: .6px #777; }
 footer { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted);
   font-size: 12px; }
 @media (max-width: 760px) {
@@ -557,6 +356,5 @@ footer { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--rule);
   h2 { break-after: avoid; }
   tr, .claims li, .variants li, .chart-wrap, .legend { break-inside: avoid; }
   thead { display: table-header-group; }
-  .att[title]::after { content: none; }
 }
 """

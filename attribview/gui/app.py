@@ -5,10 +5,11 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo
+from PySide6.QtCore import QLibraryInfo, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from attribview.errors import AttribviewError
@@ -65,6 +66,30 @@ def _xcb_problem() -> str | None:
     return None
 
 
+@contextmanager
+def _fatal_as_one_line() -> Iterator[None]:
+    """While Qt opens its platform: a fatal failure (a display named but not answering) is one line and
+    exit status 2, not Qt's abort with its advice about plugins."""
+    seen: list[str] = []
+
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            seen.append(message)
+            return
+        display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or "?"
+        unreachable = any("connect to display" in m for m in seen)
+        reason = f"no display answers at {display}" if unreachable else "Qt cannot open a window here"
+        sys.stderr.write(f"attribview: error: {reason}; {NO_DISPLAY_HINT}\n")
+        sys.stderr.flush()
+        os._exit(2)  # Qt aborts as soon as this handler returns
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def run(path: str | None = None, library_path: str | Path | None = None) -> int:
     """Show the main window, open the library (the user's by default) and load the model in the
     background, open ``path`` if given; the exit status.
@@ -77,7 +102,8 @@ def run(path: str | None = None, library_path: str | Path | None = None) -> int:
         problem = display_problem()
         if problem is not None:
             raise AttribviewError(problem)
-        app = QApplication(sys.argv[:1])
+        with _fatal_as_one_line():
+            app = QApplication(sys.argv[:1])
     app.setOrganizationName("attribview")
     app.setApplicationName("attribview")
     app.setApplicationDisplayName("attribview")

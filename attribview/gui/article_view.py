@@ -1,4 +1,4 @@
-"""The article, read-only, each attributed sentence in its group's colour, cues and sources marked."""
+"""The article, read-only: each quote's words in its group's colour, cues and sources marked, badges."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QFontDatabase,
     QHelpEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -24,21 +26,27 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from attribview.core.exercise import sentence_at
+from attribview.core.highlight import Run
 from attribview.core.types import kind_label
 from attribview.gui.document import Document, flag_text
+from attribview.gui.highlights import (
+    ALPHA,
+    HIGH_CONTRAST_ALPHA,
+    Badge,
+    apply_highlights,
+    badge_margin,
+    layout_badges,
+    paint_badges,
+    set_left_margin,
+)
 from attribview.gui.plain import InertDocument, rich
 from attribview.gui.status import status_label
 
 if TYPE_CHECKING:
     from attribview.gui.training import TrainingSession
 
-#: How much of the group colour is laid over the page: enough to tell groups apart, light enough
-#: (over white) or dark enough (over a dark theme's base) to keep the text readable.
-ALPHA = 0.4
-#: Underline colour of hedged claims nobody signs ("is believed", "reportedly").
-HEDGE_UNDERLINE = QColor("#7f7f7f")
-#: The blend for a projector (high-contrast presentation): stronger tints under black text.
-HIGH_CONTRAST_ALPHA = 0.7
+#: Where the viewer remembers whether the group badges are shown.
+BADGES_SETTING = "view/group_badges"
 
 
 class OffsetMap:
@@ -64,30 +72,6 @@ def display_text(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
-def blend(colour: QColor, base: QColor, alpha: float = ALPHA) -> QColor:
-    """``colour`` laid over ``base`` at ``alpha``, as an opaque colour (prints and grabs the same)."""
-    return QColor.fromRgbF(
-        colour.redF() * alpha + base.redF() * (1 - alpha),
-        colour.greenF() * alpha + base.greenF() * (1 - alpha),
-        colour.blueF() * alpha + base.blueF() * (1 - alpha),
-    )
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = channel(colour.redF()), channel(colour.greenF()), channel(colour.blueF())
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def readable_on(background: QColor) -> QColor:
-    """Black or white, whichever contrasts more with ``background`` (WCAG contrast ratio)."""
-    lum = _luminance(background)
-    return QColor(Qt.GlobalColor.black) if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) \
-        else QColor(Qt.GlobalColor.white)
-
-
 def article_font(scale: float = 1.0) -> QFont:
     """The system font a size up (times ``scale``, for a classroom): articles are read, not scanned."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
@@ -101,6 +85,7 @@ def fill_document(document: QTextDocument, text: str, scale: float = 1.0) -> Off
     document.setDefaultFont(article_font(scale))
     document.setDocumentMargin(18)
     document.setPlainText(display_text(text))
+    set_left_margin(document, 0)  # no badge column until the highlights ask for one
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     block = QTextBlockFormat()
@@ -108,59 +93,6 @@ def fill_document(document: QTextDocument, text: str, scale: float = 1.0) -> Off
     block.setBottomMargin(10)
     cursor.mergeBlockFormat(block)
     return OffsetMap(text)
-
-
-def apply_highlights(document: QTextDocument, offsets: OffsetMap, article: Document,
-                     visible: Collection[str], base: QColor, *, alpha: float = ALPHA,
-                     black_text: bool = False) -> None:
-    """Colour each attributed sentence by its first visible group; underline cues, embolden sources.
-
-    Narration stays plain. Everything is a character format of ``document``, so the snapshot, which
-    draws the document without a widget, shows exactly what the window shows.
-    """
-    cursor = QTextCursor(document)
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.setCharFormat(QTextCharFormat())
-    analysis = article.analysis
-
-    def merge(start: int | None, end: int | None, fmt: QTextCharFormat) -> None:
-        if start is None or end is None or end <= start:
-            return
-        cursor.setPosition(offsets.to_qt(start))
-        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
-
-    shown: list[str | None] = [next((g for g in sentence.groups if g in visible), None)
-                               for sentence in analysis.sentences]
-    for i, sentence in enumerate(analysis.sentences):
-        style = article.group(shown[i])
-        if style is not None:
-            fmt = QTextCharFormat()
-            background = blend(QColor(style.colour), base, alpha)
-            fmt.setBackground(background)
-            fmt.setForeground(QColor(Qt.GlobalColor.black) if black_text else readable_on(background))
-            end = sentence.end
-            following = analysis.sentences[i + 1] if i + 1 < len(analysis.sentences) else None
-            if following is not None and shown[i + 1] == shown[i] \
-                    and "\n" not in analysis.text[sentence.end:following.start]:
-                end = following.start  # one group's run of sentences reads as one block
-            merge(sentence.start, end, fmt)
-        elif not sentence.groups and "unattributed" in sentence.flags:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(HEDGE_UNDERLINE)
-            merge(sentence.start, sentence.end, fmt)
-    for quote in analysis.quotes:
-        if quote.group not in visible:
-            continue
-        cue = QTextCharFormat()
-        cue.setFontUnderline(True)
-        merge(quote.cue_start, quote.cue_end, cue)
-        source = QTextCharFormat()
-        source.setFontWeight(QFont.Weight.Bold)
-        if "anonymous" in quote.flags:
-            source.setFontItalic(True)
-        merge(quote.source_start, quote.source_end, source)
 
 
 def quote_tooltip(article: Document, index: int) -> str:
@@ -213,6 +145,8 @@ class ArticleView(QTextEdit):
         self._training: TrainingSession | None = None
         self._scale = 1.0
         self._high_contrast = False
+        self._show_badges = True
+        self._badge_runs: tuple[Run, ...] = ()  # the runs whose badges the margin shows
 
     @property
     def training(self) -> TrainingSession | None:
@@ -230,6 +164,7 @@ class ArticleView(QTextEdit):
     def refresh_training(self) -> None:
         """Redraw the sentence badges, answers and results after an answer or a Check; scroll kept."""
         if self._training is not None:
+            self._badge_runs = ()  # the margin's group badges are the article's, never the exercise's
             scrolled = self.verticalScrollBar().value()
             self._offsets = self._training.render(self.document(), self._scale, self._high_contrast)
             self.verticalScrollBar().setValue(scrolled)
@@ -255,6 +190,38 @@ class ArticleView(QTextEdit):
             self.set_training(self._training)
         else:
             self.set_article(self._article, keep_visible=True)
+
+    @property
+    def badges_shown(self) -> bool:
+        return self._show_badges
+
+    def set_badges_shown(self, shown: bool) -> None:
+        """Each group's short mark in the margin beside its quotes (on by default), or none."""
+        self._show_badges = shown
+        if self._training is None:
+            self.set_article(self._article, keep_visible=True)
+
+    def badges_action(self, settings: QSettings) -> QAction:
+        """View > Group Badges: the switch for the margin's badges, remembered in ``settings``."""
+        action = QAction("Group &Badges", self)
+        action.setCheckable(True)
+        action.setChecked(bool(settings.value(BADGES_SETTING, True, type=bool)))
+        action.setToolTip("Each group's short mark beside its quotes, so that nothing depends on colour")
+        self.set_badges_shown(action.isChecked())
+
+        def toggled(shown: bool) -> None:
+            settings.setValue(BADGES_SETTING, shown)
+            self.set_badges_shown(shown)
+
+        action.toggled.connect(toggled)
+        return action
+
+    def badges(self) -> list[Badge]:
+        """The badges in the margin, in document coordinates, laid out as the text is now (it rewraps
+        with the width, so they are placed when drawn)."""
+        if self._article is None or self._training is not None:
+            return []
+        return layout_badges(self.document(), self._offsets.to_qt, self._article, self._badge_runs)
 
     @property
     def high_contrast(self) -> bool:
@@ -326,20 +293,36 @@ class ArticleView(QTextEdit):
         return self._offsets.from_qt(self.cursorForPosition(point).position())
 
     def _rehighlight(self) -> None:
+        self._badge_runs = ()
         if self._training is not None:
             self.refresh_training()
         elif self._article is not None:
-            base = self.palette().color(QPalette.ColorRole.Base)
-            apply_highlights(self.document(), self._offsets, self._article, self._visible,
-                             QColor(Qt.GlobalColor.white) if self._high_contrast else base,
-                             alpha=HIGH_CONTRAST_ALPHA if self._high_contrast else ALPHA,
-                             black_text=self._high_contrast)
+            document = self.document()
+            set_left_margin(document, badge_margin(document, self._article) if self._show_badges else 0)
+            runs = apply_highlights(document, self._offsets.to_qt, self._article, self._visible,
+                                    self._page(), alpha=HIGH_CONTRAST_ALPHA if self._high_contrast else ALPHA,
+                                    black_text=self._high_contrast)
+            if self._show_badges:
+                self._badge_runs = runs
+            self.viewport().update()
+
+    def _page(self) -> QColor:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        return QColor(Qt.GlobalColor.white) if self._high_contrast else base
 
     def sentence_under(self, point: QPoint) -> int | None:
         """In training, the index of the exercise's sentence under a viewport point."""
         if self._training is None:
             return None
         return sentence_at(self._training.exercise, self.offset_at(point))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        badges = self.badges() if self._badge_runs else []
+        if badges:
+            painter = QPainter(self.viewport())
+            paint_badges(painter, self.document(), badges, self._page(), -self.verticalScrollBar().value())
+            painter.end()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \

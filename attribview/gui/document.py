@@ -7,13 +7,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
+from attribview.core.highlight import assign_colours, make_badge
 from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
-
-#: The Okabe-Ito colour-blind-safe palette (black left out: it cannot serve as a background).
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 
 
 @dataclass(frozen=True)
@@ -25,6 +23,7 @@ class GroupStyle:
     colour: str
     sentences: int
     quotes: int
+    badge: str = ""  # the short mark beside the colour ("UA mil"), so nothing depends on colour alone
 
 
 @dataclass(frozen=True)
@@ -130,8 +129,8 @@ def _covers(start: int | None, end: int | None, position: int) -> bool:
 def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[GroupStyle, ...]:
     """Every group of the profile (in its order, with its colours) or, without one, every speaker.
 
-    Groups a profile does not colour get the Okabe-Ito colours in order of first appearance, so
-    the same article always looks the same.
+    Groups a profile does not colour get the core's fallback palette in order of first appearance,
+    so the same article always looks the same.
     """
     sentence_counts: dict[str, int] = {}
     for sentence in analysis.sentences:
@@ -142,24 +141,18 @@ def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[G
         if quote.group is not None:
             quote_counts[quote.group] = quote_counts.get(quote.group, 0) + 1
     profile = profiles.get(analysis.profile) if analysis.profile else None
-    ordered: list[tuple[str, str, str | None]] = []
+    ordered: list[tuple[str, str, str | None, str]] = []
     if profile is not None:
-        ordered = [(g.id, g.label, g.colour) for g in profile.groups]
-    known = {group_id for group_id, _, _ in ordered}
+        ordered = [(g.id, g.label, g.colour, g.badge) for g in profile.groups]
+    known = {group_id for group_id, _, _, _ in ordered}
     for group_id in quote_counts:
         if group_id not in known:
-            ordered.append((group_id, analysis.groups.get(group_id, group_id), None))
+            ordered.append((group_id, analysis.groups.get(group_id, group_id), None, ""))
             known.add(group_id)
-    styles: list[GroupStyle] = []
-    spare = 0
-    for group_id, label, given in ordered:
-        colour = given
-        if colour is None:
-            colour = OKABE_ITO[spare % len(OKABE_ITO)]
-            spare += 1
-        styles.append(GroupStyle(group_id, label, colour, sentence_counts.get(group_id, 0),
-                                 quote_counts.get(group_id, 0)))
-    return tuple(styles)
+    colours = assign_colours((group_id, given) for group_id, _, given, _ in ordered)
+    return tuple(GroupStyle(group_id, label, colours[group_id], sentence_counts.get(group_id, 0),
+                            quote_counts.get(group_id, 0), make_badge(label, badge))
+                 for group_id, label, _, badge in ordered)
 
 
 def stored_quote(row: QuoteRow) -> Quote:

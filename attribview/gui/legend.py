@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from attribview.gui.article_view import blend
+from attribview.core.highlight import TINT_NOTE
 from attribview.gui.document import Document
+from attribview.gui.highlights import blend, readable_on
 from attribview.gui.plain import plain_label, tooltip
 
 SWATCH = QSize(22, 16)
@@ -23,6 +24,27 @@ def swatch_icon(colour: str, base: QColor) -> QIcon:
     painter.drawRoundedRect(1, 1, SWATCH.width() - 3, SWATCH.height() - 3, 3, 3)
     painter.end()
     return QIcon(pixmap)
+
+
+def badge_pixmap(colour: str, badge: str, base: QColor, font: QFont) -> QPixmap:
+    """The group's badge as the article's margin shows it: its mark on its tint, framed in its colour."""
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.85)
+    small.setBold(True)
+    metrics = QFontMetrics(small)
+    pixmap = QPixmap(max(metrics.horizontalAdvance(badge) + 10, SWATCH.width()), metrics.height() + 4)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = blend(QColor(colour), base)
+    painter.setPen(QColor(colour))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, pixmap.width() - 1, pixmap.height() - 1), 3, 3)
+    painter.setFont(small)
+    painter.setPen(readable_on(fill))
+    painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), badge)
+    painter.end()
+    return pixmap
 
 
 def plural(count: int, word: str) -> str:
@@ -83,8 +105,9 @@ class LegendPanel(QWidget):
         self._grid.addWidget(heading, 0, 1)
         for row, style in enumerate(article.groups):
             box = QCheckBox(style.label)
-            box.setIcon(swatch_icon(style.colour, base))
-            box.setIconSize(SWATCH)
+            badge = badge_pixmap(style.colour, style.badge, base, box.font())
+            box.setIcon(QIcon(badge))
+            box.setIconSize(badge.size())
             box.setChecked(True)
             box.setEnabled(style.quotes > 0)
             box.setToolTip(tooltip(f"Show or hide the highlights of {style.label}"))
@@ -106,7 +129,7 @@ class LegendPanel(QWidget):
             f"Narration (the reporter's own words): {plural(narration, 'sentence')} ({share}%). "
             f"Anonymous sources: {plural(anonymous, 'quote')} (source in italics). "
             f"Hedged claims nobody signs: {plural(hedged, 'sentence')} (wavy underline). "
-            "Cues are underlined, sources in bold."
+            f"{TINT_NOTE} Cues are underlined, sources in bold."
         )
 
     def update_article(self, article: Document) -> None:

@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         self._update_correction_actions()
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._action("Show &All Groups", self.show_all_groups))
+        view_menu.addAction(self.article_view.badges_action(self.settings))
         view_menu.addSeparator()
         self._build_training_menu(view_menu)
         for dock, key in ((self.library_dock, "Ctrl+L"), (self.summary_dock, "Ctrl+Shift+S")):

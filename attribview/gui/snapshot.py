@@ -9,9 +9,19 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainte
 
 from attribview.atomic import replacing
 from attribview.core.analysis import Analyzer
+from attribview.core.highlight import LEGEND_NOTE
 from attribview.errors import AttribviewError
-from attribview.gui.article_view import apply_highlights, article_font, blend, fill_document
+from attribview.gui.article_view import article_font, fill_document
 from attribview.gui.document import Document, load_file
+from attribview.gui.highlights import (
+    apply_highlights,
+    badge_margin,
+    blend,
+    layout_badges,
+    paint_badges,
+    readable_on,
+    set_left_margin,
+)
 from attribview.gui.legend import plural as _plural
 from attribview.gui.plain import InertDocument, rich
 
@@ -40,18 +50,17 @@ def header_html(article: Document) -> str:
     for style in article.groups:
         if not style.quotes:
             continue
-        fill = blend(QColor(style.colour), PAGE).name()
-        border = QColor(style.colour).name()  # a profile's colour, as Qt reads it: never raw into the HTML
+        tinted = blend(QColor(style.colour), PAGE)  # a profile's colour as Qt reads it: never raw HTML
+        fill, ink = tinted.name(), readable_on(tinted).name()
         counts = f"{_plural(style.sentences, 'sentence')}, {_plural(style.quotes, 'quote')}"
-        parts.append(
-            f"<span style='background-color:{fill}; border:1px solid {border}'>&nbsp;&nbsp;&nbsp;&nbsp;"
-            f"</span>&nbsp;{_nowrap(style.label)}&nbsp;<span style='color:#555555'>"
-            f"({_nowrap(counts)})</span>&nbsp;&nbsp;&nbsp; "
+        parts.append(  # the swatch carries the badge the margin shows: colour and mark read together
+            f"<span style='background-color:{fill}; color:{ink}; font-size:small'><b>&nbsp;"
+            f"{_nowrap(style.badge)}&nbsp;</b></span>&nbsp;{_nowrap(style.label)}&nbsp;"
+            f"<span style='color:#555555'>({_nowrap(counts)})</span>&nbsp;&nbsp;&nbsp; "
         )
     narration = sum(1 for s in analysis.sentences if not s.groups)
     parts.append(f"</p><p style='color:#555555'>{len(analysis.quotes)} attributions; narration: "
-                 f"{narration} of {len(analysis.sentences)} sentences. Cues underlined, sources in bold, "
-                 "hedged claims with a wavy underline.</p>")
+                 f"{narration} of {len(analysis.sentences)} sentences. {rich(LEGEND_NOTE)}</p>")
     return "".join(parts)
 
 
@@ -65,9 +74,11 @@ def render_image(article: Document, width: int = 1000) -> QImage:
     header.setTextWidth(width)
     body = InertDocument()
     offsets = fill_document(body, article.analysis.text)
-    apply_highlights(body, offsets, article, {g.id for g in article.groups}, PAGE)
     body.setDocumentMargin(MARGIN)
+    set_left_margin(body, badge_margin(body, article))  # badges on: a print has no other switch
+    runs = apply_highlights(body, offsets.to_qt, article, {g.id for g in article.groups}, PAGE)
     body.setTextWidth(width)
+    badges = layout_badges(body, offsets.to_qt, article, runs)
     header_height = header.size().height()
     height = int(header_height + body.size().height()) + 1
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -80,6 +91,7 @@ def render_image(article: Document, width: int = 1000) -> QImage:
     painter.drawLine(QPointF(MARGIN, header_height), QPointF(width - MARGIN, header_height))
     painter.translate(0, header_height)
     body.drawContents(painter, QRectF(0, 0, width, body.size().height()))
+    paint_badges(painter, body, badges, PAGE)
     painter.end()
     return image
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from attribview.core.highlight import STATUS_COLOURS
 from attribview.core.library import CHECKED_STATUSES, STATUSES
 
 
@@ -20,15 +21,16 @@ class StatusStyle:
     colour: str | None  # None: an empty ring (nothing decided yet)
 
 
-#: In the store's order; the colours are Okabe-Ito, the labels carry the meaning on their own.
+#: In the store's order; the colours (the core's, kept apart from every group colour) only mark,
+#: the labels carry the meaning on their own.
 STYLES: dict[str, StatusStyle] = {
     style.id: style for style in (
         StatusStyle("unverified", "Unverified", ("1", "U"), None),
-        StatusStyle("in_progress", "In progress", ("2", "P"), "#56B4E9"),
-        StatusStyle("verified", "Verified", ("3", "V"), "#009E73"),
-        StatusStyle("disputed", "Disputed", ("4", "D"), "#E69F00"),
-        StatusStyle("false", "False", ("5", "F"), "#D55E00"),
-        StatusStyle("inconclusive", "Inconclusive", ("6", "I"), "#999999"),
+        StatusStyle("in_progress", "In progress", ("2", "P"), STATUS_COLOURS["in_progress"]),
+        StatusStyle("verified", "Verified", ("3", "V"), STATUS_COLOURS["verified"]),
+        StatusStyle("disputed", "Disputed", ("4", "D"), STATUS_COLOURS["disputed"]),
+        StatusStyle("false", "False", ("5", "F"), STATUS_COLOURS["false"]),
+        StatusStyle("inconclusive", "Inconclusive", ("6", "I"), STATUS_COLOURS["inconclusive"]),
     )
 }
 assert tuple(STYLES) == STATUSES, "every status of the store needs a style"

@@ -18,8 +18,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from attribview.gui.article_view import readable_on
 from attribview.gui.document import Document
+from attribview.gui.highlights import readable_on
 from attribview.gui.plain import plain_label, rich
 
 NARRATION = "Narration (the reporter)"

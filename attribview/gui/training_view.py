@@ -20,15 +20,8 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDockWidget, QLineEdit, QPlainTe
 
 from attribview.core.exercise import NARRATION
 from attribview.core.grading import group_label
-from attribview.gui.article_view import (
-    ALPHA,
-    HIGH_CONTRAST_ALPHA,
-    OffsetMap,
-    blend,
-    display_text,
-    fill_document,
-    readable_on,
-)
+from attribview.gui.article_view import OffsetMap, display_text, fill_document
+from attribview.gui.highlights import ALPHA, HIGH_CONTRAST_ALPHA, blend, readable_on
 
 if TYPE_CHECKING:
     from attribview.gui.training import TrainingSession

@@ -6,11 +6,14 @@ attaches a complement clause to the wrong head, so the content of a cue is cut f
 "that", a recipient, a following cue of its own).
 """
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import STANCE, Attribution
 from attribview.nlp.quotations import Quotation, find_quotations
+from attribview.nlp.span_index import AttributionIndex
 
 #: Prepositions that open a channel or time phrase between a cue and its content.
 _CHANNEL_PREPS = frozenset("in on at during to from via through after before over with late early".split())
@@ -29,6 +32,7 @@ _CONTRAST_MARKS = frozenset("while whereas".split())
 _MIN_FREE_QUOTE_WORDS = 4
 #: How many sentences back a cue-less quotation may look for the speaker it continues.
 _CONTINUATION_WINDOW = 3
+_SENTENCE_STOPS = frozenset({".", "!", "?"})
 
 
 def cue_lemma(token: Token) -> str:
@@ -205,10 +209,9 @@ class AttributionFinder:
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             return quote
-        first = self.sent_of(span[0])
-        for sent in self.sents:
-            if sent.start <= first.start or sent.start >= span.end:
-                continue
+        for sent in self.sents[self._sent_index[span[0].i] + 1:]:
+            if sent.start >= span.end:
+                break
             for token in sent:
                 if is_cue(token) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
                                          for c in token.children):
@@ -836,8 +839,21 @@ class AttributionFinder:
     # -- quotations -----------------------------------------------------------------------------
 
     def _place_quotations(self) -> None:
+        """Give each quotation to the content that holds it, its cue, or the speaker it continues.
+
+        Every lookup goes through indexes built once (attributions by text block, framing cues by
+        sentence, sentence stops by position), so the pass is linear in the quotations.
+        """
         doc = self.doc
+        self._index = AttributionIndex(self.found)
+        self._framing_cues: dict[int, list[int]] = {}
+        self._stops_before = [0]
+        for token in doc:
+            self._stops_before.append(self._stops_before[-1] + (token.text in _SENTENCE_STOPS))
+        self._sent_starts = [s.start_char for s in self.sents]
+        self._sent_ends = [s.end_char for s in self.sents]
         for quote in self.quotations:
+            self._index.update()
             qspan = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             if qspan is None:
                 continue
@@ -849,11 +865,13 @@ class AttributionFinder:
                 else:
                     owner.start, owner.end = min(owner.start, quote.start), max(owner.end, quote.end)
                     owner.kind = "mixed"
+                self._index.note(owner)
                 continue
             adjacent = self._content_ending_before(quote, qspan)
             if adjacent is not None:
                 adjacent.end = quote.end
                 adjacent.kind = "mixed"
+                self._index.note(adjacent)
                 continue
             label = self._transcript_label(qspan)
             if label is not None:  # "“PENCE: Well, look, ...”": a transcript names its speaker first
@@ -914,7 +932,7 @@ class AttributionFinder:
     def _content_holding(self, quote: Quotation) -> Attribution | None:
         """The attribution whose content overlaps ``quote`` most, if any."""
         best, best_overlap = None, 0
-        for attribution in self.found:
+        for attribution in self._index.around(quote.start, quote.end - 1):
             overlap = min(attribution.end, quote.end) - max(attribution.start, quote.start)
             if overlap > best_overlap and (attribution.cue is None or not (
                     quote.start <= attribution.cue[0] < quote.end)):
@@ -924,7 +942,8 @@ class AttributionFinder:
     def _content_ending_before(self, quote: Quotation, qspan: Span) -> Attribution | None:
         """A content that stops a word or two before the quotation, in the same sentence."""
         sent = self.sent_of(qspan[0])
-        for attribution in self.found:
+        # a gap of at most 20 characters: the content ends at most 21 characters before the quotation
+        for attribution in self._index.around(quote.start - 21, quote.start):
             if attribution.cue is None or not sent.start_char <= attribution.start < quote.start:
                 continue
             gap = self.text[attribution.end:quote.start]
@@ -944,21 +963,17 @@ class AttributionFinder:
             colon = True
         best: tuple[int, Token] | None = None
         for sent in sents.values():
-            for token in sent:
-                if not is_cue(token, framing=True) or self._quote_of_token[token.i] is not None or (
-                        _is_negated(token, self._quote_of_token)):
+            # only the nearest cue on each side can win: a farther one has all of its words between
+            cues = self._framing_cues_of(sent)
+            before = bisect_left(cues, qspan.start)
+            after = bisect_left(cues, qspan.end)
+            for i in (cues[before - 1:before] if before else []) + cues[after:after + 1]:
+                low, high = (qspan.end, i) if i >= qspan.end else (i + 1, qspan.start)
+                if self._stops_before[high] > self._stops_before[low] or (high - low > 12 and not colon):
                     continue
-                if token.i >= qspan.end:
-                    between = doc[qspan.end:token.i]
-                elif token.i < qspan.start:
-                    between = doc[token.i + 1:qspan.start]
-                else:
-                    continue
-                if any(t.text in {".", "!", "?"} for t in between) or (len(between) > 12 and not colon):
-                    continue
-                distance = len(between) + (0 if token.i >= qspan.end else 1)
+                distance = high - low + (0 if i >= qspan.end else 1)
                 if best is None or distance < best[0]:
-                    best = (distance, token)
+                    best = (distance, doc[i])
         if best is None and introducer is not None:
             verb = introducer.root  # "Sanders made the following comment:"
             if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -972,6 +987,15 @@ class AttributionFinder:
         if subject is None and cue.i + 1 < len(doc) and cue.lower_ == "said":
             subject = self._inverted_speaker(cue)
         return cue, subject
+
+    def _framing_cues_of(self, sent: Span) -> list[int]:
+        """The tokens of ``sent`` that may frame a quotation (cues outside quotations, not negated)."""
+        cues = self._framing_cues.get(sent.start)
+        if cues is None:
+            cues = [token.i for token in sent if is_cue(token, framing=True) and (
+                self._quote_of_token[token.i] is None) and not _is_negated(token, self._quote_of_token)]
+            self._framing_cues[sent.start] = cues
+        return cues
 
     def _introducer(self, qspan: Span) -> Span | None:
         """The sentence that ends with a colon in the paragraph before a quotation, if any."""
@@ -996,10 +1020,9 @@ class AttributionFinder:
         """A quotation with no cue of its own carries on the latest speaker's words."""
         words = [t for t in qspan if not (t.is_punct or t.is_space)]
         sent = self.sent_of(qspan[0])
-        previous = [a for a in self.found if a.end <= quote.start]
-        if not previous:
+        last = self._index.latest_ending_by(quote.start)
+        if last is None:
             return
-        last = max(previous, key=lambda a: a.end)
         whole_sentence = qspan.start - sent.start <= 1 and sent.end - qspan.end <= 2
         # a short quotation is a title or a scare quote, unless it is a sentence of its own right after
         # the speaker's: "“I would,” Melanie said. “I would, Donald.”"
@@ -1007,8 +1030,8 @@ class AttributionFinder:
                 whole_sentence and last.kind == "direct" and sent.start > 0
                 and self.sent_of(self.doc[sent.start - 1]).start_char <= last.end):
             return
-        sentences_between = sum(
-            1 for s in self.sents if last.end <= s.start_char and s.end_char <= quote.start)
+        sentences_between = max(0, bisect_right(self._sent_ends, quote.start)
+                                - bisect_left(self._sent_starts, last.end))
         if sentences_between > _CONTINUATION_WINDOW:
             return
         if whole_sentence or quote.start - sent.start_char <= 1:

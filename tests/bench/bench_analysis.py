@@ -13,9 +13,16 @@ interleaved (a, a', b, c, a, a', b, c, ...) so that machine noise hits every pip
 best of ``--repeat`` runs is reported. If a pipeline crashes, the benchmark prints the traceback and the
 article that fails alone (if one does), marks the pipeline FAILED, measures the others and exits with 1;
 with ``--skip-failing`` each article is first analysed alone (with a time limit, to
-catch hangs too) and those that fail are reported and left out of every measurement. Usage::
+catch hangs too) and those that fail are reported and left out of every measurement.
+
+``--growth`` measures instead how the cost grows with the text: invented articles of 1k, 10k and 100k
+words and floods of quotation marks in one sentence, each analysed whole by the bare pipeline and by
+``Analyzer.analyze``, interleaved; the ratio of the two must stay flat (and under 2) as texts grow.
+``--peak-mb N`` analyses one invented article of N MB and reports the process's peak memory. Usage::
 
     .venv/bin/python tests/bench/bench_analysis.py [DIR_OR_FILE ...] [--batch-size N] [--n-process N]
+    .venv/bin/python tests/bench/bench_analysis.py --growth [--growth-sizes 1000,10000] [--flood-marks N]
+    .venv/bin/python tests/bench/bench_analysis.py --peak-mb 5
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import gc
 import json
 import os
 import platform
+import resource
 import signal
 import sys
 import time
@@ -36,12 +44,19 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from corpus import DEFAULT_DIRS, Article, article_paths, timed  # tests/bench/corpus.py
+from corpus import (  # tests/bench/corpus.py
+    DEFAULT_DIRS,
+    Article,
+    article_paths,
+    invented_article,
+    quotation_floods,
+    timed,
+)
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.errors import InputError
 from attribview.nlp.model import model_candidates
-from attribview.textio import SourceText, read_article
+from attribview.textio import SourceText, prepare_text, read_article
 
 SPACY_DEFAULT_BATCH_SIZE = 256
 WARMUP_TEXTS = 2
@@ -249,6 +264,52 @@ def print_table(report: dict[str, Any]) -> None:
     print("spread: slowest run against the best one (noise).")
 
 
+# ------------------------------------------------------------------------------ growth and peak memory
+
+
+def growth(analyzer: Analyzer, bare: Any, sizes: Sequence[int], marks: int,
+           repeat: int) -> list[dict[str, Any]]:
+    """Bare spaCy and the full analysis on each text whole, best of ``repeat`` interleaved runs."""
+    texts = {f"{size:,} words": invented_article(size) for size in sizes} | quotation_floods(marks)
+    rows: list[dict[str, Any]] = []
+    for label, text in texts.items():
+        source = prepare_text(text)
+        bare_s = full_s = float("inf")
+        for _ in range(repeat):
+            # spaCy's tokenizer caches what it has split: a repeated flood would be split only once
+            bare.tokenizer._flush_cache()
+            bare_s = min(bare_s, timed(lambda text=text: bare(text)))
+            analyzer.nlp.tokenizer.tokenizer._flush_cache()
+            full_s = min(full_s, timed(lambda source=source: analyzer.analyze(source)))
+        words = len(text.split())
+        rows.append({"text": label, "chars": len(text), "words": words, "bare_s": bare_s,
+                     "attribview_s": full_s, "bare_words_per_s": words / bare_s,
+                     "attribview_words_per_s": words / full_s, "ratio": full_s / bare_s})
+        print(f"{label}: bare {bare_s:.2f} s, attribview {full_s:.2f} s", file=sys.stderr)
+    return rows
+
+
+def print_growth(rows: Sequence[dict[str, Any]]) -> None:
+    print(f"{'text':34}{'chars':>11}{'words':>9}{'bare s':>9}{'attribview s':>14}{'bare w/s':>10}"
+          f"{'attribview w/s':>16}{'ratio':>8}")
+    for row in rows:
+        print(f"{row['text']:34}{row['chars']:11,d}{row['words']:9,d}{row['bare_s']:9.2f}"
+              f"{row['attribview_s']:14.2f}{row['bare_words_per_s']:10,.0f}"
+              f"{row['attribview_words_per_s']:16,.0f}{row['ratio']:7.2f}x")
+    print("\nratio = attribview's time / bare spaCy's, on the same text; flat as the texts grow = linear.")
+
+
+def peak_memory(analyzer: Analyzer, megabytes: float) -> dict[str, Any]:
+    """Analyse one invented article of ``megabytes`` MB; peak resident memory before and after."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    text = invented_article(int(megabytes * 1024 * 1024 / 6.4))
+    source = prepare_text(text)
+    seconds = timed(lambda: analyzer.analyze(source))
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"chars": len(text), "mb": len(text.encode()) / 1024 / 1024, "words": len(text.split()),
+            "seconds": seconds, "peak_mb_model_loaded": before, "peak_mb_after": after}
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -268,6 +329,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--screen-timeout", type=int, default=120, metavar="SECONDS",
                         help="with --skip-failing: time limit per article, 0 for none (default 120)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    parser.add_argument("--growth", action="store_true",
+                        help="measure growth on invented texts and quotation-mark floods instead")
+    parser.add_argument("--growth-sizes", default="1000,10000,100000", metavar="WORDS,...",
+                        help="with --growth: sizes of the invented articles (default 1000,10000,100000)")
+    parser.add_argument("--flood-marks", type=int, default=14000, metavar="N",
+                        help="with --growth: quotation marks in each flood (default 14000)")
+    parser.add_argument("--peak-mb", type=float, default=None, metavar="MB",
+                        help="analyse one invented article of MB megabytes and report the peak memory")
     args = parser.parse_args(argv)
     if args.batch_size < 1 or args.n_process < 1 or args.repeat < 1:
         parser.error("--batch-size, --n-process and --repeat must be at least 1")
@@ -276,6 +345,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.growth or args.peak_mb:
+        return measure_growth(args)
     targets: list[Path] = args.targets or [d for d in DEFAULT_DIRS if d.is_dir()]
     articles = load_corpus(targets)
     if not articles:
@@ -337,6 +408,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_table(report)
     return 1 if any(case.error is not None for case in cases) else 0
+
+
+def measure_growth(args: argparse.Namespace) -> int:
+    """``--growth`` and ``--peak-mb``: invented texts, no corpus."""
+    analyzer = Analyzer(model=resolve_model(args.model))
+    analyzer.analyze(prepare_text(invented_article(50)))  # loads the model and the profiles
+    if args.peak_mb:
+        peak = peak_memory(analyzer, args.peak_mb)
+        print(json.dumps(peak, indent=2) if args.json else
+              f"{peak['mb']:.1f} MB ({peak['words']:,} words) analysed in {peak['seconds']:.0f} s; peak "
+              f"resident memory {peak['peak_mb_after']:.0f} MB ({peak['peak_mb_model_loaded']:.0f} MB "
+              f"with the model loaded)")
+        return 0
+    bare = spacy.load(resolve_model(args.model))
+    sizes = [int(size) for size in args.growth_sizes.split(",") if size]
+    rows = growth(analyzer, bare, sizes, args.flood_marks, args.repeat)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        print_growth(rows)
+    return 0
 
 
 if __name__ == "__main__":

@@ -39,3 +39,46 @@ def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------------------- invented long texts
+
+_NAMES = ("Ilse Varga", "Tomas Brell", "Mira Okonjo", "the Dunmere council", "a harbour pilot")
+_SENTENCES = (
+    "{name} said on {day} that the ferry to Kelloway would not run before the spring.",
+    "“We have waited long enough for a bridge,” {name} told the Dunmere Courier.",
+    "The council voted {n} to 3 to close the old quay, despite protests by the dockers.",
+    "According to {name}, the repairs will cost about {n} million crowns.",
+    "“It is madness,” said {name}. “Forty lorries a day through streets built for carts?”",
+    "Traffic on Quay Lane has doubled since {year}, figures from the transport office show.",
+    "{name} accused the mayor of “selling the harbour to the highest bidder”.",
+    "The developer is believed to have offered an upfront payment of {n} million crowns.",
+)
+_DAYS = ("Monday", "Tuesday", "Friday")
+
+
+def invented_article(words: int) -> str:
+    """About ``words`` words of invented news copy, five sentences to a paragraph, all of them varied."""
+    sentences: list[str] = []
+    count = 0
+    number = 0
+    while count < words:
+        template = _SENTENCES[number % len(_SENTENCES)]
+        sentence = template.format(name=_NAMES[number % len(_NAMES)], day=_DAYS[number % len(_DAYS)],
+                                   n=number % 97 + 2, year=1990 + number % 30)
+        sentences.append(sentence)
+        count += len(sentence.split())
+        number += 1
+    return "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)) + "\n"
+
+
+def quotation_floods(marks: int) -> dict[str, str]:
+    """Texts of ``marks`` quotation marks in one sentence: a run of straight ones, of curly pairs, and
+    short quotations each with a cue."""
+    quoted = " ".join("“Yes,” she said," for _ in range(marks // 2))
+    straight = '"' * marks
+    return {
+        f'flood: {marks:,} " in a run': f"The mayor said {straight} on Tuesday.\n",
+        f"flood: {marks:,} “” in a run": f"The mayor said {'“”' * (marks // 2)} on Tuesday.\n",
+        f"flood: {marks // 2:,} quotations": f"The mayor of Dunmere said {quoted} and left.\n",
+    }

@@ -28,3 +28,14 @@ def test_no_display_is_one_line(attribview: Callable[..., Any], tmp_path: Path, 
     run.assert_one_line_error("no display found", "attribview snapshot")
     assert not library.exists()  # nothing was created
     assert article.read_text(encoding="utf-8").startswith('"The ferry')
+
+
+@pytest.mark.usefixtures("bare")
+def test_a_display_that_does_not_answer_is_one_line(attribview: Callable[..., Any], tmp_path: Path) -> None:
+    number = next(n for n in range(87, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    library = tmp_path / "library.sqlite3"
+    article = tmp_path / "ferry.txt"
+    article.write_text('"The ferry runs on Monday," said Mayor Ilse Varnholt.\n', encoding="utf-8")
+    run = attribview("gui", article, "--db", library, env={"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"})
+    run.assert_one_line_error(f"no display answers at :{number}", "attribview snapshot")
+    assert not library.exists()

@@ -8,8 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import NAMED_CONVENTIONS
-from attribview.gui.article_view import OffsetMap, blend, display_text
+from attribview.gui.article_view import OffsetMap, display_text
 from attribview.gui.document import Document, make_document
+from attribview.gui.highlights import blend
 from attribview.gui.main_window import MainWindow
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
 from attribview.textio import prepare_text
@@ -27,12 +28,14 @@ def _expected(window: MainWindow, article: Document, group: str) -> QColor:
     return blend(QColor(style.colour), window.article_view.palette().color(QPalette.ColorRole.Base))
 
 
-def test_sentences_take_their_groups_colour_and_narration_stays_plain(window: MainWindow,
-                                                                      sample: Document) -> None:
+def test_quotes_take_their_groups_colour_and_narration_stays_plain(window: MainWindow,
+                                                                   sample: Document) -> None:
     window.show_article(sample)
     view = window.article_view
-    mod = view.format_at(_offset(sample, "in a statement that its forces"))
+    mod = view.format_at(_offset(sample, "its forces had struck"))
     assert mod.background().color() == _expected(window, sample, "russian_mod")
+    reporter = view.format_at(_offset(sample, "in a statement that its forces"))  # the reporter's words
+    assert reporter.background().style() == Qt.BrushStyle.NoBrush
     peskov = view.format_at(_offset(sample, "placing artillery"))
     assert peskov.background().color() == _expected(window, sample, "russian_officials")
     narration = view.format_at(_offset(sample, "Verbivka had about 3,000 residents"))

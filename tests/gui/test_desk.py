@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
-from attribview.gui.article_view import blend, quote_tooltip
+from attribview.gui.article_view import quote_tooltip
 from attribview.gui.document import Document
+from attribview.gui.highlights import blend
 from attribview.gui.main_window import MainWindow
 from attribview.gui.quote_model import Column
 from attribview.gui.summary import NARRATION

@@ -57,5 +57,5 @@ def test_report_needs_an_open_article(qtbot: QtBot, window: MainWindow, tmp_path
 def test_printed_report_keeps_the_group_tints(sample: Document) -> None:
     body, css = print_html(document_report(sample))
     assert "<style>" not in body and "var(--" not in css  # Qt cannot parse the browser stylesheet
-    assert ".g0{background-color:#" in css and 'class="att g0"' in body
+    assert ".g0{background-color:#" in css and 'class="q g0"' in body
     assert '</span> <span class="what">' in body  # figures and their words are spaced

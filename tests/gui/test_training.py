@@ -216,7 +216,8 @@ def test_answers_show_as_fill_and_label_and_every_sentence_is_numbered(
     assert fill.style() != Qt.BrushStyle.NoBrush and fill.color() != QColor(Qt.GlobalColor.white)
     assert yellow.label in _badge_before(window, 3)
     cursor = QTextCursor(window.article_view.document())
-    label_at = window.article_view.toPlainText().index(yellow.label.replace(" ", "\u00a0"))
+    after = window.article_view._offsets.to_qt(session.exercise.sentences[2].end)  # the badge follows
+    label_at = window.article_view.document().toRawText().index(yellow.label.replace(" ", "\u00a0"), after)
     cursor.setPosition(label_at + 1)
     assert cursor.charFormat().background().color() == QColor(yellow.colour)  # the label in the full colour
     # a click on the badge picks its sentence, and the text stays the exercise's

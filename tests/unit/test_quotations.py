@@ -217,3 +217,33 @@ def test_balanced_quotations_start_and_end_on_marks(text: str) -> None:
         assert 0 <= quote.start < quote.end <= len(text)
     starts = [q.start for q in found]
     assert starts == sorted(starts)
+
+
+# --- floods: each quotation found once, and placed once, however many share a sentence -------------
+
+
+@pytest.mark.parametrize(
+    ("flood", "expected"),
+    [
+        # a straight mark opens only after a space or an opening bracket: one quotation, then marks
+        pytest.param('"' * 2000, [(0, 2)], id="straight-run"),
+        pytest.param(' ""' * 1000, [(i, i + 2) for i in range(1, 3000, 3)], id="straight-pairs"),
+        pytest.param("“”" * 1000, [(i, i + 2) for i in range(0, 2000, 2)], id="curly-pairs"),
+        # each opener ends the one before, unbalanced; the last, a lone mark, is no quotation
+        pytest.param("“" * 500, [(i, i + 1) for i in range(499)], id="openers-only"),
+    ],
+)
+def test_a_flood_of_marks_pairs_like_a_few(flood: str, expected: list[tuple[int, int]]) -> None:
+    assert [(q.start, q.end) for q in find_quotations(flood)] == expected
+
+
+def test_a_flood_of_quotations_in_one_paragraph_gives_each_its_cue(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from attribview.textio import prepare_text  # noqa: PLC0415
+
+    text = "The mayor of Dunmere spoke. " + " ".join(
+        f"“Ferry {n} runs again,” said Tomas Brell." for n in range(400)) + "\n"
+    analysis = analyzer.analyze(prepare_text(text), profile="none")
+    direct = [q for q in analysis.quotes if q.text.startswith("“")]
+    assert [q.text for q in direct] == [f"“Ferry {n} runs again,”" for n in range(400)]
+    assert all(text[q.source_start:q.source_end] == "Tomas Brell" for q in direct)  # type: ignore[misc]
+    assert all(text[q.cue_start:q.cue_end] == "said" for q in direct)  # type: ignore[misc]

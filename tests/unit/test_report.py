@@ -10,8 +10,9 @@ import pytest
 
 from attribview.core.analysis import Analyzer
 from attribview.core.balance import compute_balance
+from attribview.core.highlight import tint
 from attribview.core.profiles import Profile
-from attribview.core.report import blend, render_report, statuses_by_span
+from attribview.core.report import render_report, statuses_by_span
 from attribview.core.types import Analysis
 from attribview.paths import resources_dir
 from attribview.textio import prepare_text, read_article
@@ -121,11 +122,12 @@ def test_article_highlights_use_blended_group_colours(sample: tuple[Analysis, Pr
     assert len(page.having("span", "att")) >= len(attributed)
     assert len(page.having("span", "cue")) >= sum(1 for q in analysis.quotes if q.cue_start is not None)
     assert page.having("strong", "src")
-    assert len([s for s in page.having("span", "hedge") if "title" in s]) == 2  # the legend has one more
+    assert len([s for s in page.having("span", "plain") if s.get("title") == "A claim nobody signs"]) == 2
+    assert len(page.having("span", "hedge")) >= 3  # the legend has one more
     zelensky = profile.group("zelensky")
     assert zelensky is not None
-    assert blend(zelensky.colour) in report
-    assert blend("#0072B2") == "#99c7e0"
+    assert tint(zelensky.colour) in report
+    assert len(page.having("span", "badge")) == len(profile.groups) + len(analysis.quotes)
 
 
 def test_summary_lists_single_anonymous_sources_and_balance(sample: tuple[Analysis, Profile],
@@ -191,3 +193,46 @@ def test_statuses_by_span_matches_exact_spans(sample: tuple[Analysis, Profile]) 
     first, second = analysis.quotes[0], analysis.quotes[1]
     checked = [(first.start, first.end, "verified"), (second.start, second.end + 1, "false")]
     assert statuses_by_span(analysis, checked) == {0: "verified"}
+
+
+class _Tinted(HTMLParser):
+    """The text inside each group tint (``q gN`` spans) and the badges, in order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.classes: list[list[str]] = []
+        self.tinted: list[tuple[str, str]] = []
+        self.badges: list[str] = []
+        self.feed(html[html.index('<div class="article">'):html.index('<section class="summary">')])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.classes.append((dict(attrs).get("class") or "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.classes:  # the section's own closing tags follow the article
+            self.classes.pop()
+
+    def handle_data(self, data: str) -> None:
+        tints = [c for classes in self.classes if "q" in classes for c in classes if c.startswith("g")]
+        if tints:
+            self.tinted.append((tints[-1], data))
+        elif self.classes and "badge" in self.classes[-1]:
+            self.badges.append(data)
+
+
+def test_a_sentence_with_two_speakers_shows_two_tints_and_leaves_the_reporter_untinted(
+        analyzer: Analyzer, two_voices: Analysis) -> None:
+    profile = analyzer.profiles["war"]
+    html = render_report(two_voices, title="Fighting near Veldorf", profile=profile)
+    found = _Tinted(html)
+    index = {g.id: f"g{i}" for i, g in enumerate(profile.groups)}
+    tinted: dict[str, str] = {}
+    for css, data in found.tinted:
+        tinted[css] = tinted.get(css, "") + data
+    assert tinted == {
+        index["ukrainian_military"]: "they pushed back an assault near Veldorf overnight",
+        index["other"]: "the bridge at Kessin was badly damaged",
+        index["russian_mod"]: "the offensive had stalled near Marinsk",
+        index["putin"]: "the operation was going to plan",
+    }
+    assert found.badges == ["UA mil", "Other", "RU MoD", "Putin"]
