@@ -164,7 +164,6 @@ class ArticleView(QTextEdit):
     def refresh_training(self) -> None:
         """Redraw the sentence badges, answers and results after an answer or a Check; scroll kept."""
         if self._training is not None:
-            self._badge_runs = ()  # the margin's group badges are the article's, never the exercise's
             scrolled = self.verticalScrollBar().value()
             self._offsets = self._training.render(self.document(), self._scale, self._high_contrast)
             self.verticalScrollBar().setValue(scrolled)

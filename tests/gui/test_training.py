@@ -207,6 +207,7 @@ def test_answers_show_as_fill_and_label_and_every_sentence_is_numbered(
     count = len(session.exercise.sentences)
     for index in range(count):
         assert f" {index + 1}" in _badge_before(window, index)
+    assert window.article_view.badges() == [], "the margin's group badges would give the answers away"
     yellow = max(session.exercise.groups, key=lambda g: QColor(g.colour).lightness())  # an underline
     # in the palest colour was lost on white
     window.select_sentence(3)
