@@ -81,7 +81,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     _add_viewer_commands(sub)
     _add_profiles_command(sub)
+    _add_class_report_command(sub)
     return parser
+
+
+def _add_class_report_command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    grades = sub.add_parser("class-report", help="score a class's attempts at an exercise against its key")
+    grades.add_argument("key", help="the exercise file with its answer key (File > Save Exercise)")
+    grades.add_argument("attempts", nargs="+", metavar="ATTEMPT", help="the trainees' attempt files")
+    grades.add_argument("--csv", default=None, metavar="OUT",
+                        help="also write the scores and common mistakes as CSV (formula cells neutralised)")
+    grades.set_defaults(run=_class_report)
 
 
 def _add_viewer_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -249,6 +259,41 @@ def _profiles(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"attribview: error: {problem}", file=sys.stderr)
     return EXIT_USAGE if problems else 0
+
+
+def _class_report(args: argparse.Namespace) -> int:
+    from attribview.core.exercise import load_exercise  # noqa: PLC0415
+    from attribview.core.grading import (  # noqa: PLC0415
+        MISTAKE_COLUMNS,
+        SCORE_COLUMNS,
+        class_report,
+        mistake_cells,
+        score_cells,
+        write_class_csv,
+    )
+
+    key = load_exercise(args.key)
+    if not key.keyed:
+        raise AttribviewError(f"{args.key}: the trainees' copy, without answers; give the key file")
+    report = class_report(key, args.attempts)
+    print(f"{key.title}: {len(report.trainees)} attempts, {len(key.sentences)} sentences, "
+          f"average {round(100 * report.average)}%\n")
+    print(_text_table(SCORE_COLUMNS, [score_cells(row) for row in report.trainees]))
+    if report.mistakes:
+        print("\ncommon mistakes\n")
+        print(_text_table(MISTAKE_COLUMNS, [mistake_cells(m) for m in report.mistakes]))
+    if args.csv:
+        write_class_csv(report, args.csv)
+        print(f"\nwrote {args.csv}")
+    return 0
+
+
+def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; control characters of a file name shown as spaces."""
+    cells = [[" ".join(c.split()) for c in row] for row in (header, *rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = ("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells)
+    return "\n".join(lines)
 
 
 def _gui(args: argparse.Namespace) -> int:

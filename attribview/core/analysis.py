@@ -328,6 +328,12 @@ def _sentence_spans(doc: Any) -> list[tuple[int, int]]:
     return chars
 
 
+def carries(start: int, end: int, quote: Quote) -> bool:
+    """Whether the sentence ``start``-``end`` carries ``quote``'s words (the scorer's overlap rule)."""
+    shared = min(end, quote.end) - max(start, quote.start)
+    return shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start)
+
+
 class _SpanLookup:
     """Spans sorted by start, to find those that overlap a stretch without looking at all of them."""
 
@@ -360,8 +366,7 @@ def _sentence(place: Callable[[int, int], tuple[int, int]], span: tuple[int, int
     flags: set[str] = set()
     for index in by_start.overlapping(start, end):
         quote = quotes[index]
-        shared = min(end, quote.end) - max(start, quote.start)
-        if shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start):
+        if carries(start, end, quote):
             if quote.group is not None and quote.group not in groups:
                 groups.append(quote.group)
             if "anonymous" in quote.flags:

@@ -1,9 +1,9 @@
-"""Training exercises: an article with its reference attribution, a trainee's attempt, and its score.
+"""Training exercises: an article with its reference attribution, and a trainee's attempt, as files.
 
-A trainer saves an exercise as one JSON file (the article, the groups, the reference per sentence with
-the trainer's corrections); a trainee marks each sentence with a speaker group or as narration; the
-score says what was right, and which kinds of sourcing were missed: anonymous sources, hedged claims
-nobody signs, speakers named only by a pronoun.
+A trainer saves an exercise as one JSON file (the article, every group of the profile, the reference
+per sentence with the trainer's corrections and the other answers it accepts); saved without its key,
+the file carries the article and the groups only, so trainees can answer it and the trainer scores
+their attempts later against the key (``core.grading``).
 """
 
 from __future__ import annotations
@@ -11,19 +11,22 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from attribview.atomic import write_text
-from attribview.core.types import Analysis
+from attribview.core.analysis import carries
+from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import InputError
 
 EXERCISE_FORMAT = "attribview-exercise"
 ATTEMPT_FORMAT = "attribview-attempt"
 VERSION = 1
 NARRATION = "narration"
-_PRONOUNS = frozenset("he she it they his her its their who which".split())
+#: Sources that name nobody by themselves: the trainee has to find who "she" is. Relative pronouns
+#: ("the ministry, which said") follow their name and teach nothing.
+_PRONOUNS = frozenset("he she it they".split())
 
 
 @dataclass(frozen=True)
@@ -35,54 +38,59 @@ class GroupInfo:
 
 @dataclass(frozen=True)
 class ReferenceSentence:
-    """One sentence and the answer: the groups whose words it carries (none: narration), and why it is
-    instructive (``anonymous``, ``unattributed``, ``pronoun``)."""
+    """One sentence and its answer: the groups whose words it carries (none: narration), the other
+    group sets also accepted (the gold format's ``also_ok``), and why it is instructive (``anonymous``,
+    ``unattributed``, ``pronoun``)."""
 
     start: int
     end: int
     groups: tuple[str, ...] = ()
+    also_ok: tuple[tuple[str, ...], ...] = ()
     lessons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Exercise:
+    """An article to answer. ``keyed`` is False for the trainees' copy: the sentences carry no answer."""
+
     title: str
     text: str
     profile: str | None
     groups: tuple[GroupInfo, ...]
     sentences: tuple[ReferenceSentence, ...]
+    keyed: bool = True
 
     @property
     def fingerprint(self) -> str:
-        """Ties an attempt to the exercise it answers."""
+        """Ties an attempt to the exercise it answers (the same for the key and the trainees' copy)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
-
-@dataclass(frozen=True)
-class SentenceResult:
-    sentence: ReferenceSentence
-    answer: tuple[str, ...]
-    right: bool
+    def without_key(self) -> Exercise:
+        """The trainees' copy: the same article, groups and sentences, no answers and no lessons."""
+        return replace(self, keyed=False, sentences=tuple(ReferenceSentence(s.start, s.end)
+                                                           for s in self.sentences))
 
 
-@dataclass(frozen=True)
-class Score:
-    """Right and wrong per sentence, and the lessons of the sentences answered wrongly."""
+def _counts(sentence: Sentence, quote: Quote) -> bool:
+    """Whether ``quote`` gives ``sentence`` one of its reference groups (the engine's overlap rule)."""
+    return quote.group is not None and quote.group in sentence.groups and quote.speaker is not None \
+        and carries(sentence.start, sentence.end, quote)
 
-    results: tuple[SentenceResult, ...]
-    missed: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def right(self) -> int:
-        return sum(r.right for r in self.results)
-
-    @property
-    def total(self) -> int:
-        return len(self.results)
-
-    @property
-    def share(self) -> float:
-        return self.right / self.total if self.total else 1.0
+def sentence_lessons(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
+    """What the sentence teaches, from the reference attributions that give it its groups only: a quote
+    the reference does not count (no speaker, no group: "It says a lot about ...") teaches nothing."""
+    lessons = set(sentence.flags) & {"unattributed"}  # the engine's hedge outside every quote
+    for quote in analysis.quotes:
+        if not _counts(sentence, quote):
+            continue
+        if "anonymous" in quote.flags:
+            lessons.add("anonymous")
+        if quote.source_start is not None and quote.source_end is not None:
+            source = analysis.text[quote.source_start:quote.source_end].strip().lower()
+            if source in _PRONOUNS and (quote.mention or "").strip().lower() != source:
+                lessons.add("pronoun")  # resolved to somebody named earlier
+    return tuple(sorted(lessons))
 
 
 def exercise_from_analysis(analysis: Analysis, *, title: str,
@@ -90,61 +98,48 @@ def exercise_from_analysis(analysis: Analysis, *, title: str,
     """An exercise whose reference is an analysis (corrected by the trainer beforehand).
 
     Args:
-        groups: group id -> (label, colour) for the legend the trainee answers with.
+        groups: group id -> (label, colour): every group the trainee may answer with, in legend order
+            (all the profile's, not only those the article uses: that would give answers away).
     """
-    sentences = []
-    for sentence in analysis.sentences:
-        lessons = set(sentence.flags) & {"anonymous", "unattributed"}
-        for quote in analysis.quotes:
-            inside = sentence.start <= quote.start < sentence.end
-            source = analysis.text[quote.source_start:quote.source_end].strip().lower() if (
-                quote.source_start is not None and quote.source_end is not None) else ""
-            if inside and source in _PRONOUNS:
-                lessons.add("pronoun")
-        sentences.append(ReferenceSentence(sentence.start, sentence.end, tuple(sentence.groups),
-                                           tuple(sorted(lessons))))
-    used = {g for s in sentences for g in s.groups}
-    infos = tuple(GroupInfo(gid, label, colour) for gid, (label, colour) in groups.items() if gid in used
-                  or not used)
+    sentences = tuple(ReferenceSentence(s.start, s.end, tuple(s.groups), (), sentence_lessons(analysis, s))
+                      for s in analysis.sentences)
+    infos = tuple(GroupInfo(gid, label, colour) for gid, (label, colour) in groups.items())
     return Exercise(title=title, text=analysis.text, profile=analysis.profile, groups=infos,
-                    sentences=tuple(sentences))
-
-
-def score_attempt(exercise: Exercise, answers: Mapping[int, Sequence[str]]) -> Score:
-    """Score answers keyed by sentence index; a sentence not answered counts as narration."""
-    results = []
-    missed: dict[str, int] = {}
-    for index, sentence in enumerate(exercise.sentences):
-        answer = tuple(sorted(g for g in answers.get(index, ()) if g != NARRATION))
-        right = set(answer) == set(sentence.groups)
-        results.append(SentenceResult(sentence, answer, right))
-        if not right:
-            for lesson in sentence.lessons:
-                missed[lesson] = missed.get(lesson, 0) + 1
-    return Score(results=tuple(results), missed=missed)
+                    sentences=sentences)
 
 
 def save_exercise(exercise: Exercise, path: str | Path) -> None:
     data = {"format": EXERCISE_FORMAT, "version": VERSION, **asdict(exercise)}
+    if not exercise.keyed:
+        data["sentences"] = [{"start": s.start, "end": s.end} for s in exercise.sentences]
     _write(path, data)
+
+
+def _group_sets(value: Any) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list) or not all(isinstance(v, list) for v in value):
+        raise TypeError("also_ok must be a list of group lists")
+    return tuple(tuple(str(g) for g in groups) for groups in value)
 
 
 def load_exercise(path: str | Path) -> Exercise:
     data = _read(path, EXERCISE_FORMAT)
     try:
-        return Exercise(
-            title=str(data["title"]), text=str(data["text"]), profile=data.get("profile"),
-            groups=tuple(GroupInfo(**g) for g in data["groups"]),
-            sentences=tuple(ReferenceSentence(int(s["start"]), int(s["end"]), tuple(s["groups"]),
-                                              tuple(s.get("lessons", ()))) for s in data["sentences"]),
-        )
+        keyed = bool(data.get("keyed", True))
+        sentences = tuple(
+            ReferenceSentence(int(s["start"]), int(s["end"]), tuple(s["groups"]) if keyed else (),
+                              _group_sets(s.get("also_ok", [])) if keyed else (),
+                              tuple(s.get("lessons", ())) if keyed else ())
+            for s in data["sentences"])
+        return Exercise(title=str(data["title"]), text=str(data["text"]), profile=data.get("profile"),
+                        groups=tuple(GroupInfo(**g) for g in data["groups"]), sentences=sentences,
+                        keyed=keyed)
     except (KeyError, TypeError, ValueError) as error:
         raise InputError(f"{Path(path).name}: not a valid attribview exercise ({error})") from None
 
 
 def save_attempt(exercise: Exercise, answers: Mapping[int, Sequence[str]], path: str | Path) -> None:
     data = {"format": ATTEMPT_FORMAT, "version": VERSION, "exercise": exercise.fingerprint,
-            "answers": {str(k): list(v) for k, v in answers.items()}}
+            "answers": {str(k): list(v) for k, v in sorted(answers.items()) if v}}
     _write(path, data)
 
 
@@ -153,9 +148,12 @@ def load_attempt(exercise: Exercise, path: str | Path) -> dict[int, tuple[str, .
     if data.get("exercise") != exercise.fingerprint:
         raise InputError(f"{Path(path).name}: this attempt answers another exercise")
     try:
-        return {int(k): tuple(v) for k, v in data["answers"].items()}
+        answers = {int(k): tuple(str(g) for g in v) for k, v in data["answers"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InputError(f"{Path(path).name}: not a valid attempt ({error})") from None
+    if any(not 0 <= k < len(exercise.sentences) for k in answers):
+        raise InputError(f"{Path(path).name}: not a valid attempt (a sentence the exercise does not have)")
+    return answers
 
 
 def _write(path: str | Path, data: dict[str, Any]) -> None:
@@ -166,36 +164,20 @@ def _read(path: str | Path, expected: str) -> dict[str, Any]:
     name = Path(path).name
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not an attribview file") from None
     except OSError as error:
         raise InputError(f"{name}: cannot be read ({error.strerror})") from None
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InputError(f"{name}: not an attribview file (not JSON)") from None
     if not isinstance(data, dict) or data.get("format") != expected:
         raise InputError(f"{name}: not an attribview {expected.split('-')[1]} file")
-    if data.get("version", 0) > VERSION:
+    version = data.get("version", 0)
+    if not isinstance(version, int) or version > VERSION:
         raise InputError(f"{name}: written by a newer attribview; upgrade to open it")
     return data
-
-
-#: How a trainee is told what was missed, singular and plural.
-LESSON_LABELS = {
-    "anonymous": ("anonymous source", "anonymous sources"),
-    "unattributed": ("hedged claim nobody signs", "hedged claims nobody signs"),
-    "pronoun": ("speaker named only by a pronoun", "speakers named only by a pronoun"),
-}
 
 
 def sentence_at(exercise: Exercise, offset: int) -> int | None:
     """The index of the sentence covering ``offset`` of the exercise's text, None between sentences."""
     return next((i for i, s in enumerate(exercise.sentences) if s.start <= offset < s.end), None)
-
-
-def missed_summary(score: Score) -> str:
-    """What was missed in words, e.g. "2 anonymous sources, 1 hedged claim nobody signs"; "" if nothing."""
-    parts = []
-    for lesson in ("anonymous", "unattributed", "pronoun"):
-        count = score.missed.get(lesson, 0)
-        if count:
-            one, many = LESSON_LABELS[lesson]
-            parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -40,7 +41,9 @@ from attribview.gui.highlights import (
 )
 from attribview.gui.plain import InertDocument, rich
 from attribview.gui.status import status_label
-from attribview.gui.training import RIGHT, WRONG, TrainingSession, apply_training, result_tooltip
+
+if TYPE_CHECKING:
+    from attribview.gui.training import TrainingSession
 
 #: Where the viewer remembers whether the group badges are shown.
 BADGES_SETTING = "view/group_badges"
@@ -155,16 +158,15 @@ class ArticleView(QTextEdit):
         if session is None:
             self.set_article(self._article, keep_visible=True)
             return
-        self._offsets = fill_document(self.document(), session.exercise.text, self._scale)
         self.refresh_training()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def refresh_training(self) -> None:
-        """Redraw the answers and results after an answer or a Check."""
+        """Redraw the sentence badges, answers and results after an answer or a Check; scroll kept."""
         if self._training is not None:
-            apply_training(self.document(), self._offsets.to_qt, self._training,
-                           high_contrast=self._high_contrast)
-            self.viewport().update()
+            scrolled = self.verticalScrollBar().value()
+            self._offsets = self._training.render(self.document(), self._scale, self._high_contrast)
+            self.verticalScrollBar().setValue(scrolled)
 
     def show_sentence(self, index: int) -> None:
         """Scroll the exercise's sentence ``index`` into view."""
@@ -320,34 +322,12 @@ class ArticleView(QTextEdit):
             painter = QPainter(self.viewport())
             paint_badges(painter, self.document(), badges, self._page(), -self.verticalScrollBar().value())
             painter.end()
-        session = self._training
-        if session is None or session.score is None:
-            return
-        painter = QPainter(self.viewport())
-        font = painter.font()
-        font.setBold(True)
-        font.setPointSizeF(self.document().defaultFont().pointSizeF())
-        painter.setFont(font)
-        taken: dict[int, int] = {}  # line top -> marks already drawn on that line
-        for result in session.score.results:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(result.sentence.start))
-            rect = self.cursorRect(cursor)
-            if rect.bottom() < 0 or rect.top() > self.viewport().height():
-                continue
-            shift = taken.get(rect.top(), 0)
-            taken[rect.top()] = shift + 1
-            painter.setPen(RIGHT if result.right else WRONG)
-            x = 2 + shift * 9  # several sentences on one line: their marks side by side
-            painter.drawText(x, rect.top(), 22, rect.height(), int(Qt.AlignmentFlag.AlignVCenter),
-                             "✓" if result.right else "✗")
-        painter.end()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \
                 and self._training is not None:
             sentence = self.sentence_under(event.pos())
-            tip = result_tooltip(self._training, sentence) if sentence is not None else None
+            tip = self._training.tooltip(sentence) if sentence is not None else None
             if tip is None:
                 QToolTip.hideText()
                 event.ignore()

@@ -40,13 +40,14 @@ from PySide6.QtWidgets import (
 
 from attribview.core.analysis import Analyzer
 from attribview.core.exercise import (
-    Score,
+    NARRATION,
+    Exercise,
     load_attempt,
     load_exercise,
-    missed_summary,
     save_attempt,
     save_exercise,
 )
+from attribview.core.grading import Score, missed_summary
 from attribview.core.library import ArticleProgress, default_library_path
 from attribview.core.titles import article_title, file_stem
 from attribview.core.types import KIND_LABELS
@@ -54,6 +55,7 @@ from attribview.errors import AttribviewError
 from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
 from attribview.gui.checker import Checker
+from attribview.gui.class_report import ClassReportDialog
 from attribview.gui.commands import (
     AddQuoteCommand,
     EvidenceCommand,
@@ -84,6 +86,7 @@ from attribview.gui.status import STYLES, is_checked, status_icon, status_label
 from attribview.gui.summary import SummaryPanel
 from attribview.gui.tasks import TaskManager
 from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
+from attribview.gui.training_view import TrainingKeys, digit_group
 from attribview.gui.welcome import WelcomePage
 from attribview.paths import sample_article
 from attribview.textio import SourceText, read_article
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.add_dialog: AddAttributionDialog | None = None
         self.training: TrainingSession | None = None
+        self._training_keys: TrainingKeys | None = None
         self._summary_was_visible = False
         self.training_panel = TrainingPanel()
         self.setWindowTitle("attribview")
@@ -369,11 +373,18 @@ class MainWindow(QMainWindow):
         self.save_exercise_action = self._action("Save E&xercise…", self.save_exercise)
         self.save_exercise_action.setStatusTip("Save the open article and its reference attribution (with "
                                                "your corrections) as an exercise for a class")
+        self.save_blank_action = self._action("Save Exercise &without Answers…",
+                                              self.save_exercise_without_answers)
+        self.save_blank_action.setStatusTip("Save the article for trainees, without its answer key; the key "
+                                            "is saved beside it for you, to score their attempts")
         self.open_exercise_action = self._action("Open Exe&rcise…", self.open_exercise)
         self.save_attempt_action = self._action("Save A&ttempt…", self.save_attempt)
         self.open_attempt_action = self._action("Open Atte&mpt…", self.open_attempt)
-        for action in (self.save_exercise_action, self.open_exercise_action, self.save_attempt_action,
-                       self.open_attempt_action):
+        self.class_report_action = self._action("Class Re&port…", self.class_report)
+        self.class_report_action.setStatusTip("Score a class's attempt files against the exercise's key: "
+                                              "one table of scores and common mistakes")
+        for action in (self.save_exercise_action, self.save_blank_action, self.open_exercise_action,
+                       self.save_attempt_action, self.open_attempt_action, self.class_report_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
 
@@ -973,6 +984,8 @@ class MainWindow(QMainWindow):
         self.training_area.show()
         self.stack.setCurrentWidget(self.article_page)
         self.setWindowTitle(f"Training: {session.exercise.title} — attribview")
+        if self._training_keys is None:
+            self._training_keys = TrainingKeys(self, self.answer_digit, self.move_sentence)
         self._sync_training_actions()
         self._update_correction_actions()
 
@@ -982,6 +995,9 @@ class MainWindow(QMainWindow):
             self._sync_training_actions()
             return
         self.training = None
+        if self._training_keys is not None:
+            self._training_keys.detach()
+            self._training_keys = None
         self.article_view.set_training(None)
         self.training_area.hide()
         for widget in (self.quotes_area, self.legend_area, self.detail_area):
@@ -1001,7 +1017,7 @@ class MainWindow(QMainWindow):
         self.training_action.blockSignals(True)
         self.training_action.setChecked(self.training is not None)
         self.training_action.blockSignals(False)
-        self.check_action.setEnabled(self.training is not None)
+        self.check_action.setEnabled(self.training is not None and self.training.exercise.keyed)
         self.save_attempt_action.setEnabled(self.training is not None)
         self.open_attempt_action.setEnabled(self.training is not None)
 
@@ -1017,18 +1033,41 @@ class MainWindow(QMainWindow):
             self._refresh_training()
 
     def answer_sentence(self, group: str) -> None:
-        """Answer the current sentence with a group (or "narration"), then move on to the next one."""
+        """Toggle a group on the current sentence (several groups make one answer); narration is a
+        whole answer, so it also moves on to the next sentence."""
         session = self.training
         if session is None or session.current is None:
             return
-        session.answer(session.current, group)
-        if session.current + 1 < len(session.exercise.sentences):
-            session.current += 1
+        session.toggle(session.current, group)
+        if group == NARRATION and session.answers.get(session.current):
+            session.move(1)
         self._refresh_training()
+        self.article_view.show_sentence(session.current)
+
+    def answer_digit(self, digit: int) -> None:
+        """Number key ``digit``: 1-9 toggle the groups in legend order, 0 narration."""
+        session = self.training
+        if session is None or session.current is None:
+            self.status_label.setText("Pick a sentence first: click it, or press an arrow key or Tab.")
+            return
+        group = digit_group(session.group_ids, digit)
+        if group is None:
+            self.status_label.setText(f"No group has the key {digit}.")
+        else:
+            self.answer_sentence(group)
+
+    def move_sentence(self, delta: int) -> None:
+        """Arrow keys and Tab: the next (1) or previous (-1) sentence becomes the one to answer."""
+        if self.training is not None and self.training.exercise.sentences:
+            self.article_view.show_sentence(self.training.move(delta))
+            self._refresh_training()
 
     def check_answers(self) -> Score | None:
         """Reveal right and wrong per sentence and the score."""
         if self.training is None:
+            return None
+        if not self.training.exercise.keyed:
+            self.status_label.setText("This copy has no answer key: save your attempt and hand it in.")
             return None
         score = self.training.check()
         self._refresh_training()
@@ -1053,28 +1092,79 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, caption, start, EXERCISE_FILTER)
         return path
 
-    def save_exercise(self, path: str | None = None) -> str | None:
-        """Save the open article as an exercise; in training on an opened exercise, that exercise."""
+    def _exercise_to_save(self, keyless: str) -> tuple[Exercise, str] | None:
+        """The open article as an exercise (with how its key was made); in training on an opened
+        exercise, that exercise; None (and the message ``keyless`` for a copy without key) if none."""
         of_article = self.training is None or self.training.origin == ARTICLE_ORIGIN
         if self.document is not None and of_article:
-            exercise = exercise_of(self.document)
             what = "with the library's corrections" if self.document.stored \
                 else "with the engine's attribution (the article is not in the library: no corrections)"
-        elif self.training is not None:
-            exercise, what = self.training.exercise, "as opened"
-        else:
-            self.status_label.setText("Open an article first: the exercise is made of the open article.")
+            return exercise_of(self.document), what
+        if self.training is not None and self.training.exercise.keyed:
+            return self.training.exercise, "as opened"
+        self.status_label.setText(keyless if self.training is not None else
+                                  "Open an article first: the exercise is made of the open article.")
+        return None
+
+    def save_exercise(self, path: str | None = None) -> str | None:
+        """Save the open article as an exercise with its answer key (the trainer's file)."""
+        chosen = self._exercise_to_save("This copy has no answer key to save: open the trainer's key file.")
+        if chosen is None:
             return None
+        exercise, what = chosen
         path = path or self._training_path("Save the exercise", ".exercise.json", save=True)
+        if not path or not self._write_exercise(exercise, path):
+            return None
+        self.status_label.setText(f"Exercise saved to {Path(path).name}, {what}.")
+        return path
+
+    def save_exercise_without_answers(self, path: str | None = None) -> tuple[str, str] | None:
+        """Save the trainees' copy (the article and the groups, no answers) and, beside it, the key
+        (``NAME.key.json``) the trainer scores their attempts with. Returns (copy, key)."""
+        chosen = self._exercise_to_save("This is already the trainees' copy: it has no answers to leave out.")
+        if chosen is None:
+            return None
+        exercise, what = chosen
+        path = path or self._training_path("Save the exercise for trainees", ".exercise.json", save=True)
         if not path:
             return None
+        key = str(Path(path).with_name(f"{Path(path).name.removesuffix('.json').removesuffix('.exercise')}"
+                                       ".key.json"))
+        if not self._write_exercise(exercise, key) or not self._write_exercise(exercise.without_key(), path):
+            return None
+        self.status_label.setText(f"Trainees' copy saved to {Path(path).name} (no answers); keep the key "
+                                  f"{Path(key).name}, {what}.")
+        return path, key
+
+    def _write_exercise(self, exercise: Exercise, path: str) -> bool:
         try:
             save_exercise(exercise, path)
         except AttribviewError as error:
             self._report_error("attribview", str(error))
+            return False
+        return True
+
+    def class_report(self, key: str | None = None, attempts: Sequence[str] | None = None) -> \
+            ClassReportDialog | None:
+        """Score a class: the key file and the attempt files (asked for when not given), in a table."""
+        start = str(Path(self._recent()[0]).parent) if self._recent() else ""
+        key = key or QFileDialog.getOpenFileName(self, "The exercise's key file", start, EXERCISE_FILTER)[0]
+        if not key:
             return None
-        self.status_label.setText(f"Exercise saved to {Path(path).name}, {what}.")
-        return path
+        if attempts is None:
+            attempts = QFileDialog.getOpenFileNames(self, "The trainees' attempt files",
+                                                    str(Path(key).parent), EXERCISE_FILTER)[0]
+        if not attempts:
+            return None
+        try:
+            dialog = ClassReportDialog.of_files(key, attempts, self)
+        except AttribviewError as error:
+            self._report_error("attribview", str(error))
+            return None
+        dialog.show()
+        self.status_label.setText(f"Class report: {plural(len(attempts), 'attempt')} scored against "
+                                  f"{Path(key).name}.")
+        return dialog
 
     def open_exercise(self, path: str | None = None) -> bool:
         """Open an exercise file in training mode: its own text, groups and colours; no analysis."""
@@ -1157,6 +1247,7 @@ class MainWindow(QMainWindow):
         contrast = bool(self.settings.value("presentation/high_contrast", False, type=bool))
         self.contrast_action.setChecked(contrast)
         self.article_view.set_presentation(self.text_scale, contrast)
+        self.training_panel.set_presentation(self.text_scale, contrast)
 
     # files, settings --------------------------------------------------------------------------------
 

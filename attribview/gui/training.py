@@ -1,27 +1,16 @@
 """Training mode: the article without highlights; the trainee marks each sentence, then checks.
 
-The exercise (``core.exercise``) holds the text, the groups and the reference; this module draws the
-trainee's answers (an underline in the chosen group's colour, never the reference's), the results
-after "Check" (a tick or a cross in the left gutter, a pale green or red tint) and the panel the
-trainee answers with.
+The exercise (``core.exercise``) holds the text, the groups and the reference; the session here keeps
+the trainee's answers (several groups per sentence, or narration); ``training_view`` draws them into
+the article; the panel is what the trainee answers with, by mouse or by number key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-    QPainter,
-    QPixmap,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -32,25 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from attribview.core.exercise import (
-    NARRATION,
-    Exercise,
-    Score,
-    exercise_from_analysis,
-    missed_summary,
-    score_attempt,
-)
+from attribview.core.exercise import NARRATION, Exercise, exercise_from_analysis
+from attribview.core.grading import Score, group_label, missed_summary, score_attempt
 from attribview.gui.document import Document
 from attribview.gui.plain import plain_label, rich, tooltip
+from attribview.gui.training_view import (
+    NARRATION_COLOUR,
+    WRONG,
+    TrainingOffsets,
+    key_hints,
+    render_training,
+)
 
-#: Width of the gutter left of the text where ticks and crosses are drawn.
-GUTTER = 30
-RIGHT = QColor("#1a7f37")
-WRONG = QColor("#cf222e")
-RIGHT_TINT = QColor("#dcf3e0")
-WRONG_TINT = QColor("#fbdcdc")
-CURRENT_TINT = QColor("#e4e8ef")
-NARRATION_COLOUR = QColor("#6e6e6e")
 SWATCH = QSize(22, 16)
 
 
@@ -80,10 +62,32 @@ class TrainingSession:
     score: Score | None = None
     current: int | None = None
 
-    def answer(self, index: int, group: str) -> None:
-        """Answer sentence ``index`` with one group (or narration); a new answer hides the old score."""
-        self.answers[index] = (group,)
+    @property
+    def group_ids(self) -> list[str]:
+        return [g.id for g in self.exercise.groups]
+
+    def toggle(self, index: int, group: str) -> None:
+        """Add or remove ``group`` from sentence ``index``'s answer; narration replaces every group
+        (and a second narration clears the answer). A new answer hides the old score."""
+        answer = self.answers.get(index, ())
+        if group == NARRATION:
+            new: tuple[str, ...] = () if answer == (NARRATION,) else (NARRATION,)
+        elif group in answer:
+            new = tuple(g for g in answer if g != group)
+        else:  # kept in legend order, whatever order they were toggled in
+            chosen = {group, *answer} - {NARRATION}
+            new = tuple(g for g in self.group_ids if g in chosen)
+        if new:
+            self.answers[index] = new
+        else:
+            self.answers.pop(index, None)
         self.score = None
+
+    def move(self, delta: int) -> int:
+        """Make the next (``delta`` 1) or previous (-1) sentence current; the first when none is."""
+        last = len(self.exercise.sentences) - 1
+        self.current = 0 if self.current is None else max(0, min(last, self.current + delta))
+        return self.current
 
     def check(self) -> Score:
         self.score = score_attempt(self.exercise, self.answers)
@@ -94,60 +98,33 @@ class TrainingSession:
         return QColor(info.colour) if info is not None else NARRATION_COLOUR
 
     def label(self, groups: tuple[str, ...]) -> str:
-        if not groups or groups == (NARRATION,):
-            return "Narration"
-        labels = {g.id: g.label for g in self.exercise.groups}
-        return " + ".join(labels.get(g, g) for g in groups)
+        return group_label(self.exercise, groups)
 
+    def render(self, document: QTextDocument, scale: float, high_contrast: bool) -> TrainingOffsets:
+        """The article view's hook: the exercise with its badges and answers in ``document``."""
+        return render_training(document, self, scale=scale, high_contrast=high_contrast)
 
-def apply_training(document: QTextDocument, to_qt: Callable[[int], int], session: TrainingSession,
-                   *, high_contrast: bool = False) -> None:
-    """Draw the answers and (after Check) the results into ``document``; no reference colour shows."""
-    cursor = QTextCursor(document)
-    cursor.select(QTextCursor.SelectionType.Document)
-    plain = QTextCharFormat()
-    if high_contrast:
-        plain.setForeground(QColor(Qt.GlobalColor.black))
-    cursor.setCharFormat(plain)
-    block = QTextBlockFormat()
-    block.setLeftMargin(GUTTER)
-    cursor.mergeBlockFormat(block)
-    results = session.score.results if session.score is not None else ()
-    for index, sentence in enumerate(session.exercise.sentences):
-        fmt = QTextCharFormat()
-        answer = session.answers.get(index)
-        if answer:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if answer == (NARRATION,)
-                                  else QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(session.colour(answer[0]))
-        if results:
-            fmt.setBackground(RIGHT_TINT if results[index].right else WRONG_TINT)
-            if high_contrast:
-                fmt.setForeground(QColor(Qt.GlobalColor.black))
-        elif index == session.current:
-            fmt.setBackground(CURRENT_TINT)
-        cursor.setPosition(to_qt(sentence.start))
-        cursor.setPosition(to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
-
-
-def result_tooltip(session: TrainingSession, index: int) -> str | None:
-    """After Check: right or wrong, your answer and the reference (escaped rich text)."""
-    if session.score is None:
-        return None
-    result = session.score.results[index]
-    mark = "✓ right" if result.right else "✗ wrong"
-    lines = [f"<b>{mark}</b>", f"your answer: {rich(session.label(result.answer))}"]
-    if not result.right:
-        lines.append(f"reference: <b>{rich(session.label(result.sentence.groups))}</b>")
-    return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
+    def tooltip(self, index: int) -> str | None:
+        """After Check: right or wrong, your answer and the reference (escaped rich text)."""
+        if self.score is None:
+            return None
+        result = self.score.results[index]
+        mark = "✓ right" if result.right else "✗ wrong"
+        lines = [f"<b>{index + 1}: {mark}</b>", f"your answer: {rich(self.label(result.answer))}"]
+        if not result.right:
+            lines.append(f"reference: <b>{rich(self.label(result.sentence.groups))}</b>")
+        also = [self.label(groups) for groups in result.sentence.also_ok]
+        if also:
+            lines.append(f"also accepted: {rich(' or '.join(also))}")
+        return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"
 
 
 class TrainingPanel(QWidget):
-    """The trainee's side panel: a button per group and Narration, Check, the score and the mistakes.
+    """The trainee's side panel: a toggle per group (every group of the profile) and Narration, each
+    with its number key, Check, the score and the mistakes.
 
     Signals:
-        answer_chosen: the group id (or "narration") for the current sentence
+        answer_chosen: the group id (or "narration") to toggle on the current sentence
         check_requested: the trainee asks for the score
         sentence_requested: index of a sentence picked from the list of mistakes
     """
@@ -158,17 +135,18 @@ class TrainingPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("trainingPanel")
         self.buttons: dict[str, QPushButton] = {}
+        self._base_size = self.font().pointSizeF()
+        self._high_contrast = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.title = plain_label()
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
         layout.addWidget(self.title)
-        self.hint = QLabel("Click a sentence, then say whose words it carries. "
-                           "Sentences left unanswered count as narration.")
+        self.hint = QLabel("Click a sentence (or move with the arrow keys or Tab), then say whose words it "
+                           "carries: keys 1-9 toggle the groups, several if it carries several; 0 is "
+                           "narration. Sentences left unanswered count as narration.")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.current_label = plain_label()
@@ -179,7 +157,6 @@ class TrainingPanel(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._grid_host)
         self.check_button = QPushButton("Check")
-        self.check_button.setToolTip("Reveal right and wrong per sentence, and the score")
         self.check_button.clicked.connect(self.check_requested)
         layout.addWidget(self.check_button)
         self.banner = QLabel()
@@ -196,6 +173,28 @@ class TrainingPanel(QWidget):
         self.mistakes.itemClicked.connect(self._on_mistake)
         layout.addWidget(self.mistakes, 1)
         layout.addStretch(0)
+        self.set_presentation(1.0, False)
+
+    def set_presentation(self, scale: float, high_contrast: bool) -> None:
+        """The classroom settings of the article, on the panel too: larger text, black on white."""
+        self._high_contrast = high_contrast
+        size = f"* {{ font-size: {self._base_size * scale:.1f}pt; }}"  # a style sheet's font wins
+        self.title.setStyleSheet(f"font-size: {self._base_size * scale * 1.15:.1f}pt; font-weight: bold;")
+        self.setAutoFillBackground(high_contrast)
+        if high_contrast:
+            self.setStyleSheet(
+                size + "#trainingPanel, #trainingPanel QWidget { background: white; color: black; }"
+                "#trainingPanel QPushButton { border: 2px solid black; padding: 6px 10px; text-align: left; }"
+                "#trainingPanel QPushButton:checked { background: black; color: white; }"  # beats the id rule
+                "#trainingPanel QPushButton:disabled { color: #505050; border-color: #505050; }"
+                "#trainingPanel QListWidget { border: 2px solid black; }")
+        else:
+            self.setStyleSheet(size + "QPushButton { padding: 4px 8px; text-align: left; }"
+                               "QPushButton:checked { background: #0b3d91; color: white; "
+                               "border: 1px solid #0b3d91; border-radius: 3px; }")
+        for row in range(self.mistakes.count()):
+            item = self.mistakes.item(row)
+            item.setForeground(self._mistake_colour())
 
     def set_session(self, session: TrainingSession) -> None:
         while self._grid.count():
@@ -205,26 +204,36 @@ class TrainingPanel(QWidget):
                 widget.deleteLater()
         self.buttons.clear()
         self.title.setText(f"Training: {session.exercise.title} ({session.origin})")
+        keys = dict(key_hints(session.group_ids))
         choices = [(g.id, g.label, swatch_icon(g.colour)) for g in session.exercise.groups]
         choices.append((NARRATION, "Narration", swatch_icon(NARRATION_COLOUR.name())))
         for row, (group, label, icon) in enumerate(choices):
-            button = QPushButton(icon, label)
+            key = keys.get(group)
+            button = QPushButton(icon, f"{key}   {label}" if key else f"     {label}")
+            button.setCheckable(True)
             button.setIconSize(SWATCH)
-            button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            what = "narration, the reporter's own words" if group == NARRATION else f"toggle {label}"
+            button.setToolTip(tooltip(f"Key {key}: {what}" if key else what))
             button.clicked.connect(lambda _checked=False, g=group: self.answer_chosen.emit(g))
             self._grid.addWidget(button, row, 0)
             self.buttons[group] = button
+        keyed = session.exercise.keyed
+        self.check_button.setText("Check  (Ctrl+Enter)" if keyed else "No answer key in this copy")
+        self.check_button.setToolTip("Reveal right and wrong per sentence, and the score" if keyed else
+                                     "Save your attempt and hand it in: your trainer scores it")
         self.show_state(session)
 
     def show_state(self, session: TrainingSession) -> None:
         current = session.current
-        for button in self.buttons.values():
+        answer = session.answers.get(current, ()) if current is not None else ()
+        for group, button in self.buttons.items():
             button.setEnabled(current is not None)
+            button.setChecked(group in answer)
+        self.check_button.setEnabled(session.exercise.keyed)
         if current is None:
             self.current_label.setText("No sentence selected.")
         else:
-            answer = session.answers.get(current)
-            said = f" — your answer: {session.label(answer)}" if answer else ""
+            said = f" — your answer: {session.label(answer)}" if answer else " — not answered yet"
             self.current_label.setText(f"Sentence {current + 1} of {len(session.exercise.sentences)}{said}")
         self._show_score(session)
 
@@ -237,7 +246,7 @@ class TrainingPanel(QWidget):
             return
         missed = missed_summary(score)
         text = (f"<p style='font-size: large'><b>{score.right} of {score.total} right "
-                f"({round(100 * score.share)}%)</b></p>")
+                f"({score.percent}%)</b></p>")
         text += f"<p>Missed: {rich(missed)}.</p>" if missed else "<p>Nothing instructive missed.</p>"
         self.banner.setText(text)
         self.banner.show()
@@ -249,10 +258,13 @@ class TrainingPanel(QWidget):
             item = QListWidgetItem(f"✗ {index + 1}: {session.label(result.sentence.groups)} "
                                    f"(you: {session.label(result.answer)})")
             item.setToolTip(tooltip(words))
-            item.setForeground(WRONG)
+            item.setForeground(self._mistake_colour())
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.mistakes.addItem(item)
         self.mistakes.setVisible(self.mistakes.count() > 0)
+
+    def _mistake_colour(self) -> QColor:
+        return QColor(Qt.GlobalColor.black) if self._high_contrast else WRONG
 
     def _on_mistake(self, item: QListWidgetItem) -> None:
         self.sentence_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -22,7 +22,6 @@ from attribview.gui.main_window import MainWindow
 from attribview.gui.plain import InertDocument
 from attribview.gui.report_export import document_report, write_pdf
 from attribview.gui.snapshot import header_html, render_image
-from attribview.gui.training import result_tooltip
 
 SLOW = 60_000
 HEADING = "<b>Harbour</b> town, <i>Sunday</i>."  # the title everywhere: the article's first line
@@ -160,7 +159,7 @@ def test_training_shows_the_characters_and_opens_nothing(
     assert session is not None
     mistakes = window.training_panel.mistakes
     tips = [mistakes.item(i).toolTip() for i in range(mistakes.count())]
-    tips += [tip for i in range(len(session.exercise.sentences)) if (tip := result_tooltip(session, i))]
+    tips += [tip for i in range(len(session.exercise.sentences)) if (tip := session.tooltip(i))]
     _show_every_tooltip(window, tips)
     assert not canary.opened()
     shown_tips = [shown(tip) for tip in tips]
@@ -169,6 +168,8 @@ def test_training_shows_the_characters_and_opens_nothing(
     assert any(hostile["speaker"] in tip for tip in shown_tips)  # the reference's group
     title = window.training_panel.title
     assert hostile["title"] in _label_text(title, shown)
+    badges = window.article_view.toPlainText().replace("\u00a0", " ")  # "should be: <the group>" in the text
+    assert f"should be: {hostile['speaker']}" in badges and not canary.opened()
 
 
 def test_report_and_snapshot_show_the_characters_and_open_nothing(
