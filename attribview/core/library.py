@@ -172,13 +172,13 @@ class Library:
     @classmethod
     def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None, *,
              create: bool = True) -> Library:
-        """Open the library at ``path`` (default: the user's data folder), migrating it if needed.
+        """Open the library at ``path`` (a file or a database URL; default: the user's data folder),
+        migrating it if needed.
 
-        Without ``create`` (the commands that only read) a missing or empty file is an error, not a new
-        library.
+        Without ``create`` (the commands that only read) a missing or empty file, or a database without
+        tables, is an error, not a new library.
         """
-        target = Path(path) if path is not None else default_db_path()
-        return cls(open_store(target, create=create), analyzer)
+        return cls(open_store(path if path is not None else default_db_path(), create=create), analyzer)
 
     def __enter__(self) -> Library:
         return self

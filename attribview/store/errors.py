@@ -11,7 +11,7 @@ class DatabaseTooNewError(StoreError):
     """The database was upgraded by a newer attribview; this one must not touch it."""
 
 
-def describe_sqlite_error(path: object, error: BaseException) -> str:
+def describe_db_error(path: object, error: BaseException) -> str:
     """One line for a database failure, with the usual causes spelled out."""
     text = str(getattr(error, "orig", None) or error).splitlines()[0]
     if "locked" in text or "busy" in text:

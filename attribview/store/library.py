@@ -9,7 +9,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Engine, Select, String, cast, func, or_, select
@@ -17,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from attribview.store import export
-from attribview.store.errors import StoreError, describe_sqlite_error
+from attribview.store.errors import StoreError, describe_db_error
 from attribview.store.models import STATUSES, Article, History, Quote, Speaker, Verification
 
 BEGIN_MODE = "attribview_begin"  # engine execution option: "IMMEDIATE" makes a session start writing at once
@@ -580,8 +579,8 @@ class Store:
     worker thread, as Anki does with its collection.
     """
 
-    def __init__(self, engine: Engine, path: Path) -> None:
-        self.path = path
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.where = where  # the file, or the URL without its password, as messages name it
         self._engine = engine
         self._reads = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"}),
@@ -603,7 +602,7 @@ class Store:
             with makers.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(describe_sqlite_error(self.path, error)) from None
+            raise StoreError(describe_db_error(self.where, error)) from None
 
     def read(self, operation: Callable[[Session], T]) -> T:
         """Run a reading function of this module (or the exports) in one transaction."""

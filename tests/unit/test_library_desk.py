@@ -1,4 +1,5 @@
-"""What the verification desk asks of the Library facade, on a real SQLite file and the real model."""
+"""What the verification desk asks of the Library facade, on a real SQLite file, a real PostgreSQL
+database and the real model."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +22,8 @@ ARTICLE = ("The bridge will reopen in March, the transport ministry said on Mond
 
 
 @pytest.fixture
-def library(tmp_path: Path, analyzer: Analyzer) -> Iterator[Library]:
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as lib:
+def library(library_location: str | Path, analyzer: Analyzer) -> Iterator[Library]:
+    with Library.open(library_location, analyzer) as lib:
         yield lib
 
 
