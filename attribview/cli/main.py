@@ -66,6 +66,11 @@ def _build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--note", help="what was checked and how")
     verify.add_argument("--evidence", action="append", metavar="URL",
                         help="a source of evidence (repeatable)")
+    verify.add_argument("--checker", metavar="NAME", default=None,
+                        help="who checked it, for the history (default: your login name)")
+    verify.add_argument("--if-version", type=int, default=None, metavar="N",
+                        help="save only if the verification is still at version N (as this command "
+                             "printed it; 0: never checked), else say who changed it")
     verify.set_defaults(run=_verify)
 
     export = sub.add_parser("export", parents=[library], help="export the library or one article")
@@ -187,8 +192,10 @@ def _verify(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
     with Library.open(args.db, create=False) as library:
-        row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence)
-    print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else ""))
+        row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence,
+                             checker=args.checker, expected_version=args.if_version)
+    print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else "")
+          + f", by {row.checked_by}, version {row.version}")
     return 0
 
 

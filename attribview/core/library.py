@@ -18,7 +18,7 @@ from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
-from attribview.store.errors import StoreError
+from attribview.store.errors import ConflictError, StoreError
 from attribview.store.library import (
     ArticleMeta,
     ArticleRow,
@@ -46,8 +46,8 @@ Progress = Callable[[int, int, str], None]
 # The store's frozen rows, re-exported: the faces (the GUI) import them from here, never from the store.
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
-    "ArticleRow", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow", "StoreError",
-    "StoredArticle", "VerificationRow", "article_files", "default_library_path", "meta_for",
+    "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow",
+    "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path", "meta_for",
 ]
 
 #: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
@@ -262,9 +262,16 @@ class Library:
         return self.store.search_quotes(speaker=speaker, group=group, status=status, text=text, limit=limit)
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
-               evidence: Sequence[str] | None = None, who: str | None = None) -> VerificationRow:
+               evidence: Sequence[str] | None = None, checker: str | None = None,
+               expected_version: int | None = None) -> VerificationRow:
+        """Record a check by ``checker`` (default: the login name).
+
+        ``expected_version``: the verification's ``version`` the checker saw (0 for a quote never
+        checked); when another checker saved since, :class:`ConflictError` carries their name, the time
+        and the fresh state, and nothing is written.
+        """
         return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
-                                           who=who or default_user())
+                                           who=checker or default_user(), expected_version=expected_version)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
         return self.store.export(format_name, article_id)
@@ -298,29 +305,35 @@ class Library:
         rows = self.store.history("quote", quote_id) + self.store.history("verification", quote_id)
         return sorted(rows, key=lambda row: row.id)
 
+    # ``checker`` names who made each change in the history (default: the login name);
+    # ``expected_version`` is the quote's ``version`` the checker saw, as in :meth:`verify`.
+
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
-                         who: str | None = None) -> QuoteRow:
+                         checker: str | None = None, expected_version: int | None = None) -> QuoteRow:
         """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
-        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user())
+        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
+                                           expected_version=expected_version)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None, *, by_hand: bool,
-                        who: str | None = None) -> QuoteRow:
+                        checker: str | None = None) -> QuoteRow:
         """Put a quote's speaker and group back as they were (an undo), with whether a person chose them.
 
         With ``by_hand=False`` the speaker is the engine's again, and a re-analysis may change it.
         """
-        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user(),
+        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
                                            by_hand=by_hand)
 
-    def reject_quote(self, quote_id: int, *, rejected: bool = True, who: str | None = None) -> QuoteRow:
+    def reject_quote(self, quote_id: int, *, rejected: bool = True, checker: str | None = None,
+                     expected_version: int | None = None) -> QuoteRow:
         """Mark a quote "not an attribution" (or take that back); it is kept, out of lists and counts."""
-        return self.store.reject_quote(quote_id, who=who or default_user(), rejected=rejected)
+        return self.store.reject_quote(quote_id, who=checker or default_user(), rejected=rejected,
+                                       expected_version=expected_version)
 
     def add_quote(self, article_id: int, start: int, end: int, *, speaker: str | None, group: str | None,
-                  kind: str = "manual", who: str | None = None) -> QuoteRow:
+                  kind: str = "manual", checker: str | None = None) -> QuoteRow:
         """Add an attribution the engine missed: the article's text at [start, end), said by ``speaker``."""
         return self.store.add_manual_quote(article_id, start, end, speaker=speaker, group=group,
-                                           who=who or default_user(), kind=kind)
+                                           who=checker or default_user(), kind=kind)
 
     def speakers(self) -> list[tuple[str, str | None]]:
         """Every (speaker, group) the library knows, by name; the group is None without a profile."""

@@ -229,17 +229,38 @@ def _corrupt(path: Path, problems: list[str]) -> str:
 
 def _migrate(engine: Engine, where: str) -> None:
     """Upgrade to head in one write transaction; a database already at head is left alone."""
-    heads = head_revisions()
     try:
         with engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
             connection.rollback()
-        if current == heads:
-            return
-        writer = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
-        with writer.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    except SQLAlchemyError as error:
+        raise StoreError(describe_db_error(where, error)) from None
+    if current != head_revisions():
+        migrate(engine, where, "head")
+
+
+def migrate(engine: Engine, where: str, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or, ``down``, downgrade) to ``revision`` in one write transaction.
+
+    SQLite's foreign keys are off meanwhile, as Alembic advises: its batch mode copies a table and drops
+    the original, and the drop would otherwise cascade to the rows that refer to it (verifications).
+    The keys are checked before the transaction commits.
+    """
+    writer = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+    try:
+        with writer.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:  # before BEGIN: inside a transaction SQLite ignores the pragma
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            try:
+                with connection.begin():
+                    config = alembic_config()
+                    config.attributes["connection"] = connection
+                    (command.downgrade if down else command.upgrade)(config, revision)
+                    if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError(f"{where}: the migration would break references; nothing changed")
+            finally:
+                if sqlite:
+                    connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
     except SQLAlchemyError as error:
         raise StoreError(describe_db_error(where, error)) from None

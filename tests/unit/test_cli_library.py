@@ -113,7 +113,14 @@ def test_init_then_import_quotes_and_verify_at_either_location(
     rows = _json(capsys, ["quotes", "--db", db, "--json"])
     assert isinstance(rows, list) and rows
     first = rows[0]["id"]
-    assert main(["verify", str(first), "--status", "verified", "--db", db]) == 0
+    assert main(["verify", str(first), "--status", "verified", "--db", db, "--checker", "Ana Field",
+                 "--if-version", "0"]) == 0
+    assert "by Ana Field, version 1" in capsys.readouterr().out
+    assert main(["verify", str(first), "--status", "false", "--db", db, "--checker", "Ben Ross",
+                 "--if-version", "0"]) == 2  # Ana saved since Ben read it
+    err = capsys.readouterr().err
+    assert err.startswith(f"attribview: error: quote {first} was changed by Ana Field at ")
+    assert err.count("\n") == 1
     assert [r["status"] for r in _json(capsys, ["quotes", "--db", db, "--status", "verified", "--json"])
             if r["id"] == first] == ["verified"]
     assert main(["init", "--db", db]) == 0  # again: already at head, nothing changes
