@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from attribview.store import export
 from attribview.store.errors import ConflictError, StoreError, describe_db_error
 from attribview.store.models import STATUSES, Article, History, Quote, Speaker, Verification
+from attribview.store.search import like_pattern, text_condition
 
 BEGIN_MODE = "attribview_begin"  # engine execution option: "IMMEDIATE" makes a session start writing at once
 STALE_FLAG = "stale"  # an engine quote kept for its manual work although re-analysis no longer finds it
@@ -477,12 +478,6 @@ def _quote_row(quote: Quote, speaker: str | None, status: str | None, title: str
     )
 
 
-def _like(value: str) -> str:
-    """A LIKE pattern matching ``value`` anywhere, with its own % and _ taken literally."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def get_quote(session: Session, quote_id: int) -> QuoteRow:
     """One quote by id."""
     row = session.execute(_quote_select().where(Quote.id == quote_id)).one_or_none()
@@ -502,7 +497,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
     query = _quote_select()
     if speaker:
         # match the small speaker table first: filtering the joined rows scans every quote
-        pattern = _like(speaker)
+        pattern = like_pattern(speaker)
         matching = select(Speaker.id).where(or_(Speaker.name.ilike(pattern, escape="\\"),
                                                 cast(Speaker.aliases, String).ilike(pattern, escape="\\")))
         query = query.where(Quote.speaker_id.in_(matching))
@@ -516,7 +511,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
             condition = or_(condition, Verification.status.is_(None))
         query = query.where(condition)
     if text:
-        query = query.where(Quote.text.ilike(_like(text), escape="\\"))
+        query = query.where(text_condition(session, text))
     if article_id is not None:
         query = query.where(Quote.article_id == article_id)
     if not include_rejected:

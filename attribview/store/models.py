@@ -159,3 +159,18 @@ class History(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     who: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime]  # UTC, stored without a zone
+
+
+class SpeakerGroup(Base):
+    """A profile's group as the viewer shows it, so that SQL queries and views can name labels and sides."""
+
+    __tablename__ = "speaker_group"
+    __table_args__ = (UniqueConstraint("profile", "group"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile: Mapped[str] = mapped_column(String(100))
+    group: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(Text)
+    side: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    colour: Mapped[str] = mapped_column(String(20))
