@@ -168,6 +168,7 @@ class Library:
     def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
         self.store = store
         self._analyzer = analyzer
+        self._profiles_recorded: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None, *,
@@ -235,6 +236,7 @@ class Library:
                     report.failed.append((str(path), str(analysis)))
                 elif (article_id := self.store.add_analysis(meta_for(path, source), analysis)) is not None:
                     report.imported.append(article_id)
+                    self._record_groups(analysis)
                 else:  # a concurrent import stored it since it was looked up
                     report.skipped.append(str(path))
                 finished(path)
@@ -284,7 +286,16 @@ class Library:
 
     def save_analysis(self, analysis: Analysis, meta: ArticleMeta) -> int:
         """Store an analysed article (a text already there is re-analysed in place, keeping manual work)."""
-        return self.store.save_analysis(meta, analysis)
+        article_id = self.store.save_analysis(meta, analysis)
+        self._record_groups(analysis)
+        return article_id
+
+    def _record_groups(self, analysis: Analysis) -> None:
+        """Store the labels and sides of the analysis's profile once per library opening."""
+        profile = self.analyzer.profiles.get(analysis.profile) if analysis.profile else None
+        if profile is not None and profile.id not in self._profiles_recorded:
+            self.store.record_groups(profile.id, profile.groups)
+            self._profiles_recorded.add(profile.id)
 
     def stored_article(self, article_id: int) -> StoredArticle:
         """One article with its text."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from attribview.store import export
 from attribview.store.errors import ConflictError, StoreError, describe_db_error
+from attribview.store.groups import GroupLike, group_labels, record_groups
 from attribview.store.models import STATUSES, Article, History, Quote, Speaker, Verification
 from attribview.store.search import like_pattern, text_condition
 
@@ -718,6 +719,14 @@ class Store:
     def delete_article(self, article_id: int, *, who: str) -> None:
         """See :func:`delete_article`."""
         self.write(lambda s: delete_article(s, article_id, who=who))
+
+    def record_groups(self, profile: str, groups: Sequence[GroupLike]) -> None:
+        """See :func:`attribview.store.groups.record_groups`."""
+        self.write(lambda s: record_groups(s, profile, groups))
+
+    def group_labels(self) -> list[tuple[str, str, str, str]]:
+        """See :func:`attribview.store.groups.group_labels`."""
+        return self.read(group_labels)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
         """The library (or one article) as ``json``, ``csv`` or ``claimreview`` text."""

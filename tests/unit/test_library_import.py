@@ -6,6 +6,7 @@ from pathlib import Path
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
 from attribview.errors import InputError
+from attribview.paths import sample_article
 from attribview.textio import read_article
 
 PAGE = """<!doctype html><html><head><title>Bridge story | Valdane Post</title>
@@ -156,3 +157,13 @@ def test_an_article_the_analyzer_refuses_is_reported_and_the_batch_is_stored(tmp
         assert len(library.store.articles()) == 2
     assert len(report.imported) == 2
     assert report.failed == [(str(bad), "this text cannot be analysed")]
+
+
+def test_an_import_stores_the_labels_and_sides_of_its_profile(library_location: str | Path,
+                                                              analyzer: Analyzer) -> None:
+    with Library.open(library_location, analyzer) as library:
+        assert library.import_files([sample_article()]).imported
+        stored = {(group, label, side) for profile, group, label, side in library.store.group_labels()
+                  if profile == "war"}
+    war = analyzer.profiles["war"]
+    assert stored == {(g.id, g.label, g.side) for g in war.groups}

@@ -14,7 +14,7 @@ branch_labels: str | None = None
 depends_on: str | None = None
 
 _STATUS_COUNTS = ", ".join(
-    f"COUNT(CASE WHEN COALESCE(v.status, 'unverified') = '{status}' THEN 1 END) AS {status}"
+    f"COUNT(CASE WHEN COALESCE(v.status, 'unverified') = '{status}' THEN 1 END) AS {status}_quotes"
     for status in ("verified", "disputed", "false", "inconclusive", "in_progress", "unverified"))
 
 VIEWS = {
