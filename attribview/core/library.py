@@ -29,6 +29,7 @@ from attribview.store.library import (
     default_user,
     text_sha256,
 )
+from attribview.store.location import parse_location, without_password
 from attribview.store.models import STATUSES
 from attribview.textio import PageMeta, SourceText, read_article
 
@@ -47,7 +48,8 @@ Progress = Callable[[int, int, str], None]
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
     "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow",
-    "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path", "meta_for",
+    "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path",
+    "library_location", "meta_for",
 ]
 
 #: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
@@ -57,6 +59,21 @@ CHECKED_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclus
 def default_library_path() -> Path:
     """The user's library file (in the user data folder), used when no other file is named."""
     return default_db_path()
+
+
+def library_location(value: str | Path | None) -> str | Path:
+    """The library a face opens, as it may show and keep it: a file, or a database URL without its
+    password (libpq reads that from PGPASSWORD or ~/.pgpass); the user's library when ``value`` is None.
+
+    A value that is no supported location is given back as it is: opening it says what is wrong.
+    """
+    if value is None:
+        return default_db_path()
+    try:
+        location = parse_location(value)
+    except StoreError:
+        return value
+    return location if isinstance(location, Path) else without_password(value)
 
 
 @dataclass(frozen=True)

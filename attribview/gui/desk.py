@@ -52,10 +52,10 @@ class Desk:
 
     Args:
         analyzer: the engine (its model loads on the worker).
-        library_path: the library file; opened by :meth:`open`.
+        library_path: the library file or database URL; opened by :meth:`open`.
     """
 
-    def __init__(self, analyzer: Analyzer, library_path: Path) -> None:
+    def __init__(self, analyzer: Analyzer, library_path: str | Path) -> None:
         self.analyzer = analyzer
         self.library_path = library_path
         self._library: Library | None = None
@@ -66,8 +66,8 @@ class Desk:
             raise AttribviewError("no library is open: corrections and checks cannot be saved")
         return self._library
 
-    def open(self) -> Path:
-        """Open (create, migrate) the library file; raises StoreError for a locked or foreign file."""
+    def open(self) -> str | Path:
+        """Open (create, migrate) the library; raises StoreError for a locked or foreign file."""
         self._library = Library.open(self.library_path, self.analyzer)
         return self.library_path
 
