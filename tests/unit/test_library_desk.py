@@ -13,6 +13,7 @@ from attribview.core.library import (
     Library,
     StoreError,
     default_library_path,
+    library_location,
 )
 from attribview.textio import prepare_text
 
@@ -108,3 +109,11 @@ def test_added_quote_is_the_articles_own_text(library: Library, analyzer: Analyz
     assert added.id in [q.id for q in library.quotes(article_id)]
     with pytest.raises(StoreError):
         library.add_quote(article_id, end, start, speaker=None, group=None)
+
+
+def test_a_face_keeps_a_library_url_without_its_password(tmp_path: Path) -> None:
+    assert library_location(None) == default_library_path()
+    assert library_location(str(tmp_path / "lib.sqlite3")) == tmp_path / "lib.sqlite3"
+    url = library_location("postgresql+psycopg://ana:s3cret@db.example:5433/newsroom")
+    assert url == "postgresql+psycopg://ana@db.example:5433/newsroom"  # its // kept: not made a Path
+    assert library_location("mysql://ana@db.example/x") == "mysql://ana@db.example/x"  # opening refuses it
