@@ -12,6 +12,9 @@ from attribview.core.types import Analysis
 from attribview.nlp.attribution import RULES
 from attribview.textio import prepare_text
 
+# The PostgreSQL server, and a library location per backend (a file, a database) for the store's tests.
+from tests.postgres import library_location, postgres_database, postgres_server  # noqa: F401
+
 #: Statements only, one quote per quotation: the conventions the pattern tables are written in.
 PER_QUOTATION = Conventions(stances=False, join_split_quotes=False)
 

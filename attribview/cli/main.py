@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXPORT_FORMATS = ("json", "csv", "claimreview")
+DB_HELP = ("library: a file, sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE (the password from "
+           "PGPASSWORD or ~/.pgpass); default: a file in the user data folder")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -40,7 +42,11 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     library = argparse.ArgumentParser(add_help=False)
-    library.add_argument("--db", default=None, help="library file (default: in the user data folder)")
+    library.add_argument("--db", default=None, help=DB_HELP)
+
+    init = sub.add_parser("init", parents=[library],
+                          help="create the library, or migrate it to this attribview's schema")
+    init.set_defaults(run=_init)
 
     imports = sub.add_parser("import", parents=[library], help="analyse article files into the library")
     imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html)")
@@ -62,6 +68,11 @@ def _build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--note", help="what was checked and how")
     verify.add_argument("--evidence", action="append", metavar="URL",
                         help="a source of evidence (repeatable)")
+    verify.add_argument("--checker", metavar="NAME", default=None,
+                        help="who checked it, for the history (default: your login name)")
+    verify.add_argument("--if-version", type=int, default=None, metavar="N",
+                        help="save only if the verification is still at version N (as this command "
+                             "printed it; 0: never checked), else say who changed it")
     verify.set_defaults(run=_verify)
 
     export = sub.add_parser("export", parents=[library], help="export the library or one article")
@@ -97,7 +108,7 @@ def _add_class_report_command(sub: "argparse._SubParsersAction[argparse.Argument
 def _add_viewer_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     gui = sub.add_parser("gui", help="open the desktop viewer")
     gui.add_argument("file", nargs="?", help="article to open (default: the welcome screen)")
-    gui.add_argument("--db", default=None, help="library file (default: in the user data folder)")
+    gui.add_argument("--db", default=None, help=DB_HELP)
     gui.set_defaults(run=_gui)
 
     snapshot = sub.add_parser("snapshot", help="render the highlighted article and its legend to a PNG")
@@ -132,6 +143,15 @@ def _analyze(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(render_table(analysis, args.file))
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from attribview.core.library import Library  # noqa: PLC0415 - loads SQLAlchemy
+
+    with Library.open(args.db) as library:
+        count = len(library.store.articles())
+        print(f"{library.store.where}: library ready ({count} article{'' if count == 1 else 's'})")
     return 0
 
 
@@ -185,8 +205,10 @@ def _verify(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
     with Library.open(args.db, create=False) as library:
-        row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence)
-    print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else ""))
+        row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence,
+                             checker=args.checker, expected_version=args.if_version)
+    print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else "")
+          + f", by {row.checked_by}, version {row.version}")
     return 0
 
 

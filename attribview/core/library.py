@@ -19,7 +19,7 @@ from attribview.core.titles import TITLE_LENGTH, article_title
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
-from attribview.store.errors import StoreError
+from attribview.store.errors import ConflictError, StoreError
 from attribview.store.library import (
     ArticleMeta,
     ArticleRow,
@@ -30,6 +30,7 @@ from attribview.store.library import (
     default_user,
     text_sha256,
 )
+from attribview.store.location import parse_location, without_password
 from attribview.store.models import STATUSES
 from attribview.textio import PageMeta, SourceText, read_article
 
@@ -45,8 +46,9 @@ Progress = Callable[[int, int, str], None]
 # The store's frozen rows, re-exported: the faces (the GUI) import them from here, never from the store.
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
-    "ArticleRow", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow", "StoreError",
-    "StoredArticle", "VerificationRow", "article_files", "default_library_path", "meta_for",
+    "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow",
+    "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path",
+    "library_location", "meta_for",
 ]
 
 #: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
@@ -56,6 +58,21 @@ CHECKED_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclus
 def default_library_path() -> Path:
     """The user's library file (in the user data folder), used when no other file is named."""
     return default_db_path()
+
+
+def library_location(value: str | Path | None) -> str | Path:
+    """The library a face opens, as it may show and keep it: a file, or a database URL without its
+    password (libpq reads that from PGPASSWORD or ~/.pgpass); the user's library when ``value`` is None.
+
+    A value that is no supported location is given back as it is: opening it says what is wrong.
+    """
+    if value is None:
+        return default_db_path()
+    try:
+        location = parse_location(value)
+    except StoreError:
+        return value
+    return location if isinstance(location, Path) else without_password(value)
 
 
 @dataclass(frozen=True)
@@ -165,17 +182,18 @@ class Library:
     def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
         self.store = store
         self._analyzer = analyzer
+        self._profiles_recorded: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path | None = None, analyzer: Analyzer | None = None, *,
              create: bool = True) -> Library:
-        """Open the library at ``path`` (default: the user's data folder), migrating it if needed.
+        """Open the library at ``path`` (a file or a database URL; default: the user's data folder),
+        migrating it if needed.
 
-        Without ``create`` (the commands that only read) a missing or empty file is an error, not a new
-        library.
+        Without ``create`` (the commands that only read) a missing or empty file, or a database without
+        tables, is an error, not a new library.
         """
-        target = Path(path) if path is not None else default_db_path()
-        return cls(open_store(target, create=create), analyzer)
+        return cls(open_store(path if path is not None else default_db_path(), create=create), analyzer)
 
     def __enter__(self) -> Library:
         return self
@@ -232,6 +250,7 @@ class Library:
                     report.failed.append((str(path), str(analysis)))
                 elif (article_id := self.store.add_analysis(meta_for(path, source), analysis)) is not None:
                     report.imported.append(article_id)
+                    self._record_groups(analysis)
                 else:  # a concurrent import stored it since it was looked up
                     report.skipped.append(str(path))
                 finished(path)
@@ -269,9 +288,16 @@ class Library:
                                         status=status, text=text, limit=limit)
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
-               evidence: Sequence[str] | None = None, who: str | None = None) -> VerificationRow:
+               evidence: Sequence[str] | None = None, checker: str | None = None,
+               expected_version: int | None = None) -> VerificationRow:
+        """Record a check by ``checker`` (default: the login name).
+
+        ``expected_version``: the verification's ``version`` the checker saw (0 for a quote never
+        checked); when another checker saved since, :class:`ConflictError` carries their name, the time
+        and the fresh state, and nothing is written.
+        """
         return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
-                                           who=who or default_user())
+                                           who=checker or default_user(), expected_version=expected_version)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
         return self.store.export(format_name, article_id)
@@ -284,7 +310,16 @@ class Library:
 
     def save_analysis(self, analysis: Analysis, meta: ArticleMeta) -> int:
         """Store an analysed article (a text already there is re-analysed in place, keeping manual work)."""
-        return self.store.save_analysis(meta, analysis)
+        article_id = self.store.save_analysis(meta, analysis)
+        self._record_groups(analysis)
+        return article_id
+
+    def _record_groups(self, analysis: Analysis) -> None:
+        """Store the labels and sides of the analysis's profile once per library opening."""
+        profile = self.analyzer.profiles.get(analysis.profile) if analysis.profile else None
+        if profile is not None and profile.id not in self._profiles_recorded:
+            self.store.record_groups(profile.id, profile.groups)
+            self._profiles_recorded.add(profile.id)
 
     def stored_article(self, article_id: int) -> StoredArticle:
         """One article with its text."""
@@ -305,29 +340,35 @@ class Library:
         rows = self.store.history("quote", quote_id) + self.store.history("verification", quote_id)
         return sorted(rows, key=lambda row: row.id)
 
+    # ``checker`` names who made each change in the history (default: the login name);
+    # ``expected_version`` is the quote's ``version`` the checker saw, as in :meth:`verify`.
+
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
-                         who: str | None = None) -> QuoteRow:
+                         checker: str | None = None, expected_version: int | None = None) -> QuoteRow:
         """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
-        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user())
+        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
+                                           expected_version=expected_version)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None, *, by_hand: bool,
-                        who: str | None = None) -> QuoteRow:
+                        checker: str | None = None) -> QuoteRow:
         """Put a quote's speaker and group back as they were (an undo), with whether a person chose them.
 
         With ``by_hand=False`` the speaker is the engine's again, and a re-analysis may change it.
         """
-        return self.store.reassign_speaker(quote_id, speaker, group, who=who or default_user(),
+        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
                                            by_hand=by_hand)
 
-    def reject_quote(self, quote_id: int, *, rejected: bool = True, who: str | None = None) -> QuoteRow:
+    def reject_quote(self, quote_id: int, *, rejected: bool = True, checker: str | None = None,
+                     expected_version: int | None = None) -> QuoteRow:
         """Mark a quote "not an attribution" (or take that back); it is kept, out of lists and counts."""
-        return self.store.reject_quote(quote_id, who=who or default_user(), rejected=rejected)
+        return self.store.reject_quote(quote_id, who=checker or default_user(), rejected=rejected,
+                                       expected_version=expected_version)
 
     def add_quote(self, article_id: int, start: int, end: int, *, speaker: str | None, group: str | None,
-                  kind: str = "manual", who: str | None = None) -> QuoteRow:
+                  kind: str = "manual", checker: str | None = None) -> QuoteRow:
         """Add an attribution the engine missed: the article's text at [start, end), said by ``speaker``."""
         return self.store.add_manual_quote(article_id, start, end, speaker=speaker, group=group,
-                                           who=who or default_user(), kind=kind)
+                                           who=checker or default_user(), kind=kind)
 
     def speakers(self) -> list[tuple[str, str | None]]:
         """Every (speaker, group) the library knows, by name; the group is None without a profile."""

@@ -52,10 +52,10 @@ class Desk:
 
     Args:
         analyzer: the engine (its model loads on the worker).
-        library_path: the library file; opened by :meth:`open`.
+        library_path: the library file or database URL; opened by :meth:`open`.
     """
 
-    def __init__(self, analyzer: Analyzer, library_path: Path) -> None:
+    def __init__(self, analyzer: Analyzer, library_path: str | Path) -> None:
         self.analyzer = analyzer
         self.library_path = library_path
         self._library: Library | None = None
@@ -66,8 +66,8 @@ class Desk:
             raise AttribviewError("no library is open: corrections and checks cannot be saved")
         return self._library
 
-    def open(self) -> Path:
-        """Open (create, migrate) the library file; raises StoreError for a locked or foreign file."""
+    def open(self) -> str | Path:
+        """Open (create, migrate) the library; raises StoreError for a locked or foreign file."""
         self._library = Library.open(self.library_path, self.analyzer)
         return self.library_path
 
@@ -132,29 +132,29 @@ class Desk:
         library = self.library
         if status is None:
             status = library.verification(quote_id).status
-        library.verify(quote_id, status, note=note, evidence=evidence, who=who)
+        library.verify(quote_id, status, note=note, evidence=evidence, checker=who)
         return self.details(quote_id)
 
     def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,
                  who: str | None = None) -> QuoteDetails:
-        self.library.reassign_speaker(quote_id, speaker, group, who=who)
+        self.library.reassign_speaker(quote_id, speaker, group, checker=who)
         return self.details(quote_id)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None,
                         by_hand: bool, *, who: str | None = None) -> QuoteDetails:
         """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
-        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, who=who)
+        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, checker=who)
         return self.details(quote_id)
 
     def reject(self, quote_id: int, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Mark a quote "not an attribution", or take that back."""
-        row = self.library.reject_quote(quote_id, rejected=rejected, who=who)
+        row = self.library.reject_quote(quote_id, rejected=rejected, checker=who)
         return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
 
     def add_quote(self, new: NewQuote, *, who: str | None = None) -> QuotesChanged:
         """Save an attribution added by hand; ``new.quote_id`` is its id from now on."""
         row = self.library.add_quote(new.article_id, new.start, new.end, speaker=new.speaker,
-                                     group=new.group, kind=new.kind, who=who)
+                                     group=new.group, kind=new.kind, checker=who)
         new.quote_id = row.id
         return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
 

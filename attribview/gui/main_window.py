@@ -48,7 +48,7 @@ from attribview.core.exercise import (
     save_exercise,
 )
 from attribview.core.grading import Score, missed_summary
-from attribview.core.library import ArticleProgress, default_library_path
+from attribview.core.library import ArticleProgress, library_location
 from attribview.core.titles import article_title, file_stem
 from attribview.core.types import KIND_LABELS
 from attribview.errors import AttribviewError
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         analyzer: the engine facade (its model loads on the worker thread); a new one by default.
         settings: where geometry and recent files persist; the user's ``attribview`` settings by default.
         report_error: shows (title, message) to the user; a message box by default.
-        library_path: the library file; the user's library (``default_library_path()``) by default.
+        library_path: the library file or database URL; the user's library by default.
 
     Signals:
         article_shown: the Document now on screen
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("attribview", "attribview")
         self.checker = Checker(self.settings, self)
         self._report_error = report_error if report_error is not None else self._show_error_box
-        self.library_path = Path(library_path) if library_path is not None else default_library_path()
+        self.library_path = library_location(library_path)  # a URL keeps its //, loses its password
         self.desk = Desk(self.analyzer, self.library_path)  # worker thread only
         self.tasks = TaskManager(self)
         self.undo_stack = QUndoStack(self)

@@ -6,7 +6,6 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 from alembic import command
@@ -18,8 +17,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from attribview.store.errors import DatabaseTooNewError, StoreError, describe_sqlite_error
+from attribview.store.errors import DatabaseTooNewError, StoreError, describe_db_error
 from attribview.store.library import BEGIN_MODE, Store
+from attribview.store.location import Location, describe, parse_location
+from attribview.store.postgres import check_postgres, make_postgres_engine
 
 APP_NAME = "attribview"
 DB_FILENAME = "library.sqlite3"
@@ -56,30 +57,38 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def open_store(path: Path, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
-    """Open the library at ``path`` and migrate it to head; with ``create``, make one where there is none.
+def open_store(location: str | Path, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+    """Open the library at ``location`` (a file path or a database URL) and migrate it to head.
 
-    There is none when the file is missing, empty (0 bytes) or an SQLite database without any schema.
-    Whether an existing file may be written is decided by reading it only, before anything is written.
+    With ``create``, make one where there is none: a missing or empty (0 bytes) file, an SQLite database
+    without any schema, a PostgreSQL database without any table. Whether an existing library may be
+    written is decided by reading it only (a read-only connection), before anything is written.
 
     Raises:
-        StoreError: the file is not an SQLite database, is corrupt, belongs to another program, was
-            written by a newer attribview, stays locked longer than the busy timeout, or (without
-            ``create``) holds no library. The file is left exactly as it was in each of these cases,
-            without ``-wal`` or ``-shm`` files beside it.
+        StoreError: the location is not a supported URL, the file is not an SQLite database, is corrupt,
+            the database belongs to another program, was written by a newer attribview, stays locked
+            longer than the busy timeout, cannot be reached, or (without ``create``) holds no library.
+            A refused file is left exactly as it was, without ``-wal`` or ``-shm`` files beside it; a
+            refused PostgreSQL database has only been read.
     """
-    path = Path(path)
-    if not _check_existing(path, busy_timeout_ms):
+    target = parse_location(location)
+    where = describe(target)
+    if isinstance(target, URL):
+        exists = check_postgres(target, _to_json, _check_revisions, LIBRARY_TABLES)
+    else:
+        exists = _check_existing(target, busy_timeout_ms)
+    if not exists:
         if not create:
-            raise StoreError(f"{path}: there is no library here (`attribview import` creates one)")
-        _make_folder(path)
-    engine = make_engine(path, busy_timeout_ms)
+            raise StoreError(f"{where}: there is no library here (`attribview import` creates one)")
+        if isinstance(target, Path):
+            _make_folder(target)
+    engine = make_engine(target, busy_timeout_ms)
     try:
-        _migrate(engine, path)
+        _migrate(engine, where)
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine, path)
+    return Store(engine, where)
 
 
 def _make_folder(path: Path) -> None:
@@ -94,14 +103,17 @@ def _make_folder(path: Path) -> None:
         raise StoreError(f"{path}: cannot create its folder {folder} ({error.strerror})") from None
 
 
-def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    """An engine whose every connection has foreign keys on, WAL and a busy timeout.
+def make_engine(location: Location, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine whose every SQLite connection has foreign keys on, WAL and a busy timeout.
 
-    The driver's own transaction handling is switched off so that we emit BEGIN ourselves: writes use
-    BEGIN IMMEDIATE, which waits for the busy timeout up front instead of failing half-way through.
+    A PostgreSQL URL gets :func:`make_postgres_engine`. For SQLite the driver's own transaction handling
+    is switched off so that we emit BEGIN ourselves: writes use BEGIN IMMEDIATE, which waits for the busy
+    timeout up front instead of failing half-way through.
     """
+    if isinstance(location, URL):
+        return make_postgres_engine(location, _to_json)
     engine = create_engine(
-        URL.create("sqlite", database=str(path)),
+        URL.create("sqlite", database=str(location)),
         connect_args={"timeout": busy_timeout_ms / 1000},
         json_serializer=_to_json,
     )
@@ -125,7 +137,7 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return engine
 
 
-def _to_json(value: Any) -> str:
+def _to_json(value: object) -> str:
     """JSON columns keep non-ASCII as is, so that searching aliases for Cyrillic names works."""
     return json.dumps(value, ensure_ascii=False)
 
@@ -152,7 +164,7 @@ def _check_existing(path: Path, busy_timeout_ms: int) -> bool:
     try:
         return _check_contents(connection, path)
     except sqlite3.OperationalError as error:
-        raise StoreError(describe_sqlite_error(path, error)) from None
+        raise StoreError(describe_db_error(path, error)) from None
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: the database is corrupt ({error})") from None
     finally:
@@ -187,13 +199,18 @@ def _check_contents(connection: sqlite3.Connection, path: Path) -> bool:
         raise StoreError(f"{path}: is an SQLite database of another program, not an attribview library; "
                          "refusing to touch it")
     revisions = sorted(str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version"))
+    _check_revisions(revisions, str(path))
+    return True
+
+
+def _check_revisions(revisions: list[str], where: str) -> None:
+    """Refuse a library without one revision we know (a newer attribview's, or a damaged table)."""
     if len(revisions) != 1:
-        raise StoreError(f"{path}: an attribview library whose schema revision is "
+        raise StoreError(f"{where}: an attribview library whose schema revision is "
                          f"{'missing' if not revisions else 'ambiguous'}; refusing to touch it")
     if revisions[0] not in known_revisions():
-        raise DatabaseTooNewError(f"{path}: was written by a newer attribview (schema {revisions[0]}); "
+        raise DatabaseTooNewError(f"{where}: was written by a newer attribview (schema {revisions[0]}); "
                                   "upgrade attribview to open it")
-    return True
 
 
 def _corrupt(path: Path, problems: list[str]) -> str:
@@ -210,19 +227,40 @@ def _corrupt(path: Path, problems: list[str]) -> str:
     return f"{line}; set {VERBOSE_ENV}=1 for SQLite's full report"
 
 
-def _migrate(engine: Engine, path: Path) -> None:
+def _migrate(engine: Engine, where: str) -> None:
     """Upgrade to head in one write transaction; a database already at head is left alone."""
-    heads = head_revisions()
     try:
         with engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
             connection.rollback()
-        if current == heads:
-            return
-        writer = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
-        with writer.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
     except SQLAlchemyError as error:
-        raise StoreError(describe_sqlite_error(path, error)) from None
+        raise StoreError(describe_db_error(where, error)) from None
+    if current != head_revisions():
+        migrate(engine, where, "head")
+
+
+def migrate(engine: Engine, where: str, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or, ``down``, downgrade) to ``revision`` in one write transaction.
+
+    SQLite's foreign keys are off meanwhile, as Alembic advises: its batch mode copies a table and drops
+    the original, and the drop would otherwise cascade to the rows that refer to it (verifications).
+    The keys are checked before the transaction commits.
+    """
+    writer = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+    try:
+        with writer.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:  # before BEGIN: inside a transaction SQLite ignores the pragma
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            try:
+                with connection.begin():
+                    config = alembic_config()
+                    config.attributes["connection"] = connection
+                    (command.downgrade if down else command.upgrade)(config, revision)
+                    if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError(f"{where}: the migration would break references; nothing changed")
+            finally:
+                if sqlite:
+                    connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+    except SQLAlchemyError as error:
+        raise StoreError(describe_db_error(where, error)) from None

@@ -1,5 +1,7 @@
 """Store problems that reach the user as one line naming the database file."""
 
+import datetime as dt
+
 from attribview.errors import AttribviewError
 
 
@@ -11,7 +13,7 @@ class DatabaseTooNewError(StoreError):
     """The database was upgraded by a newer attribview; this one must not touch it."""
 
 
-def describe_sqlite_error(path: object, error: BaseException) -> str:
+def describe_db_error(path: object, error: BaseException) -> str:
     """One line for a database failure, with the usual causes spelled out."""
     text = str(getattr(error, "orig", None) or error).splitlines()[0]
     if "locked" in text or "busy" in text:
@@ -21,3 +23,17 @@ def describe_sqlite_error(path: object, error: BaseException) -> str:
     if "unable to open" in text:
         return f"{path}: cannot be opened or created here ({text})"
     return f"{path}: {text}"
+
+
+class ConflictError(StoreError):
+    """Another checker saved the quote since this one read it; nothing was written.
+
+    ``fresh`` holds the quote's state now (a ``VerificationRow`` or ``QuoteRow``), for the face to show
+    before the checker decides again.
+    """
+
+    def __init__(self, quote_id: int, who: str, at: dt.datetime | None, fresh: object) -> None:
+        when = f" at {at:%Y-%m-%d %H:%M:%S} UTC" if at is not None else ""
+        super().__init__(f"quote {quote_id} was changed by {who}{when} since you read it; nothing was saved "
+                         "(its current state is shown: save again to replace it)")
+        self.quote_id, self.who, self.at, self.fresh = quote_id, who, at, fresh

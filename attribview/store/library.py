@@ -9,7 +9,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Engine, Select, String, cast, func, or_, select
@@ -17,8 +16,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from attribview.store import export
-from attribview.store.errors import StoreError, describe_sqlite_error
+from attribview.store.errors import ConflictError, StoreError, describe_db_error
+from attribview.store.groups import GroupLike, group_labels, record_groups
 from attribview.store.models import STATUSES, Article, History, Quote, Speaker, Verification
+from attribview.store.search import like_pattern, text_condition
 
 BEGIN_MODE = "attribview_begin"  # engine execution option: "IMMEDIATE" makes a session start writing at once
 STALE_FLAG = "stale"  # an engine quote kept for its manual work although re-analysis no longer finds it
@@ -118,6 +119,7 @@ class QuoteRow:
     source_start: int | None = None
     source_end: int | None = None
     speaker_by_hand: bool = False
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class VerificationRow:
     evidence: tuple[str, ...]
     checked_by: str | None
     checked_at: dt.datetime | None
+    version: int = 0  # 0: never checked
 
 
 @dataclass(frozen=True)
@@ -351,12 +354,23 @@ def _get_quote(session: Session, quote_id: int) -> Quote:
 
 
 def set_verification(session: Session, quote_id: int, status: str, *, note: str | None = None,
-                     evidence: Sequence[str] | None = None, who: str) -> VerificationRow:
-    """Record a fact-check of a quote; ``note`` or ``evidence`` left as None keep their old values."""
+                     evidence: Sequence[str] | None = None, who: str,
+                     expected_version: int | None = None) -> VerificationRow:
+    """Record a fact-check of a quote; ``note`` or ``evidence`` left as None keep their old values.
+
+    With ``expected_version`` (the ``version`` of the verification the checker saw, 0 when none), a
+    verification saved since by someone else raises :class:`ConflictError` with the fresh state.
+    """
     if status not in STATUSES:
         raise StoreError(f"unknown verification status {status!r} (use one of: {', '.join(STATUSES)})")
     quote = _get_quote(session, quote_id)
     verification = quote.verification
+    current = verification.version if verification is not None else 0
+    if expected_version is not None and expected_version != current:
+        checked_at = verification.checked_at if verification is not None else None
+        who_saved = (verification.checked_by if verification else None) or "unknown"
+        raise ConflictError(quote_id, who_saved, _utc(checked_at) if checked_at else None,
+                            _verification_row(quote_id, verification))
     if verification is None:
         verification = Verification(status="unverified", note=None, evidence=[])
         quote.verification = verification
@@ -380,13 +394,15 @@ def set_verification(session: Session, quote_id: int, status: str, *, note: str 
 
 
 def reassign_speaker(session: Session, quote_id: int, speaker: str | None, group: str | None, *,
-                     who: str, by_hand: bool = True) -> QuoteRow:
+                     who: str, by_hand: bool = True, expected_version: int | None = None) -> QuoteRow:
     """Give a quote another speaker and group; re-analysis will not undo it.
 
     ``by_hand=False`` gives the speaker back to the engine (an undo of a reassignment): re-analysis may
-    then change it again, as it could before.
+    then change it again, as it could before. ``expected_version``: as in :func:`set_verification`, the
+    quote's ``version`` the checker saw.
     """
     quote = _get_quote(session, quote_id)
+    _check_quote_version(session, quote, expected_version)
     old_speaker = quote.speaker.name if quote.speaker is not None else None
     if old_speaker != speaker:
         _record(session, "quote", quote_id, "speaker", old_speaker, speaker, who)
@@ -399,15 +415,31 @@ def reassign_speaker(session: Session, quote_id: int, speaker: str | None, group
     return get_quote(session, quote_id)
 
 
-def reject_quote(session: Session, quote_id: int, *, who: str, rejected: bool = True) -> QuoteRow:
+def reject_quote(session: Session, quote_id: int, *, who: str, rejected: bool = True,
+                 expected_version: int | None = None) -> QuoteRow:
     """Mark a quote as wrongly found (or take that back); it stays in the library for the record."""
     quote = _get_quote(session, quote_id)
+    _check_quote_version(session, quote, expected_version)
     if quote.rejected != rejected:
         _record(session, "quote", quote_id, "rejected", str(quote.rejected).lower(), str(rejected).lower(),
                 who)
         quote.rejected = rejected
         session.flush()
     return get_quote(session, quote_id)
+
+
+def _check_quote_version(session: Session, quote: Quote, expected: int | None) -> None:
+    """Refuse a correction of a quote changed since the checker read it, naming who changed it last."""
+    if expected is None or expected == quote.version:
+        return
+    last = session.scalars(
+        select(History)
+        .where(or_((History.entity == "quote") & (History.entity_id == quote.id),
+                   (History.entity == "article") & (History.entity_id == quote.article_id)))
+        .order_by(History.id.desc()).limit(1)
+    ).first()
+    raise ConflictError(quote.id, last.who if last else "unknown", _utc(last.at) if last else None,
+                        get_quote(session, quote.id))
 
 
 def add_manual_quote(session: Session, article_id: int, start: int, end: int, *, speaker: str | None,
@@ -459,13 +491,8 @@ def _quote_row(quote: Quote, speaker: str | None, status: str | None, title: str
         origin=quote.origin, rejected=quote.rejected, status=status or "unverified", flags=tuple(quote.flags),
         mention=quote.mention, cue_start=quote.cue_start, cue_end=quote.cue_end,
         source_start=quote.source_start, source_end=quote.source_end, speaker_by_hand=quote.speaker_by_hand,
+        version=quote.version,
     )
-
-
-def _like(value: str) -> str:
-    """A LIKE pattern matching ``value`` anywhere, with its own % and _ taken literally."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def get_quote(session: Session, quote_id: int) -> QuoteRow:
@@ -487,7 +514,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
     query = _quote_select()
     if speaker:
         # match the small speaker table first: filtering the joined rows scans every quote
-        pattern = _like(speaker)
+        pattern = like_pattern(speaker)
         matching = select(Speaker.id).where(or_(Speaker.name.ilike(pattern, escape="\\"),
                                                 cast(Speaker.aliases, String).ilike(pattern, escape="\\")))
         query = query.where(Quote.speaker_id.in_(matching))
@@ -501,7 +528,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
             condition = or_(condition, Verification.status.is_(None))
         query = query.where(condition)
     if text:
-        query = query.where(Quote.text.ilike(_like(text), escape="\\"))
+        query = query.where(text_condition(session, text))
     if article_id is not None:
         query = query.where(Quote.article_id == article_id)
     if not include_rejected:
@@ -519,6 +546,7 @@ def _verification_row(quote_id: int, verification: Verification | None) -> Verif
         quote_id=quote_id, status=verification.status, note=verification.note,
         evidence=tuple(verification.evidence), checked_by=verification.checked_by,
         checked_at=_utc(verification.checked_at) if verification.checked_at is not None else None,
+        version=verification.version,
     )
 
 
@@ -596,8 +624,8 @@ class Store:
     worker thread, as Anki does with its collection.
     """
 
-    def __init__(self, engine: Engine, path: Path) -> None:
-        self.path = path
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.where = where  # the file, or the URL without its password, as messages name it
         self._engine = engine
         self._reads = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"}),
@@ -619,7 +647,7 @@ class Store:
             with makers.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(describe_sqlite_error(self.path, error)) from None
+            raise StoreError(describe_db_error(self.where, error)) from None
 
     def read(self, operation: Callable[[Session], T]) -> T:
         """Run a reading function of this module (or the exports) in one transaction."""
@@ -680,19 +708,23 @@ class Store:
         return self.read(status_counts)
 
     def set_verification(self, quote_id: int, status: str, *, note: str | None = None,
-                         evidence: Sequence[str] | None = None, who: str) -> VerificationRow:
+                         evidence: Sequence[str] | None = None, who: str,
+                         expected_version: int | None = None) -> VerificationRow:
         """See :func:`set_verification`."""
-        return self.write(
-            lambda s: set_verification(s, quote_id, status, note=note, evidence=evidence, who=who))
+        return self.write(lambda s: set_verification(s, quote_id, status, note=note, evidence=evidence,
+                                                     who=who, expected_version=expected_version))
 
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
-                         who: str, by_hand: bool = True) -> QuoteRow:
+                         who: str, by_hand: bool = True, expected_version: int | None = None) -> QuoteRow:
         """See :func:`reassign_speaker`."""
-        return self.write(lambda s: reassign_speaker(s, quote_id, speaker, group, who=who, by_hand=by_hand))
+        return self.write(lambda s: reassign_speaker(s, quote_id, speaker, group, who=who, by_hand=by_hand,
+                                                     expected_version=expected_version))
 
-    def reject_quote(self, quote_id: int, *, who: str, rejected: bool = True) -> QuoteRow:
+    def reject_quote(self, quote_id: int, *, who: str, rejected: bool = True,
+                     expected_version: int | None = None) -> QuoteRow:
         """See :func:`reject_quote`."""
-        return self.write(lambda s: reject_quote(s, quote_id, who=who, rejected=rejected))
+        return self.write(lambda s: reject_quote(s, quote_id, who=who, rejected=rejected,
+                                                 expected_version=expected_version))
 
     def add_manual_quote(self, article_id: int, start: int, end: int, *, speaker: str | None,
                          group: str | None, who: str, kind: str = "manual") -> QuoteRow:
@@ -703,6 +735,14 @@ class Store:
     def delete_article(self, article_id: int, *, who: str) -> None:
         """See :func:`delete_article`."""
         self.write(lambda s: delete_article(s, article_id, who=who))
+
+    def record_groups(self, profile: str, groups: Sequence[GroupLike]) -> None:
+        """See :func:`attribview.store.groups.record_groups`."""
+        self.write(lambda s: record_groups(s, profile, groups))
+
+    def group_labels(self) -> list[tuple[str, str, str, str]]:
+        """See :func:`attribview.store.groups.group_labels`."""
+        return self.read(group_labels)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
         """The library (or one article) as ``json``, ``csv`` or ``claimreview`` text."""

@@ -18,6 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints let Alembic's batch mode drop or alter them on SQLite later.
@@ -110,6 +113,10 @@ class Quote(Base):
     rejected: Mapped[bool] = mapped_column(default=False)
     # Set when a person chose the speaker, so that re-analysis does not undo the choice.
     speaker_by_hand: Mapped[bool] = mapped_column(default=False)
+    # Raised by every UPDATE (UPDATE ... WHERE version = :seen): two checkers never overwrite each other.
+    version: Mapped[int] = mapped_column(server_default=sql_text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads this class attribute
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship()
@@ -131,6 +138,9 @@ class Verification(Base):
     evidence: Mapped[list[str]] = mapped_column(default=list)
     checked_by: Mapped[str | None] = mapped_column(Text)
     checked_at: Mapped[dt.datetime | None]  # UTC, stored without a zone
+    version: Mapped[int] = mapped_column(server_default=sql_text("1"))  # as Quote.version
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads this class attribute
 
     quote: Mapped[Quote] = relationship(back_populates="verification")
 
@@ -149,3 +159,18 @@ class History(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     who: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime]  # UTC, stored without a zone
+
+
+class SpeakerGroup(Base):
+    """A profile's group as the viewer shows it, so that SQL queries and views can name labels and sides."""
+
+    __tablename__ = "speaker_group"
+    __table_args__ = (UniqueConstraint("profile", "group"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile: Mapped[str] = mapped_column(String(100))
+    group: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(Text)
+    side: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    colour: Mapped[str] = mapped_column(String(20))

@@ -148,8 +148,8 @@ def test_library_sidebar_lists_articles_with_progress_and_opens_them(
         report = library.import_files([sample_article()])
         article_id = report.imported[0]
         quotes = library.quotes(article_id)
-        library.verify(quotes[0].id, "verified", note="ok", who="tester")
-        library.verify(quotes[1].id, "in_progress", who="tester")  # begun, not finished
+        library.verify(quotes[0].id, "verified", note="ok", checker="tester")
+        library.verify(quotes[1].id, "in_progress", checker="tester")  # begun, not finished
     with qtbot.wait_signal(window.library_listed, timeout=SLOW):
         window.start()
     title, checked, total = window.library_panel.rows()[0]

@@ -100,3 +100,28 @@ def test_report_shows_library_statuses(library: Path, tmp_path: Path,
     html = out.read_text(encoding="utf-8")
     assert "Volodymyr Zelensky" in html and ">verified<" in html
     assert "<script" not in html
+
+
+def test_init_then_import_quotes_and_verify_at_either_location(
+        library_location: str | Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(library_location)
+    assert main(["quotes", "--db", db]) == 2  # reading commands never create a library
+    assert "no library here" in capsys.readouterr().err
+    assert main(["init", "--db", db]) == 0
+    assert "library ready (0 articles)" in capsys.readouterr().out
+    assert main(["import", str(SAMPLES / "frontline-report.txt"), "--db", db]) == 0
+    rows = _json(capsys, ["quotes", "--db", db, "--json"])
+    assert isinstance(rows, list) and rows
+    first = rows[0]["id"]
+    assert main(["verify", str(first), "--status", "verified", "--db", db, "--checker", "Ana Field",
+                 "--if-version", "0"]) == 0
+    assert "by Ana Field, version 1" in capsys.readouterr().out
+    assert main(["verify", str(first), "--status", "false", "--db", db, "--checker", "Ben Ross",
+                 "--if-version", "0"]) == 2  # Ana saved since Ben read it
+    err = capsys.readouterr().err
+    assert err.startswith(f"attribview: error: quote {first} was changed by Ana Field at ")
+    assert err.count("\n") == 1
+    assert [r["status"] for r in _json(capsys, ["quotes", "--db", db, "--status", "verified", "--json"])
+            if r["id"] == first] == ["verified"]
+    assert main(["init", "--db", db]) == 0  # again: already at head, nothing changes
+    assert "library ready (1 article)" in capsys.readouterr().out

@@ -6,6 +6,7 @@ from pathlib import Path
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
 from attribview.errors import InputError
+from attribview.paths import sample_article
 from attribview.textio import read_article
 
 PAGE = """<!doctype html><html><head><title>Bridge story | Valdane Post</title>
@@ -29,10 +30,11 @@ def test_page_metadata_is_read(tmp_path: Path) -> None:
     assert meta.published == "2025-07-26T08:00:00Z"
 
 
-def test_imported_page_keeps_its_metadata(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_imported_page_keeps_its_metadata(tmp_path: Path, library_location: str | Path,
+                                          analyzer: Analyzer) -> None:
     page = tmp_path / "bridge.html"
     page.write_text(PAGE, encoding="utf-8")
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+    with Library.open(library_location, analyzer) as library:
         report = library.import_files([tmp_path])
         assert len(report.imported) == 1 and not report.failed
         (article,) = library.store.articles()
@@ -43,17 +45,19 @@ def test_imported_page_keeps_its_metadata(tmp_path: Path, analyzer: Analyzer) ->
     assert [q.text for q in quotes] == ["“We are ahead of schedule,”"]  # the readable text, not the HTML
 
 
-def test_a_page_imported_twice_is_skipped(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_a_page_imported_twice_is_skipped(tmp_path: Path, library_location: str | Path,
+                                          analyzer: Analyzer) -> None:
     page = tmp_path / "bridge.html"
     page.write_text(PAGE, encoding="utf-8")
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+    with Library.open(library_location, analyzer) as library:
         first = library.import_files([page])
         again = library.import_files([page])
     assert len(first.imported) == 1
     assert (again.imported, again.skipped) == ([], [str(page)])
 
 
-def test_word_documents_are_read_and_imported(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_word_documents_are_read_and_imported(tmp_path: Path, library_location: str | Path,
+                                              analyzer: Analyzer) -> None:
     import docx  # noqa: PLC0415 - only this test writes Word files
 
     document = docx.Document()
@@ -66,7 +70,7 @@ def test_word_documents_are_read_and_imported(tmp_path: Path, analyzer: Analyzer
     source = read_article(path)
     assert source.text == ("The council approved the harbour lease on Monday.\n"
                            "“This is a good day for the port,” said Mayor Helen Fairlie.")
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+    with Library.open(library_location, analyzer) as library:
         assert len(library.import_files([tmp_path]).imported) == 1
         (article,) = library.store.articles()
         (quote,) = library.search(speaker="Fairlie")
@@ -74,10 +78,11 @@ def test_word_documents_are_read_and_imported(tmp_path: Path, analyzer: Analyzer
     assert quote.text == "“This is a good day for the port,”"
 
 
-def test_a_broken_word_file_is_reported_not_fatal(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_a_broken_word_file_is_reported_not_fatal(tmp_path: Path, library_location: str | Path,
+                                                  analyzer: Analyzer) -> None:
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "fine.txt").write_text("“The road is open,” said Ivo Marsh.", encoding="utf-8")
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+    with Library.open(library_location, analyzer) as library:
         report = library.import_files([tmp_path])
     assert len(report.imported) == 1
     assert [(Path(p).name, "Word" in m) for p, m in report.failed] == [("broken.docx", True)]
@@ -103,11 +108,12 @@ def _two_articles(folder: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def test_a_text_given_twice_in_one_run_is_stored_and_counted_once(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_a_text_given_twice_in_one_run_is_stored_and_counted_once(
+        tmp_path: Path, library_location: str | Path, analyzer: Analyzer) -> None:
     first, _ = _two_articles(tmp_path / "articles")
     twin = tmp_path / "articles" / "c-same-as-a.txt"
     twin.write_bytes(first.read_bytes())
-    with Library.open(tmp_path / "library.sqlite3", analyzer) as library:
+    with Library.open(library_location, analyzer) as library:
         report = library.import_files([tmp_path / "articles", first], profile="none")
         assert len(library.store.articles()) == 2
     assert len(report.imported) == len(set(report.imported)) == 2
@@ -116,9 +122,9 @@ def test_a_text_given_twice_in_one_run_is_stored_and_counted_once(tmp_path: Path
 
 
 def test_a_text_stored_meanwhile_by_another_import_is_counted_as_already_there(
-        tmp_path: Path, analyzer: Analyzer) -> None:
+        tmp_path: Path, library_location: str | Path, analyzer: Analyzer) -> None:
     first, second = _two_articles(tmp_path / "articles")
-    db = tmp_path / "library.sqlite3"
+    db = library_location
 
     def other_import_lands(done: int, _total: int, name: str) -> None:
         if done == 1:  # between this import's look-up of b.txt and its save: another process saves it
@@ -151,3 +157,13 @@ def test_an_article_the_analyzer_refuses_is_reported_and_the_batch_is_stored(tmp
         assert len(library.store.articles()) == 2
     assert len(report.imported) == 2
     assert report.failed == [(str(bad), "this text cannot be analysed")]
+
+
+def test_an_import_stores_the_labels_and_sides_of_its_profile(library_location: str | Path,
+                                                              analyzer: Analyzer) -> None:
+    with Library.open(library_location, analyzer) as library:
+        assert library.import_files([sample_article()]).imported
+        stored = {(group, label, side) for profile, group, label, side in library.store.group_labels()
+                  if profile == "war"}
+    war = analyzer.profiles["war"]
+    assert stored == {(g.id, g.label, g.side) for g in war.groups}

@@ -1,4 +1,4 @@
-"""Store fixtures: a fresh library file in tmp_path for each test."""
+"""Store fixtures: a fresh library for each test, in a file and in a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as opened:
+def store(library_location: str | Path) -> Iterator[Store]:
+    with open_store(library_location) as opened:
         yield opened

@@ -175,15 +175,16 @@ def test_reanalysis_drops_engine_quotes_without_manual_work_and_keeps_the_others
     assert rows[0].status == "inconclusive"
 
 
-def test_sql_and_markup_are_stored_byte_for_byte(store: Store, db_path: Path) -> None:
-    nasty = "Robert'); DROP TABLE article;-- <script>alert(\"x\")</script> 50% _ \\ \u0000? \u202e \U0001f600"
+def test_sql_and_markup_are_stored_byte_for_byte(store: Store, library_location: str | Path) -> None:
+    nul = "\u0000?" if isinstance(library_location, Path) else ""  # PostgreSQL text cannot hold NUL (below)
+    nasty = f"Robert'); DROP TABLE article;-- <script>alert(\"x\")</script> 50% _ \\ {nul} \u202e \U0001f600"
     text = f"He said “{nasty}” and left.\r\n"
     quote = quote_at(text, nasty, "O'Brien; DELETE FROM speaker", "<b>group</b>")
     meta = ArticleMeta(title="<h1>'; DROP TABLE quote; --</h1>", outlet="a\"b", url="javascript:alert(1)")
     article_id = store.save_analysis(meta, Analysis(text=text, profile=None, quotes=(quote,), sentences=()))
     store.set_verification(store.search_quotes()[0].id, "false", note=nasty, evidence=[nasty], who=nasty)
     store.close()
-    with open_store(db_path) as reopened:
+    with open_store(library_location) as reopened:
         [row] = reopened.search_quotes(text="DROP TABLE article")
         assert row.text == nasty
         assert row.speaker == "O'Brien; DELETE FROM speaker"
@@ -194,6 +195,16 @@ def test_sql_and_markup_are_stored_byte_for_byte(store: Store, db_path: Path) ->
         [article] = reopened.articles()
         assert (article.id, article.title, article.url) == (article_id, meta.title, meta.url)
         assert reopened.find_article_id(text) == article_id
+
+
+@pytest.mark.postgres
+def test_a_nul_character_is_refused_in_one_line_by_postgresql(postgres_database: str) -> None:
+    with open_store(postgres_database) as store:
+        text = "He said “a\u0000b” and left."
+        with pytest.raises(StoreError, match="NUL") as caught:
+            store.save_analysis(META, Analysis(text=text, profile=None, quotes=(), sentences=()))
+        assert "\n" not in str(caught.value)
+        assert store.articles() == []
 
 
 def test_the_real_analysis_of_the_sample_article_is_stored(analyzer: Analyzer, store: Store) -> None:

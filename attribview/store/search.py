@@ -1,0 +1,43 @@
+"""Text search on quotes through the database's own index (SQLite FTS5 trigram, PostgreSQL tsvector).
+
+Results are what the plain ``ILIKE '%text%'`` gives (part of a quote, ignoring ASCII case); the index
+only narrows the rows it is checked on, so that a rare word does not scan every quote's text. SQLite's
+trigram index needs three characters; PostgreSQL's matches words and their beginnings, so there a
+search finds whole words and word beginnings ("retre" finds "retreat", "treat" does not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, and_, func, literal_column, select, table, text
+from sqlalchemy.orm import Session
+
+from attribview.store.models import Quote
+
+TRIGRAM = 3  # the shortest text SQLite's trigram index can look up
+_WORDS = re.compile(r"\w+")
+_FTS = table("quote_fts", literal_column("rowid"))
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, with its own % and _ taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def text_condition(session: Session, value: str) -> ColumnElement[bool]:
+    """Quotes whose text contains ``value`` (ignoring ASCII case), looked up in the text index."""
+    contains = Quote.text.ilike(like_pattern(value), escape="\\")
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite" and len(value) >= TRIGRAM:
+        phrase = '"' + value.replace('"', '""') + '"'  # one FTS5 string: no query syntax of the user's
+        match = text("quote_fts MATCH :phrase").bindparams(phrase=phrase)
+        return and_(Quote.id.in_(select(literal_column("rowid")).select_from(_FTS).where(match)), contains)
+    words = _WORDS.findall(value)
+    if dialect == "postgresql" and words:
+        # the configuration written as the index has it, so that the planner uses the index
+        simple: ColumnElement[str] = literal_column("'simple'::regconfig")
+        query = " & ".join(f"{word}:*" for word in words)  # only \w characters: no tsquery syntax
+        return and_(func.to_tsvector(simple, Quote.text).op("@@")(func.to_tsquery(simple, query)), contains)
+    return contains
