@@ -1,4 +1,8 @@
-"""\"According to X, ...\" and \"..., according to X\": the source is the object of "to"."""
+"""Attributions by "according to": "According to X, ..." and "..., according to X."
+
+The parser often loses the object of "to" or reads the content as its apposition, so the source is
+cut at the first comma when the parse gives none.
+"""
 
 from spacy.tokens import Span, Token
 
@@ -9,6 +13,7 @@ from attribview.nlp.rules.index import DocIndex
 
 
 def according_to(ix: DocIndex, according: Token, sent: Span) -> None:
+    """The attribution an "according" opens, its content before or after the phrase."""
     doc = ix.doc
     nxt = according.nbor() if according.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ != "to":

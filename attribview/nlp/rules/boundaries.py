@@ -12,9 +12,6 @@ from attribview.nlp.rules.index import DocIndex
 
 _CUT_PUNCT = ",;:—–-("
 _TRAILING_PUNCT = ".,;:—–-( "
-#: Conjunctions that open a reporter's gloss after a content (", as fighting raged").
-_GLOSS_MARKS = frozenset("as while despite after before when even".split())
-_CONCESSIVE = frozenset("albeit although though".split())
 
 
 def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
@@ -63,7 +60,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         if doc[k].text == ";" and ix.quote_of_token[k] is None:
             return k  # "...; they only learned on Friday": a new clause of the reporter's
         if doc[k].text in {"–", "—", "--"} and ix.quote_of_token[k] is None and (
-                doc[k + 1].lower_ in _GLOSS_MARKS | _CONCESSIVE):
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS):
             return k  # "... with the union – albeit on terms it has not accepted"
         if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                 ix.quote_of_token[k - 1] is not None and ix.quote_of_token[k] is None):
@@ -84,13 +81,13 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
             continue
         marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
         # ", though he has not said how": a concession about the speaker is the reporter's
-        about_speaker = marks & _CONCESSIVE and any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"}
-                                                  for c in root.children)
+        about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
+            c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in root.children)
         relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
         if root.dep_ == "appos" or relative or about_speaker or consequence or (
-                root.dep_ == "advcl" and marks & _GLOSS_MARKS) or (
+                root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
                 root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
             return k
     return end

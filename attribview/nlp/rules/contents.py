@@ -13,18 +13,60 @@ from attribview.nlp.rules.boundaries import (
 from attribview.nlp.rules.grammar import cue_lemma, is_cue
 from attribview.nlp.rules.index import DocIndex
 
-#: Prepositions that open a channel or time phrase between a cue and its content.
-_CHANNEL_PREPS = frozenset("in on at during to from via through after before over with late early".split())
-_TELL_VERBS = frozenset("tell inform assure brief warn remind promise notify show".split())
 #: Dependencies of the words of a recipient after "tell"-like verbs ("told reporters that ...").
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "det", "amod", "compound", "poss", "nsubj", "case"})
 
 
 def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *,
                   stance: bool = False) -> tuple[int, int] | None:
+    """The content after ``cue``, past channel, time and recipient phrases, in characters.
+
+    With ``stance``, the object of a stance verb counts as content ("wants talks"), clause or not.
+    """
     doc = ix.doc
     lemma = cue_lemma(cue)
     end = clause_end(ix, cue, sent)
+    i, clause_seen = _content_start(ix, cue, subject, end, lemma, stance)
+    if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen and not stance):
+        return None
+    has_clause = clause_seen or any(
+        t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
+    ) or ix.quote_of_token[i] is not None or doc[i - 1].text == ":"
+    # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
+    told_of = lemma in {"tell", "speak", "talk", "write", "warn"} and doc[i].dep_ == "prep" and (
+        doc[i].lower_ in {"of", "about"})
+    if not has_clause and not stance and not told_of:
+        needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
+            lexicon.OBJECT_CONTENT_VERBS | {"say"})
+        if needs_clause and not _clause_follows(ix, cue, i, end):
+            return None
+        # "called Nyok “...”", "called for talks", "called it a crime": not "called a meeting"
+        if lemma == "call" and not any(
+                t.dep_ in {"oprd", "ccomp", "xcomp"} or t.lower_ == "for" for t in doc[i:end]
+        ) and not any(ix.quote_of_token[t] is not None for t in range(i, end)):
+            return None
+    # a colon before a quotation opens a new, direct quote: the indirect content stops there
+    for j in range(i, end):
+        if doc[j].text == ":" and j + 1 < end and ix.quote_of_token[j + 1] is not None:
+            end = j
+            if not any(t.pos_ in {"VERB", "AUX"} for t in doc[i:end]):
+                return None  # "told reporters: “...”": the quotation pass attributes it
+            break
+    if lemma in lexicon.TELL_VERBS and not (stance or told_of or has_clause
+                                            or _clause_follows(ix, cue, i, end)):
+        return None
+    end = before_speaker_action(ix, i, end)
+    if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or told_of or (
+            (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
+        i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
+    return trim(ix, i, without_gloss(ix, i, end))
+
+
+def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, lemma: str,
+                   stance: bool) -> tuple[int, bool]:
+    """Where the content after ``cue`` starts, past channel, time and recipient phrases ("said on
+    Monday in a statement that ..."), and whether a "that" opened it."""
+    doc = ix.doc
     i = cue.i + 1
     if subject is not None and subject.i > cue.i:  # "..., said Caddell"
         i = max(i, subject.right_edge.i + 1)
@@ -53,7 +95,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
         ):
             i = max(i + 1, token.right_edge.i + 1) if token.head.i == cue.i else i + 1
             continue
-        if token.dep_ == "prep" and token.lower_ in _CHANNEL_PREPS and not (
+        if token.dep_ == "prep" and token.lower_ in lexicon.CHANNEL_PREPS and not (
             lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
         ) and not (token.lower_ in {"at", "to"} and lemma in {"hint", "point"}):
             j = i + 1
@@ -63,43 +105,11 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
                 j += 1
             i = j
             continue
-        past = _past_recipient(ix, token) if lemma in _TELL_VERBS and not stance else None
+        past = _past_recipient(ix, token) if lemma in lexicon.TELL_VERBS and not stance else None
         if past is None:
             break
         i = max(i + 1, past)
-    if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen and not stance):
-        return None
-    has_clause = clause_seen or any(
-        t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
-    ) or ix.quote_of_token[i] is not None or doc[i - 1].text == ":"
-    # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
-    told_of = lemma in {"tell", "speak", "talk", "write", "warn"} and doc[i].dep_ == "prep" and (
-        doc[i].lower_ in {"of", "about"})
-    if not has_clause and not stance and not told_of:
-        needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
-            lexicon.OBJECT_CONTENT_VERBS | {"say"})
-        if needs_clause and not _clause_follows(ix, cue, i, end):
-            return None
-        # "called Nyok “...”", "called for talks", "called it a crime": not "called a meeting"
-        if lemma == "call" and not any(
-                t.dep_ in {"oprd", "ccomp", "xcomp"} or t.lower_ == "for" for t in doc[i:end]
-        ) and not any(ix.quote_of_token[t] is not None for t in range(i, end)):
-            return None
-    # a colon before a quotation opens a new, direct quote: the indirect content stops there
-    for j in range(i, end):
-        if doc[j].text == ":" and j + 1 < end and ix.quote_of_token[j + 1] is not None:
-            end = j
-            if not any(t.pos_ in {"VERB", "AUX"} for t in doc[i:end]):
-                return None  # "told reporters: “...”": the quotation pass attributes it
-            break
-    if lemma in _TELL_VERBS and not (stance or told_of or has_clause
-                                     or _clause_follows(ix, cue, i, end)):
-        return None
-    end = before_speaker_action(ix, i, end)
-    if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or told_of or (
-            (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
-        i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
-    return trim(ix, i, without_gloss(ix, i, end))
+    return i, clause_seen
 
 
 def _past_recipient(ix: DocIndex, token: Token) -> int | None:

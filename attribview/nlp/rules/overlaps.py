@@ -1,10 +1,8 @@
 """Overlaps between cues: a content that swallows a later cue of its own speaker stops before it."""
 
+from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import trim
 from attribview.nlp.rules.index import DocIndex
-
-#: Conjunctions that open another speaker's statement inside a content ("..., while Zelensky said ...").
-_CONTRAST_MARKS = frozenset("while whereas".split())
 
 
 def cut_at_nested_cues(ix: DocIndex) -> None:
@@ -28,7 +26,7 @@ def cut_at_nested_cues(ix: DocIndex) -> None:
             # "... he would bring peace while Zelensky said the two discussed ...": a contrast
             # opens another speaker's statement
             contrast = next((c for c in inner_cue.root.children if c.dep_ == "mark"
-                             and c.lower_ in _CONTRAST_MARKS), None)
+                             and c.lower_ in lexicon.CONTRAST_MARKS), None)
             if inner.source_head != outer.source_head and contrast is None:
                 continue
             cut = inner_cue.start if contrast is None else min(contrast.i, inner_cue.start)
