@@ -21,6 +21,7 @@ def lexicon_path(language: str = LANGUAGE) -> Path:
 
 
 def _load(language: str) -> dict[str, Any]:
+    """All tables of the language's file, read once at import: the rules ask for words per token."""
     with lexicon_path(language).open("rb") as handle:
         return tomllib.load(handle)
 
@@ -70,3 +71,10 @@ TELL_VERBS: Final = _words("tell_verbs")
 GLOSS_MARKS: Final = _words("gloss_marks")
 CONCESSIVE_MARKS: Final = _words("concessive_marks")
 CONTRAST_MARKS: Final = _words("contrast_marks")
+GLOSS_PREPS: Final = _words("gloss_preps")
+OWNER_PREPS: Final = _words("owner_preps")
+TOLD_OF_VERBS: Final = _words("told_of_verbs")
+POINTING_VERBS: Final = _words("pointing_verbs")
+REFUSAL_VERBS: Final = _words("refusal_verbs")
+CREDIT_VERBS: Final = _words("credit_verbs")
+DUMMY_SUBJECTS: Final = _words("dummy_subjects")

@@ -88,7 +88,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
         if root.dep_ == "appos" or relative or about_speaker or consequence or (
                 root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
-                root.dep_ == "prep" and root.lower_ in {"despite", "amid"}):
+                root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
 

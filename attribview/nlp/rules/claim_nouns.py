@@ -2,6 +2,7 @@
 
 from spacy.tokens import Span, Token
 
+from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import trim, without_gloss
 from attribview.nlp.rules.grammar import mention_range
 from attribview.nlp.rules.index import DocIndex
@@ -14,7 +15,7 @@ def from_claim_noun(ix: DocIndex, noun: Token, sent: Span) -> None:
     that = noun.i + 1
     if owner is None:
         for child in noun.children:
-            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in lexicon.OWNER_PREPS:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if child.right_edge.i + 1 < sent.end and doc[child.right_edge.i + 1].lower_ == "that":
                     that = child.right_edge.i + 1  # "warnings from the US and its allies that ..."

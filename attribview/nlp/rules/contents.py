@@ -33,7 +33,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
         t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
     ) or ix.quote_of_token[i] is not None or doc[i - 1].text == ":"
     # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
-    told_of = lemma in {"tell", "speak", "talk", "write", "warn"} and doc[i].dep_ == "prep" and (
+    told_of = lemma in lexicon.TOLD_OF_VERBS and doc[i].dep_ == "prep" and (
         doc[i].lower_ in {"of", "about"})
     if not has_clause and not stance and not told_of:
         needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
@@ -56,7 +56,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
                                             or _clause_follows(ix, cue, i, end)):
         return None
     end = before_speaker_action(ix, i, end)
-    if doc[i].dep_ == "prep" and (lemma in {"hint", "point"} or told_of or (
+    if doc[i].dep_ == "prep" and (lemma in lexicon.POINTING_VERBS or told_of or (
             (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
         i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
     return trim(ix, i, without_gloss(ix, i, end))
@@ -97,7 +97,7 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
             continue
         if token.dep_ == "prep" and token.lower_ in lexicon.CHANNEL_PREPS and not (
             lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
-        ) and not (token.lower_ in {"at", "to"} and lemma in {"hint", "point"}):
+        ) and not (token.lower_ in {"at", "to"} and lemma in lexicon.POINTING_VERBS):
             j = i + 1
             while j < end and doc[j] in token.subtree and not (
                 doc[j].lower_ == "that" or doc[j].pos_ in {"VERB", "AUX"} or doc[j].tag_ == "WDT"

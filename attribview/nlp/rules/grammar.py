@@ -118,7 +118,7 @@ def is_negated(verb: Token, quoted: list[int | None]) -> bool:
     if any(c.dep_ == "neg" and quoted[c.i] is None for c in verb.children):
         return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.REFUSAL_VERBS
 
 
 def doc_between(a: Token, b: Token) -> Span:

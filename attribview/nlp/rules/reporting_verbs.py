@@ -14,12 +14,13 @@ from attribview.nlp.rules.index import DocIndex
 
 
 def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
+    """The statement of a reporting verb, its content after the cue, before it, or around it."""
     lemma = cue_lemma(cue)
     if is_negated(cue, ix.quote_of_token):
         return
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and ix.covered(cue):
         return  # "blamed the council for delaying the vote": the gerund is what the accusation says
-    if lemma in {"report", "write"} and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by":
+    if lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by":
         return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
     passive = is_passive(cue)
     subject = subject_of(cue)

@@ -49,7 +49,8 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
             verb.lemma_.lower() == "ask"):
         return  # "a source, who asked not to be named": a condition of anonymity, not a stance
     subject = subject_of(verb)
-    if subject is None or not (sent.start <= subject.i < sent.end) or subject.lower_ in {"it", "there"}:
+    if subject is None or not (sent.start <= subject.i < sent.end) or (
+            subject.lower_ in lexicon.DUMMY_SUBJECTS):
         return
     content = content_after(ix, verb, sent, subject, stance=True)
     if content is None:
@@ -75,7 +76,7 @@ def _from_passive_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
 def _from_stance_adjective(ix: DocIndex, adjective: Token) -> None:
     """"Graham has been critical of Trump", "she was sure Trump would win": the subject's stance."""
     subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in {"it", "there"}:
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS:
         return
     _add_held(ix, adjective, subject, {"ccomp", "xcomp"})
 
