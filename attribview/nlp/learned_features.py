@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 
-from attribview.nlp.finder import is_cue
+from attribview.nlp.rules.grammar import is_cue
 
 #: ``doc._.attributions``: the rules' records (the pipeline component's extension).
 _RECORDS = "attributions"

@@ -1,0 +1,54 @@
+"""Attributions by "according to": "According to X, ..." and "..., according to X."
+
+The parser often loses the object of "to" or reads the content as its apposition, so the source is
+cut at the first comma when the parse gives none.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.rules.boundaries import after_dateline, trim
+from attribview.nlp.rules.grammar import mention_range
+from attribview.nlp.rules.index import DocIndex
+
+
+def according_to(ix: DocIndex, according: Token, sent: Span) -> None:
+    """The attribution an "according" opens, its content before or after the phrase."""
+    doc = ix.doc
+    nxt = according.nbor() if according.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return
+    objects = [c for c in nxt.children if c.dep_ == "pobj"] or [
+        c for c in according.children if c.dep_ == "pobj"
+    ]
+    phrase_start = according.i
+    comma = next((t.i for t in doc[nxt.i + 1:min(sent.end, nxt.i + 12)] if t.text == ","), None)
+    if objects:
+        source_head = objects[0]
+        phrase_end = max(source_head.right_edge.i, nxt.i) + 1
+        if comma is not None and source_head.i < comma < phrase_end:
+            phrase_end = comma  # "According to Limbaugh, the move reeks ..." misread as an apposition
+    else:  # the parser lost the object: the source runs to the comma ("According to RIA, ...") or
+        # to the end of the sentence ("..., according to show insiders.")
+        end = comma
+        if end is None:
+            end = sent.end
+            while end > nxt.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+        if end <= nxt.i + 1:
+            return
+        source_head, phrase_end = doc[end - 1], end
+    if phrase_start - sent.start <= 2:  # "According to X, content."
+        content = trim(ix, phrase_end, sent.end)
+    else:  # "Content, according to X."
+        start = after_dateline(ix, sent)
+        while start < phrase_start and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES
+                                        or doc[start].text == "," or doc[start].is_space):
+            start += 1
+        content = trim(ix, start, phrase_start)
+    if content is None:
+        return
+    left, right = mention_range(source_head) if objects else (nxt.i + 1, phrase_end)
+    right = min(right, phrase_end)
+    ix.add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
+           head=source_head.i, confidence=0.85)

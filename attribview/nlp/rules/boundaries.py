@@ -1,0 +1,117 @@
+"""Where a content ends: the clause of its cue, a reporter's gloss, edge punctuation, a dateline.
+
+The small English model often attaches a complement clause to the wrong head, so a content is cut
+from the running text and then trimmed of what is the reporter's, not the speaker's.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.rules.grammar import is_cue
+from attribview.nlp.rules.index import DocIndex
+
+_CUT_PUNCT = ",;:—–-("
+_TRAILING_PUNCT = ".,;:—–-( "
+
+
+def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
+    """Token index one past where the clause of ``cue`` ends."""
+    top = cue
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.i < top.i:
+        top = top.head
+    end = sent.end if top.dep_ == "ROOT" else cue.right_edge.i + 1
+    # "wants to triple X, grow Y and create Z": a bare infinitive hung on the cue goes on the "to" clause
+    infinitive = any(c.dep_ == "xcomp" for c in cue.children) and cue.tag_ != "VB"
+    for child in cue.rights:
+        coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not (
+            infinitive and child.tag_ == "VB")
+        if coordinated or (child.dep_ == "advcl" and is_cue(child)):
+            end = min(end, child.left_edge.i)
+    return min(end, sent.end)
+
+
+def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
+    """Stop before "and left the meeting": a bare past verb that goes on with the speaker's story.
+
+    In "X said the station would close in May and left the meeting early", the reported clause has
+    an auxiliary (would, had, could) and the coordinated verb has none and no subject of its own.
+    """
+    doc = ix.doc
+    for token in doc[start:end]:
+        if token.dep_ != "conj" or token.tag_ != "VBD" or not start <= token.head.i < token.i:
+            continue
+        head = token.head
+        if head.dep_ not in {"ccomp", "xcomp"} or not any(c.dep_ == "aux" for c in head.children):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in token.children):
+            continue
+        cut = token.left_edge.i
+        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+            cut -= 1
+        return cut
+    return end
+
+
+def without_gloss(ix: DocIndex, start: int, end: int) -> int:
+    """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
+    ", as fighting raged ...", ", though he has not said how", ", which forced her to ..."."""
+    doc = ix.doc
+    for k in range(start + 1, end - 1):
+        if doc[k].text == ";" and ix.quote_of_token[k] is None:
+            return k  # "...; they only learned on Friday": a new clause of the reporter's
+        if doc[k].text in {"–", "—", "--"} and ix.quote_of_token[k] is None and (
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS):
+            return k  # "... with the union – albeit on terms it has not accepted"
+        if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
+                ix.quote_of_token[k - 1] is not None and ix.quote_of_token[k] is None):
+            return k  # "the end of the “long, costly strike” that was set off by ...": the reporter's
+    last = end - 1  # the last word: a closing quotation mark is often hung on the main verb
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for k in range(start + 3, end - 1):
+        if doc[k].text != ",":
+            continue
+        root = doc[k + 1]
+        while start <= root.head.i < end and root.head.i > k and root.head.i != root.i:
+            root = root.head
+        # "Kharkiv, the country's second city ..., the region whose capture ...": appositions in a row
+        last_apposition = max((c.right_edge.i for c in root.head.children if c.dep_ == "appos"
+                               and c.i > root.i), default=-1) if root.dep_ == "appos" else -1
+        if max(root.right_edge.i, last_apposition) < last or ix.quote_of_token[k + 1] is not None:
+            continue
+        marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
+        # ", though he has not said how": a concession about the speaker is the reporter's
+        about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
+            c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in root.children)
+        relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
+        # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
+        consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
+        if root.dep_ == "appos" or relative or about_speaker or consequence or (
+                root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
+                root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
+            return k
+    return end
+
+
+def after_dateline(ix: DocIndex, sent: Span) -> int:
+    """Where a sentence starts after a wire dateline: "KYIV, March 3 (Reuters) - Russia ..."."""
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 1):
+        return sent.start
+    for token in sent[1:12]:
+        if token.text in {"-", "—", "–"} and token.whitespace_:
+            return token.i + 1
+    return sent.start
+
+
+def trim(ix: DocIndex, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of tokens [start, end) without edge punctuation (quotation marks kept)."""
+    doc = ix.doc
+    while start < end and (doc[start].is_space or doc[start].text in _CUT_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING_PUNCT
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if end <= start or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

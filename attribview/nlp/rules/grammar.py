@@ -1,0 +1,153 @@
+"""Grammar helpers the rules share: cues, subjects, passives, negation, mention ranges.
+
+They read spaCy's dependency parse and compensate for its usual mistakes with the small English model
+(a capitalised "Said" tagged as a name, a dateline parsed as a subject). Each takes tokens and returns
+tokens, so they are tested on hand-built Docs, independent of the model's version.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+
+
+def cue_lemma(token: Token) -> str:
+    """The lemma of a cue, also where the tagger mistook a capitalised "Said" for a name."""
+    return token.lemma_.lower() if token.pos_ == "VERB" else "say"
+
+
+def is_cue(token: Token, *, framing: bool = False) -> bool:
+    """Whether ``token`` is a reporting verb used as one (not "so-called", not a noun).
+
+    With ``framing``, verbs that only introduce a quotation next to them count too ("she continued:").
+    """
+    if token.pos_ != "VERB" and token.lower_ not in {"said", "says"}:  # "Said Ellis:" is tagged PROPN
+        return False
+    lemma = cue_lemma(token)
+    if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS and not (
+            framing and lemma in lexicon.QUOTE_ONLY_VERBS):
+        return False
+    if token.dep_ in {"amod", "compound"} and not (token.is_sent_start and token.lower_ in {"said", "says"}):
+        return False  # "so-called", but "Said Ellis:" opens a sentence however it is parsed
+    # "a town called Nyok": a bare participle modifies a noun, nobody speaks
+    return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
+                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited through coordination and participles ("..., saying")."""
+    current = verb
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "prompting Kyiv to call the proposal ...", "urged the mayor to say ...": the one prompted
+        prompted = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if prompted and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return prompted[-1]
+    for level in range(4):
+        deps = {"nsubj", "csubj"} if level == 0 else {"nsubj", "csubj", "nsubjpass"}
+        subjects = [c for c in current.children if c.dep_ in deps]
+        if subjects:
+            # "ZAPORIZHZHIA, Ukraine (AP) — Ukraine's top prosecutor disclosed": a dateline's place is
+            # parsed as a subject, or holds the real one as its apposition
+            dash = dateline_dash(current)
+            if dash is not None:
+                subjects = [s for s in subjects if s.i > dash] or subjects
+            names = [s for s in subjects if s.pos_ == "PROPN"]
+            chosen = names[-1] if names else subjects[0]  # "commander-in-chief Oleksandr Syrskyi": the name
+            if dash is not None and chosen.i < dash:
+                after = [t for t in chosen.subtree if t.i > dash and t.dep_ in {"appos", "conj"}]
+                chosen = after[0] if after else chosen
+            return chosen
+        for child in current.children:
+            if level == 0 and child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
+            current = current.head.head  # "Peskov was quoted as saying": the one quoted
+            continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+            # "responded by saying ...", "stopped short of calling ...": the doer of the verb above
+            above = current.head.head
+            while above.pos_ not in {"VERB", "AUX"} and above.dep_ in {"advmod", "acomp"} and (
+                    above.head.i != above.i):
+                above = above.head
+            if above.pos_ in {"VERB", "AUX"} and above.i != current.i:
+                current = above
+                continue
+        inherits = current.dep_ in {"conj", "advcl", "xcomp", "oprd", "acomp"} or (
+            current.dep_ == "ccomp" and not is_cue(current.head))
+        if inherits and current.head.i != current.i:
+            if current.dep_ == "advcl" and current.i < current.head.i and current.tag_ != "VBG":
+                return None
+            # "X said Ukraine was short of arms, pointing out ..." / "..., and added that": the speaker's
+            # own next act, not the reported subject's ("clients are beginning to demand" stays theirs)
+            own_act = current.dep_ == "conj" or (current.dep_ == "advcl" and current.tag_ == "VBG")
+            current = current.head
+            while own_act and current.dep_ == "ccomp" and is_cue(current.head):
+                current = current.head
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        return None
+    return None
+
+
+def dateline_dash(token: Token) -> int | None:
+    """The dash that ends a wire dateline earlier in ``token``'s sentence, if any.
+
+    Walks back to the sentence start (``Token.sent`` would rescan the whole Doc).
+    """
+    doc = token.doc
+    i = token.i - 1
+    found = None
+    while i >= 0 and token.i - i <= 40:
+        if doc[i].text in {"-", "—", "–"} and doc[i].whitespace_:
+            found = i
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is in the passive ("was told", "is believed"): its subject is no speaker."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def is_negated(verb: Token, quoted: list[int | None]) -> bool:
+    """"did not say", "declined to confirm"; a "not" inside a quotation is the speaker's own word."""
+    if any(c.dep_ == "neg" and quoted[c.i] is None for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.REFUSAL_VERBS
+
+
+def doc_between(a: Token, b: Token) -> Span:
+    """The tokens strictly between two tokens, in either order."""
+    low, high = sorted((a.i, b.i))
+    return a.doc[low + 1:high]
+
+
+def mention_range(subject: Token) -> tuple[int, int]:
+    """Token range of a source mention: the subject's subtree without relative clauses.
+
+    Sibling subjects of the same verb ("state news agency TASS" parsed as two) join the mention.
+    """
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if subject.dep_ == "nsubj":
+        for sibling in subject.head.children:
+            between = doc_between(subject, sibling)
+            if sibling.dep_ == "nsubj" and sibling.i != subject.i and abs(sibling.i - subject.i) <= 8 and (
+                    not any(t.text == "," for t in between)):
+                left, right = min(left, sibling.left_edge.i), max(right, sibling.right_edge.i)
+    for token in subject.subtree:  # "a source on the council, who asked not to be named"
+        if token.dep_ in {"relcl", "acl"} and token.i > subject.i:
+            right = min(right, token.left_edge.i - 1)
+    doc = subject.doc
+    for i in range(left, subject.i):  # "MOSCOW, Feb 10 (Reuters) - Russia": the dateline is not the source
+        if doc[i].text in {"-", "—", "–"} and doc[i].whitespace_:
+            left = i + 1
+    while left < subject.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, right + 1

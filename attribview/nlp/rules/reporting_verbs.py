@@ -1,0 +1,147 @@
+"""Reporting verbs: "X said (that) ...", "..., X said", "As X noted, ...", "X, she said, Y".
+
+A cue's content is cut from the running text (see ``contents``); a cue that closes a quotation just
+before it is left to the quotation pass, which attributes the quotation itself.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.rules.boundaries import after_dateline, trim, without_gloss
+from attribview.nlp.rules.contents import content_after, content_before, tail_after
+from attribview.nlp.rules.grammar import cue_lemma, is_cue, is_negated, is_passive, mention_range, subject_of
+from attribview.nlp.rules.index import DocIndex
+
+
+def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
+    """The statement of a reporting verb, its content after the cue, before it, or around it."""
+    lemma = cue_lemma(cue)
+    if is_negated(cue, ix.quote_of_token):
+        return
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and ix.covered(cue):
+        return  # "blamed the council for delaying the vote": the gerund is what the accusation says
+    if lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by":
+        return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
+    passive = is_passive(cue)
+    subject = subject_of(cue)
+    if passive and (subject is None or subject.dep_ == "nsubjpass"):
+        return
+    if subject is not None and not (sent.start <= subject.i < sent.end):
+        subject = None
+    subject = _coordinated_speaker(ix, cue, subject, sent)
+    lost_name = None
+    if subject is None and cue.dep_ == "ROOT" and cue.i > sent.start and cue.tag_ in {"VBD", "VBZ"}:
+        before = ix.doc[cue.i - 1]  # "In a meeting with the board of the Post Trump said": the parser
+        if before.pos_ == "PROPN" and before.dep_ == "pobj":  # lost the name in the phrase before
+            subject = before
+            lost_name = (before.i - 1 if before.ent_iob_ == "I" and ix.doc[before.i - 1].ent_type_ ==
+                         "PERSON" else before.i, before.i + 1)
+    if subject is None and (cue.i == sent.start or cue.tag_ == "VB"):
+        return  # "Report number 3 ...", "Tell us": an imperative or a headline word, nobody speaks
+    cognition = lemma in lexicon.COGNITION_VERBS
+    if cognition and any(a.start <= cue.idx < a.end for a in ix.found):
+        return  # "he said he thought ...": the belief is part of what was said
+    has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children)
+    if cognition and (not has_clause or subject is None):
+        return
+    # "“...,” he said, adding he would ...": a cue that borrows its subject frames no quotation
+    own_subject = subject is None or subject.head.i == cue.i
+    left = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+    if own_subject and _frames_quote_before(ix, left):
+        return  # "“...,” he said during a visit": the quotation pass attributes it
+    # "The harbour was thriving, Strand said, until ...": a fronted clause is the content, and what
+    # follows the cue goes on with it
+    as_clause = _as_clause_content(ix, cue, sent)
+    if as_clause is not None:  # "As the mayor said, the ferry will not return", "..., as X noted"
+        ix.add(as_clause, "indirect", cue=(cue.i, cue.i + 1),
+               source=mention_range(subject) if subject is not None else None,
+               head=subject.i if subject is not None else None, confidence=0.75)
+        return
+    fronted = left - 1 > sent.start and ix.doc[left - 1].text == "," and any(
+        c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= after_dateline(ix, sent)
+        for c in cue.children)
+    content = None if fronted else content_after(ix, cue, sent, subject)
+    kind = "indirect"
+    tail = None
+    if content is not None and subject is not None and _misread_interposed(ix, cue, subject):
+        # "The new pier, Mayor Strand said, will open in May", parsed with the pier as the subject
+        subject = next(c for c in subject.children if c.dep_ == "appos")
+        first = trim(ix, after_dateline(ix, sent), subject.left_edge.i)
+        content = (first[0], content[1]) if first is not None else None
+    # "she was told about it by the mayor" reports nothing before it, nor does a cue inside another's
+    # content ("the agency said the figures show “...”")
+    if content is None and not passive and not ix.covered(cue):
+        content = content_before(ix, cue, sent, subject)
+        tail = tail_after(ix, max(cue.i, subject.right_edge.i if subject is not None else cue.i), sent)
+        if content is None and tail is not None and cue.dep_ == "parataxis" and cue.head.i > cue.i:
+            # "The new bridge, the council said, was its largest yet": the cue splits one clause
+            start = after_dateline(ix, sent)
+            first = trim(ix, start, left)
+            content = (first[0], tail[1]) if first is not None else None
+    if content is None:
+        return
+    source = lost_name or (mention_range(subject) if subject is not None else None)
+    confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
+    ix.add(content, kind, cue=(cue.i, cue.i + 1), source=source,
+           head=subject.i if subject is not None else None, confidence=confidence)
+    ix.found[-1].tail = tail
+
+
+def _as_clause_content(ix: DocIndex, cue: Token, sent: Span) -> tuple[int, int] | None:
+    """The clause an "as X said" clause vouches for: the rest of its sentence."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
+        return None  # "..., as the mayor said the road could only reopen after repairs": a reason
+    doc = ix.doc
+    if cue.i < cue.head.i:  # "As many experts have pointed out, Trump is free to ..."
+        start = cue.right_edge.i + 1
+        return trim(ix, start, without_gloss(ix, start, sent.end))
+    start = after_dateline(ix, sent)  # "The ferry will not return, as the mayor said."
+    while start < cue.left_edge.i and (doc[start].is_space or doc[start].text == ","
+                                       or doc[start].lower_ in lexicon.LEADING_CONNECTIVES):
+        start += 1
+    return trim(ix, start, cue.left_edge.i)
+
+
+def _misread_interposed(ix: DocIndex, cue: Token, subject: Token) -> bool:
+    """Whether the parser made the start of a clause the subject of a cue set between commas and
+    the speaker its apposition: the reported clause after the cue then has no subject of its own."""
+    doc = ix.doc
+    if subject.i > cue.i or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return False
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < cue.i]
+    clause = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+    return bool(names and clause) and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause[0].children)
+
+
+def _coordinated_speaker(ix: DocIndex, cue: Token, subject: Token | None, sent: Span) -> Token | None:
+    """"Zelensky denied claims that Ukraine attacked ..., and accused Moscow of ...": the parser
+    hangs the second cue on the reported clause; its speaker is the first cue's."""
+    doc = ix.doc
+    if cue.dep_ != "conj" or any(c.dep_ == "nsubj" for c in cue.children):
+        return subject
+    if not any(t.dep_ == "cc" for t in doc[max(sent.start, cue.i - 2):cue.i]):
+        return subject
+    for earlier in sent:
+        if earlier.i >= cue.i:
+            break
+        if is_cue(earlier) and not ix.inside_quote(earlier):
+            first = subject_of(earlier)
+            if first is not None and first.i < earlier.i and (subject is None or subject.i > earlier.i):
+                return first
+    return subject
+
+
+def _frames_quote_before(ix: DocIndex, left: int) -> bool:
+    """Whether the cue at ``left`` closes a quotation just before it: "“...,” he said"."""
+    doc = ix.doc
+    i = left - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        if "\n" in doc[i].text:
+            return False
+        i -= 1
+    if i < 1 or ix.quote_of_token[i] is None or not doc[i].is_quote:
+        return False
+    return doc[i - 1].text in {",", "?", "!", "—", "–"} or doc[i + 1].text == ","

@@ -1,0 +1,113 @@
+"""Stances: what somebody wants, plans, supports or attacks, found after every statement.
+
+They come out as kind ``stance``; the core's conventions decide whether they count.
+"""
+
+from spacy.tokens import Span, Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.attribution import STANCE
+from attribview.nlp.rules.boundaries import trim
+from attribview.nlp.rules.contents import content_after
+from attribview.nlp.rules.grammar import is_passive, mention_range, subject_of
+from attribview.nlp.rules.index import DocIndex
+
+
+def find_stances(ix: DocIndex) -> None:
+    """Stances, once every statement is found: a stance inside a statement is part of what was said."""
+    for sent in ix.sents:
+        for token in sent:
+            word = token.lower_
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
+                _from_stance(ix, token, sent)
+            elif token.pos_ == "NOUN" and word in lexicon.STANCE_NOUNS:
+                _from_stance_noun(ix, token)
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
+                _from_stance_adjective(ix, token)
+
+
+def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
+    """"Trump wants to cut taxes", "the union endorsed Clinton": a stance held, not a statement.
+
+    Found after every statement, and only outside them ("he said he wants ..." stays one quote).
+    """
+    if verb.dep_ in {"amod", "compound"} or ix.inside_quote(verb):
+        return
+    if is_passive(verb):
+        _from_passive_stance(ix, verb, sent)
+        return
+    if any(c.dep_ == "prt" for c in verb.children):
+        return  # "showed up", "pointed out": a phrasal verb means something else
+    if verb.dep_ == "xcomp" and is_passive(verb.head):
+        return  # "the developer is believed to have offered ...": a hedge, nobody's stance
+    if verb.lemma_.lower() in lexicon.STANCE_PREP_VERBS and not any(
+            c.dep_ == "prep" and c.lower_ in lexicon.STANCE_PREPS for c in verb.rights):
+        return  # "voted on Tuesday" holds no stance, "voted against the bill" does
+    if ix.covered(verb):
+        return
+    if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children) and (
+            verb.lemma_.lower() == "ask"):
+        return  # "a source, who asked not to be named": a condition of anonymity, not a stance
+    subject = subject_of(verb)
+    if subject is None or not (sent.start <= subject.i < sent.end) or (
+            subject.lower_ in lexicon.DUMMY_SUBJECTS):
+        return
+    content = content_after(ix, verb, sent, subject, stance=True)
+    if content is None:
+        return
+    ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject),
+           head=subject.i, confidence=0.5)
+
+
+def _from_passive_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
+    """"Clinton was endorsed by the union": the agent holds the stance, the subject is what it is on."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                 None)
+    if patient is None or agent is None or ix.covered(verb) or not sent.start <= patient.i < sent.end:
+        return
+    content = trim(ix, *mention_range(patient))
+    if content is not None:
+        # the agent up to its head: "by engineers for its design" is parsed as one phrase
+        ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=(agent.left_edge.i, agent.i + 1),
+               head=agent.i, confidence=0.45)
+
+
+def _from_stance_adjective(ix: DocIndex, adjective: Token) -> None:
+    """"Graham has been critical of Trump", "she was sure Trump would win": the subject's stance."""
+    subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS:
+        return
+    _add_held(ix, adjective, subject, {"ccomp", "xcomp"})
+
+
+def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
+    """"Trump's plan to cut taxes", "her support for the deal": the owner holds the stance."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        _add_held(ix, noun, owner, {"acl"})
+
+
+def _add_held(ix: DocIndex, cue: Token, holder: Token, clauses: set[str]) -> None:
+    """A stance named by a noun or an adjective: its content is the object of the first preposition
+    after it ("support for ...", "critical of ...") or its clause ("plan to ...", "sure that ...")."""
+    if ix.inside_quote(cue) or ix.covered(cue):
+        return
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to", "with"}:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                start, end = child.i + 1, objects[0].right_edge.i + 1
+                break
+        elif child.dep_ in clauses and (child.dep_ != "acl" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            break
+    else:
+        return
+    if ix.doc[start].lower_ == "that":  # "sure that the ferry would return"
+        start += 1
+    content = trim(ix, start, end)
+    if content is not None:
+        ix.add(content, STANCE, cue=(cue.i, cue.i + 1), source=mention_range(holder), head=holder.i,
+               confidence=0.45)
