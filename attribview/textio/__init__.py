@@ -19,6 +19,7 @@ from typing import Final
 from charset_normalizer import from_bytes
 
 from attribview.errors import InputError
+from attribview.textio.main_text import select_main_text
 
 MAX_BYTES: int = 5 * 1024 * 1024
 
@@ -279,12 +280,12 @@ class _HtmlExtractor(HTMLParser):
     Nothing is executed or fetched: tags only decide what is dropped and where lines break.
     """
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, whole_page: bool = False) -> None:
         super().__init__(convert_charrefs=False)  # entities one by one, so each keeps its position
         self._original = original
-        # a saved news page marks its story with <article>: then menus, teasers and footers outside it
-        # are not the article, whatever tags they use
-        self._only_article = _ARTICLE_TAG_RE.search(original) is not None
+        # without trafilatura's choice, a page that marks its story with <article> has menus, teasers
+        # and footers outside it that are not the article, whatever tags they use
+        self._only_article = not whole_page and _ARTICLE_TAG_RE.search(original) is not None
         self._article_depth = 0
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", original))]
         self._pieces: list[str] = []
@@ -441,19 +442,37 @@ def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") 
     if not original:
         raise InputError(f"{name}: is empty, there is nothing to analyse")
     if _is_html(original, name):
-        extractor = _HtmlExtractor(original)
-        try:
-            text, offsets = extractor.extract()
-        except AssertionError as error:  # older html.parser versions assert on odd markup
-            raise InputError(f"{name}: the HTML cannot be read ({error})") from None
-        if not text.strip():
-            raise InputError(f"{name}: no readable text found in the HTML")
-        return SourceText(original, text, encoding, is_html=True, _offsets=offsets, meta=extractor.meta)
+        return _prepare_html(original, name, encoding)
     joined = tuple(match.start() - number for number, match in enumerate(re.finditer("\r\n", original)))
     text = original.replace("\r\n", "\n").translate(_CHAR_MAP)
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace, there is nothing to analyse")
     return SourceText(original, text, encoding, is_html=False, _joined=joined)
+
+
+def _extract(original: str, name: str, *, whole_page: bool) -> tuple[str, tuple[int, ...], PageMeta]:
+    """The page's text by our own parser, with its offsets and metadata."""
+    extractor = _HtmlExtractor(original, whole_page=whole_page)
+    try:
+        text, offsets = extractor.extract()
+    except AssertionError as error:  # older html.parser versions assert on odd markup
+        raise InputError(f"{name}: the HTML cannot be read ({error})") from None
+    return text, offsets, extractor.meta
+
+
+def _prepare_html(original: str, name: str, encoding: str) -> SourceText:
+    """A web page's main text as trafilatura chooses it, else by our tag rules; offsets stay exact."""
+    text, offsets, meta = _extract(original, name, whole_page=True)
+    main = select_main_text(original, text, offsets) if text.strip() else None
+    if main is None or not main.text.strip():
+        text, offsets, meta = _extract(original, name, whole_page=False)
+    else:
+        text, offsets = main.text, main.offsets
+        meta = PageMeta(title=meta.title or main.title, outlet=meta.outlet or main.outlet,
+                        url=meta.url or main.url, published=meta.published or main.published)
+    if not text.strip():
+        raise InputError(f"{name}: no readable text found in the HTML")
+    return SourceText(original, text, encoding, is_html=True, _offsets=offsets, meta=meta)
 
 
 def _os_error(name: str, error: OSError) -> InputError:
