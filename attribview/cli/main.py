@@ -111,13 +111,19 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 def _analyze(args: argparse.Namespace) -> int:
     from attribview.cli.render import render_table  # noqa: PLC0415 - only this command needs it
     from attribview.core.analysis import Analyzer  # noqa: PLC0415 - keeps --help fast
+    from attribview.core.language import detect_language  # noqa: PLC0415
     from attribview.textio import read_article  # noqa: PLC0415
 
     source = read_article(args.file)
     conventions = NAMED_CONVENTIONS[args.count] if args.count else None
     analysis = Analyzer(model=args.model).analyze(source, profile=args.profile, conventions=conventions)
+    language = detect_language(source.text)
+    if language.notice:
+        print(f"attribview: warning: {os.path.basename(args.file)}: {language.notice}", file=sys.stderr)
     if args.json:
-        json.dump(analysis.to_json(), sys.stdout, ensure_ascii=False)
+        data = analysis.to_json()
+        data["language"], data["notice"] = language.code, language.notice
+        json.dump(data, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(render_table(analysis, args.file))
