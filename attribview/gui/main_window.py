@@ -65,6 +65,7 @@ from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
+from attribview.gui.notices import NoticeBar, with_notice_bar
 from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([720, 400])
-        self.article_page = self.main_splitter
+        self.notice_bar = NoticeBar()
+        self.article_page = with_notice_bar(self.notice_bar, self.main_splitter)
 
     def _build_table(self) -> None:
         self.table.setModel(self.proxy)
@@ -518,6 +520,7 @@ class MainWindow(QMainWindow):
         self.detail.set_article(article)
         self.detail.set_known_speakers(article.known_speakers())
         self.summary.set_article(article)
+        self.notice_bar.show_language(article.analysis)
         self.library_panel.set_current(article.article_id)
         self.search.clear()
         self._fill_group_filter(article)
