@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import codecs
 import html
-import io
 import itertools
 import os
 import re
 import stat
-import zipfile
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Final
@@ -508,22 +506,8 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
     if len(data) > max_bytes:
         raise InputError(f"{name}: too large (more than {_human_size(max_bytes)}; {limit})")
     if name.lower().endswith(".docx"):
-        return _read_docx(data, name)
+        from attribview.textio.word import read_docx  # noqa: PLC0415 - only Word files need it
+
+        return read_docx(data, name)
     text, encoding = decode_bytes(data, name=name)
     return prepare_text(text, name=name, encoding=encoding)
-
-
-def _read_docx(data: bytes, name: str) -> SourceText:
-    """A Word document's paragraphs, one per line; offsets count in that text (there is no other)."""
-    import docx  # noqa: PLC0415 - only Word files need it
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError(f"{name}: not a readable Word (.docx) document ({error})") from None
-    paragraphs = [" ".join(p.text.split()) for p in document.paragraphs]
-    text = "\n".join(p for p in paragraphs if p)
-    source = prepare_text(text, name=name, encoding="docx")
-    # the document's creation date is when the file was made, not when the article appeared
-    return replace(source, meta=PageMeta(title=document.core_properties.title or None))
