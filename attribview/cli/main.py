@@ -29,7 +29,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="find attributions in an article file")
-    analyze.add_argument("file", help="article: .txt (any encoding) or .html")
+    analyze.add_argument("file", help="article: .txt (any encoding), .html or .docx")
     analyze.add_argument("--json", action="store_true", help="machine-readable output (FORMAT.md contract)")
     _add_profile(analyze)
     analyze.add_argument("--model", default=None, help="spaCy model to load (default: en_core_web_sm)")
@@ -43,7 +43,7 @@ def _build_parser() -> argparse.ArgumentParser:
     library.add_argument("--db", default=None, help="library file (default: in the user data folder)")
 
     imports = sub.add_parser("import", parents=[library], help="analyse article files into the library")
-    imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html)")
+    imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html, .docx)")
     _add_profile(imports)
     imports.set_defaults(run=_import)
 
@@ -133,7 +133,7 @@ def _analyze(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415 - loads SQLAlchemy and spaCy
 
-    def progress(done: int, total: int, name: str) -> None:
+    def bar(done: int, total: int, name: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
@@ -141,9 +141,13 @@ def _import(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
+    def lines(done: int, total: int, name: str) -> None:
+        """A log or a pipe gets one plain line per file: a redrawn bar would be one garbled line."""
+        print(f"{done}/{total} {name}", file=sys.stderr, flush=True)
+
     with Library.open(args.db) as library:
         report = library.import_files(args.paths, profile=args.profile,
-                                      progress=progress if sys.stderr.isatty() else None)
+                                      progress=bar if sys.stderr.isatty() else lines)
     for path, message in report.failed:
         print(f"attribview: skipped {path}: {message}", file=sys.stderr)
     for path, earlier in report.duplicates:

@@ -79,7 +79,7 @@ from attribview.paths import sample_article
 log = logging.getLogger("attribview.gui")
 
 MAX_RECENT = 8
-ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm *.docx);;All files (*)"
 ARTICLE_ORIGIN = "the open article"
 EXERCISE_FILTER = "attribview exercises and attempts (*.json);;All files (*)"
 ErrorReporter = Callable[[str, str], None]
