@@ -68,6 +68,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     export.add_argument("--article", type=int, default=None, help="only this article id")
     export.add_argument("--out", default=None, help="file to write (default: standard output)")
+    export.add_argument("--bom", action="store_true",
+                        help="start a CSV with a UTF-8 byte-order mark, so that Excel opens it right")
     export.set_defaults(run=_export)
 
     report = sub.add_parser("report", help="write a self-contained HTML sourcing report of an article")
@@ -192,8 +194,10 @@ def _verify(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
+    if args.bom and args.format != "csv":
+        raise AttribviewError("--bom is for --format csv only")
     with Library.open(args.db, create=False) as library:
-        text = library.export(args.format, args.article)
+        text = library.export(args.format, args.article, bom=args.bom)
     if args.out:
         write_text(args.out, text)
     else:
