@@ -63,6 +63,7 @@ from attribview.gui.commands import (
 from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
+from attribview.gui.exports import ExportMenu
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.notices import NoticeBar, with_notice_bar
@@ -342,6 +343,10 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print Report…", self.print_report, QKeySequence.StandardKey.Print)
         for action in (self.report_action, self.pdf_action, self.print_action):
             file_menu.addAction(action)
+        self.export_menu = ExportMenu(self, self.tasks, self.desk, article=lambda: self.document,
+                                      library_ready=lambda: self.library_ready,
+                                      tell=self.status_label.setText, report_error=self._report_error)
+        file_menu.addMenu(self.export_menu)
         file_menu.addSeparator()
         self.save_exercise_action = self._action("Save E&xercise…", self.save_exercise)
         self.save_exercise_action.setStatusTip("Save the open article and its reference attribution (with "
