@@ -274,6 +274,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
+        self.profile_label = plain_label()  # which speaker groups the open article is read with
+        bar.addPermanentWidget(self.profile_label)
         bar.addPermanentWidget(self.counts_label)
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -526,6 +528,7 @@ class MainWindow(QMainWindow):
         self.detail.set_known_speakers(article.known_speakers())
         self.summary.set_article(article)
         self.notice_bar.show_language(article.analysis)
+        self.profile_label.setText(f"Profile: {article.profile_label or 'none'}")
         self.library_panel.set_current(article.article_id)
         self.search.clear()
         self._fill_group_filter(article)
@@ -593,6 +596,7 @@ class MainWindow(QMainWindow):
             widget.set_article(None)
         self.library_panel.set_current(None)
         self.counts_label.clear()
+        self.profile_label.clear()
         self.setWindowTitle("attribview")
         self.stack.setCurrentWidget(self.welcome)
         self._update_correction_actions()
