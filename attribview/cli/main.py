@@ -31,7 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="find attributions in an article file")
-    analyze.add_argument("file", help="article: .txt (any encoding) or .html")
+    analyze.add_argument("file", help="article: .txt (any encoding), .html or .docx")
     analyze.add_argument("--json", action="store_true", help="machine-readable output (FORMAT.md contract)")
     _add_profile(analyze)
     analyze.add_argument("--model", default=None, help="spaCy model to load (default: en_core_web_sm)")
@@ -49,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
 
     imports = sub.add_parser("import", parents=[library], help="analyse article files into the library")
-    imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html)")
+    imports.add_argument("paths", nargs="+", help="article files or folders (.txt, .html, .docx)")
     _add_profile(imports)
     imports.set_defaults(run=_import)
 
@@ -79,6 +79,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     export.add_argument("--article", type=int, default=None, help="only this article id")
     export.add_argument("--out", default=None, help="file to write (default: standard output)")
+    export.add_argument("--bom", action="store_true",
+                        help="start a CSV with a UTF-8 byte-order mark, so that Excel opens it right")
     export.set_defaults(run=_export)
 
     report = sub.add_parser("report", help="write a self-contained HTML sourcing report of an article")
@@ -133,13 +135,19 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 def _analyze(args: argparse.Namespace) -> int:
     from attribview.cli.render import render_table  # noqa: PLC0415 - only this command needs it
     from attribview.core.analysis import Analyzer  # noqa: PLC0415 - keeps --help fast
+    from attribview.core.language import detect_language  # noqa: PLC0415
     from attribview.textio import read_article  # noqa: PLC0415
 
     source = read_article(args.file)
     conventions = NAMED_CONVENTIONS[args.count] if args.count else None
     analysis = Analyzer(model=args.model).analyze(source, profile=args.profile, conventions=conventions)
+    language = detect_language(source.text)
+    if language.notice:
+        print(f"attribview: warning: {os.path.basename(args.file)}: {language.notice}", file=sys.stderr)
     if args.json:
-        json.dump(analysis.to_json(), sys.stdout, ensure_ascii=False)
+        data = analysis.to_json()
+        data["language"], data["notice"] = language.code, language.notice
+        json.dump(data, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(render_table(analysis, args.file))
@@ -158,7 +166,7 @@ def _init(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415 - loads SQLAlchemy and spaCy
 
-    def progress(done: int, total: int, name: str) -> None:
+    def bar(done: int, total: int, name: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
@@ -166,9 +174,13 @@ def _import(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
+    def lines(done: int, total: int, name: str) -> None:
+        """A log or a pipe gets one plain line per file: a redrawn bar would be one garbled line."""
+        print(f"{done}/{total} {name}", file=sys.stderr, flush=True)
+
     with Library.open(args.db) as library:
         report = library.import_files(args.paths, profile=args.profile,
-                                      progress=progress if sys.stderr.isatty() else None)
+                                      progress=bar if sys.stderr.isatty() else lines)
     for path, message in report.failed:
         print(f"attribview: skipped {path}: {message}", file=sys.stderr)
     for path, earlier in report.duplicates:
@@ -215,8 +227,10 @@ def _verify(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from attribview.core.library import Library  # noqa: PLC0415
 
+    if args.bom and args.format != "csv":
+        raise AttribviewError("--bom is for --format csv only")
     with Library.open(args.db, create=False) as library:
-        text = library.export(args.format, args.article)
+        text = library.export(args.format, args.article, bom=args.bom)
     if args.out:
         write_text(args.out, text)
     else:

@@ -20,6 +20,7 @@ from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
 from attribview.store.errors import ConflictError, StoreError
+from attribview.store.export import export_csv
 from attribview.store.library import (
     ArticleMeta,
     ArticleRow,
@@ -299,8 +300,12 @@ class Library:
         return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
                                            who=checker or default_user(), expected_version=expected_version)
 
-    def export(self, format_name: str, article_id: int | None = None) -> str:
-        return self.store.export(format_name, article_id)
+    def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False) -> str:
+        """The library (or one article) as text; a CSV names each group by its profile's label."""
+        if format_name != "csv":
+            return self.store.export(format_name, article_id)
+        labels = {p.id: {g.id: g.label for g in p.groups} for p in self.analyzer.profiles.values()}
+        return self.store.read(lambda s: export_csv(s, article_id, group_labels=labels, bom=bom))
 
     # --- the verification desk ---------------------------------------------------------------------------
     # Each method is one transaction and returns frozen rows, safe to hand from a worker thread to the GUI.

@@ -68,6 +68,7 @@ from attribview.gui.commands import (
 from attribview.gui.desk import Desk, QuoteDetails, QuotesChanged
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
+from attribview.gui.exports import ExportMenu
 from attribview.gui.layout import (
     fit_columns,
     is_small,
@@ -79,6 +80,7 @@ from attribview.gui.layout import (
 )
 from attribview.gui.legend import LegendPanel, plural, swatch_icon
 from attribview.gui.library_panel import LibraryPanel
+from attribview.gui.notices import NoticeBar, with_notice_bar
 from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.quote_model import QUOTE_ROLE, Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
@@ -96,7 +98,7 @@ log = logging.getLogger("attribview.gui")
 SHORT_COLUMNS = (Column.SPEAKER, Column.GROUP, Column.KIND, Column.STATUS, Column.CONFIDENCE)
 
 MAX_RECENT = 8
-ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm *.docx);;All files (*)"
 ARTICLE_ORIGIN = "the open article"
 EXERCISE_FILTER = "attribview exercises and attempts (*.json);;All files (*)"
 ErrorReporter = Callable[[str, str], None]
@@ -245,7 +247,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 1)  # and its width
         self.main_splitter.setStretchFactor(1, 0)
         self.main_splitter.setSizes([720, 400])
-        self.article_page = self.main_splitter
+        self.notice_bar = NoticeBar()
+        self.article_page = with_notice_bar(self.notice_bar, self.main_splitter)
 
     def _build_table(self) -> None:
         self.table.setModel(self.proxy)
@@ -295,6 +298,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
+        self.profile_label = plain_label()  # which speaker groups the open article is read with
+        bar.addPermanentWidget(self.profile_label)
         bar.addPermanentWidget(self.counts_label)
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -369,6 +374,10 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print Report…", self.print_report, QKeySequence.StandardKey.Print)
         for action in (self.report_action, self.pdf_action, self.print_action):
             file_menu.addAction(action)
+        self.export_menu = ExportMenu(self, self.tasks, self.desk, article=lambda: self.document,
+                                      library_ready=lambda: self.library_ready,
+                                      tell=self.status_label.setText, report_error=self._report_error)
+        file_menu.addMenu(self.export_menu)
         file_menu.addSeparator()
         self.save_exercise_action = self._action("Save E&xercise…", self.save_exercise)
         self.save_exercise_action.setStatusTip("Save the open article and its reference attribution (with "
@@ -582,6 +591,8 @@ class MainWindow(QMainWindow):
         self.detail.set_article(article)
         self.detail.set_known_speakers(article.known_speakers())
         self.summary.set_article(article)
+        self.notice_bar.show_language(article.analysis)
+        self.profile_label.setText(f"Profile: {article.profile_label or 'none'}")
         self.library_panel.set_current(article.article_id)
         self.search.clear()
         self._fill_group_filter(article)
@@ -656,6 +667,7 @@ class MainWindow(QMainWindow):
             widget.set_article(None)
         self.library_panel.set_current(None)
         self.counts_label.clear()
+        self.profile_label.clear()
         self.setWindowTitle("attribview")
         self.stack.setCurrentWidget(self.welcome)
         self._update_correction_actions()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -22,9 +22,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = (
     "quote_id", "article_id", "article_title", "outlet", "url", "published", "start", "end", "speaker",
-    "group", "kind", "confidence", "origin", "rejected", "flags", "status", "note", "evidence", "checked_by",
-    "checked_at", "text",
+    "mention", "group", "group_label", "kind", "confidence", "origin", "rejected", "flags", "status", "note",
+    "evidence", "checked_by", "checked_at", "text", "cue", "source",
 )
+#: A UTF-8 byte-order mark: without it Excel reads a CSV file as the local code page and garbles
+#: "Зеленський" or "Sánchez"; other programs read the file the same with or without it.
+BOM = "\ufeff"
 
 
 def _articles(session: Session, article_id: int | None) -> Iterator[Article]:
@@ -92,28 +95,40 @@ def spreadsheet_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def export_csv(session: Session, article_id: int | None = None) -> str:
-    """One row per quote; flags are joined by ";" and evidence links by spaces.
+def _span(text: str, start: int | None, end: int | None) -> str:
+    """The article text between two offsets, empty when there is no such span."""
+    return text[start:end] if start is not None and end is not None else ""
 
-    Every field is quoted and passes through :func:`spreadsheet_cell`, so article or user text that
-    begins like a formula (``=HYPERLINK(...)``) reaches the spreadsheet as text.
+
+def export_csv(session: Session, article_id: int | None = None, *,
+               group_labels: Mapping[str, Mapping[str, str]] | None = None, bom: bool = False) -> str:
+    """One row per quote, with its mention, cue and source text; flags joined by ";", evidence by spaces.
+
+    `group_labels` gives, per profile id, each group's label (the store keeps group ids only); `bom`
+    starts the text with a UTF-8 byte-order mark, so that Excel opens it right. Every field is quoted
+    and passes through :func:`spreadsheet_cell`, so article or user text that begins like a formula
+    (``=HYPERLINK(...)``) reaches the spreadsheet as text.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for article in _articles(session, article_id):
+        labels = (group_labels or {}).get(article.profile or "", {})
         for quote in _sorted_quotes(article):
             v = quote.verification
             writer.writerow(spreadsheet_cell(cell) for cell in [
                 quote.id, article.id, article.title, article.outlet or "", article.url or "",
                 _iso(article.published) or "", quote.start, quote.end,
-                quote.speaker.name if quote.speaker is not None else "", quote.group or "", quote.kind,
+                quote.speaker.name if quote.speaker is not None else "", quote.mention or "",
+                quote.group or "", labels.get(quote.group or "", ""), quote.kind,
                 quote.confidence, quote.origin, str(quote.rejected).lower(), ";".join(quote.flags),
                 v.status if v is not None else "unverified", (v.note or "") if v is not None else "",
                 " ".join(v.evidence) if v is not None else "", (v.checked_by or "") if v is not None else "",
                 (_iso(v.checked_at) or "") if v is not None else "", quote.text,
+                _span(article.text, quote.cue_start, quote.cue_end),
+                _span(article.text, quote.source_start, quote.source_end),
             ])
-    return buffer.getvalue()
+    return (BOM if bom else "") + buffer.getvalue()
 
 
 def _claim_review(article: Article, quote: Quote, verification: Verification) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import pytest
 ERROR_PREFIX = "attribview: error: "
 EXIT_ERROR = 2
 TIMEOUT = 300
+PROGRESS_LINE = re.compile(r"\d+/\d+ ")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,11 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+
+    @property
+    def messages(self) -> list[str]:
+        """The lines of stderr other than an import's progress ("2/40 name.txt", one per file)."""
+        return [line for line in self.stderr.splitlines() if not PROGRESS_LINE.match(line)]
 
     def assert_one_line_error(self, *fragments: str) -> None:
         """Exit 2, a single ``attribview: error:`` line on stderr (containing ``fragments``), no traceback."""

@@ -105,7 +105,7 @@ def test_a_bad_entry_is_one_line_and_the_rest_is_stored(attribview: Attribview, 
     run = attribview("import", folder, "--db", db, "--profile", "none")
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
-    [line] = run.stderr.strip("\n").split("\n")
+    [line] = run.messages
     assert line.startswith(f"attribview: skipped {bad}: "), line
     assert words.lower() in line.lower(), line
     assert run.stdout.strip() == "imported 2, already in the library 0, unreadable 1"
@@ -126,7 +126,7 @@ def test_nothing_readable_is_exit_2_with_a_line_per_file(attribview: Attribview,
     bad = [_binary(folder), _empty(folder)]
     run = attribview("import", folder, "--db", tmp_path / "library.sqlite3", "--profile", "none")
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert sorted(line.split(": ")[1] for line in run.stderr.strip().split("\n")) == \
+    assert sorted(line.split(": ")[1] for line in run.messages) == \
         sorted(f"skipped {path}" for path in bad)
     assert run.stdout.strip() == "imported 0, already in the library 0, unreadable 2"
 
@@ -138,7 +138,7 @@ def test_a_text_given_twice_is_stored_and_counted_once(attribview: Attribview, t
     run = attribview("import", folder, folder / "one.txt", "--db", db, "--profile", "none")
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "imported 2, already in the library 2, unreadable 0"
-    assert sorted(run.stderr.strip().split("\n")) == [
+    assert sorted(run.messages) == [
         f"attribview: skipped {folder / 'one.txt'}: named twice, stored once",
         f"attribview: skipped {folder / 'z-copy.txt'}: the same text as {folder / 'one.txt'}, stored once",
     ]

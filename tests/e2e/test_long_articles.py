@@ -60,7 +60,7 @@ def test_a_folder_import_stores_the_long_and_reports_the_bad(attribview, tmp_pat
     run = attribview("import", "--db", db, folder)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Traceback" not in run.stderr
-    [skipped] = run.stderr.splitlines()
+    [skipped] = run.messages
     assert skipped.startswith("attribview: skipped ") and "b-binary.txt" in skipped and "binary" in skipped
     assert "imported 2" in run.stdout
     assert digest(folder) == before
