@@ -51,7 +51,7 @@ def analyse(analyzer: Analyzer) -> Callable[..., Analysis]:
 #: reporter's own words around them (fictional places and people; the war profile's groups).
 TWO_VOICES = (
     "Ukrainian forces say they pushed back an assault near Veldorf overnight, and local sources say "
-    "the bridge at Kessin was badly damaged. There is so far no sign that the garrison has withdrawn.\n\n"
+    "the bridge at Kessin was badly damaged. Whether the garrison has withdrawn remains unclear.\n\n"
     "A Russian general, Colonel-General Arvid Tolle, said the offensive had stalled near Marinsk, "
     "while Putin said the operation was going to plan.\n"
 )

@@ -3,7 +3,7 @@
 An analysis becomes ordered, non-overlapping runs over its text. Only what a source is reported to
 have said (a quote's content) is tinted, in its speaker's group colour, so a sentence where two
 speakers speak shows two colours; the reporter's own words around them ("Ukrainian forces say",
-"there is so far no sign that ...") stay untinted, with the cue underlined and the source in bold.
+"it remains unclear whether ...") stay untinted, with the cue underlined and the source in bold.
 The palette lives here too, so that every face tints alike.
 """
 
