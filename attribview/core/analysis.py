@@ -220,8 +220,8 @@ class Analyzer:
         wanted = tuple(engines)
         parts: dict[str, list[Part]] = {engine: [] for engine in wanted}
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            for engine in wanted:
-                parts[engine].append(self._part(doc, engine).shift(offset))
+            for engine, part in self._parts(doc, wanted).items():
+                parts[engine].append(part.shift(offset))
             if not last:
                 continue
             chosen = self.resolve_profile(profile, source.text)
@@ -234,15 +234,19 @@ class Analyzer:
                 analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
             yield analyses
 
-    def _part(self, doc: Any, engine: str) -> Part:
-        """What the pipeline found in one Doc, in its own offsets, as ``engine`` reads it."""
+    def _parts(self, doc: Any, engines: tuple[str, ...]) -> dict[str, Part]:
+        """What the pipeline found in one Doc, in its own offsets, as each engine reads it; the
+        sentences, subjects and hedges are the Doc's own, read once for all engines."""
         from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
         from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
 
         subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
                     if t.dep_ in {"nsubj", "nsubjpass"}]
-        attributions = blend(doc, from_records(doc._.get(ATTRIBUTIONS) or []), engine, self.calibration)
-        return Part(attributions, list(doc._.get(HEDGES) or []), _sentence_spans(doc), subjects)
+        sentences, hedges = _sentence_spans(doc), list(doc._.get(HEDGES) or [])
+        records = doc._.get(ATTRIBUTIONS) or []
+        return {engine: Part(blend(doc, from_records(records), engine, self.calibration), list(hedges),
+                             list(sentences), list(subjects))
+                for engine in engines}
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
