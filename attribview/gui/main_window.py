@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 
 from attribview.core.analysis import Analyzer
+from attribview.gui.tasks import Lane
 from attribview.gui.window.menus import MenuActions
 from attribview.gui.window.parts import ErrorReporter
 
@@ -36,8 +37,8 @@ class MainWindow(MenuActions):
         if not self._closed:
             self._closed = True
             self.detail.commit_pending()  # a note still being typed is saved before the library closes
-            self.tasks.run(self.desk.close, message="", on_success=lambda _result: None,
+            self.tasks.run(self._close_desk, lane=Lane.DESK, on_success=lambda _none: None,
                            on_failure=lambda _error: None)
-            self.tasks.wait()
+            self.tasks.shutdown()  # returns at once: an analysis still running finishes unseen
             self._save_layout()
         super().closeEvent(event)

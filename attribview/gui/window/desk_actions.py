@@ -3,8 +3,8 @@ desk worker."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
@@ -18,12 +18,14 @@ from attribview.gui.commands import (
     SpeakerCommand,
     StatusCommand,
 )
-from attribview.gui.desk import QuoteDetails, QuotesChanged
 from attribview.gui.document import Document
 from attribview.gui.status import status_label
+from attribview.gui.tasks import Lane
 from attribview.gui.window.parts import WindowParts
 
-log = logging.getLogger("attribview.gui")
+if TYPE_CHECKING:
+    from attribview.gui.desk import QuoteDetails, QuotesChanged
+
 
 
 class DeskActions(WindowParts):
@@ -69,14 +71,14 @@ class DeskActions(WindowParts):
         who = self.checker.name()
         self.tasks.run(lambda: self.desk.set_verification(quote_id, status=status, note=note,
                                                           evidence=evidence, who=who),
-                       message="", on_success=lambda details: self._on_quote_saved(details, what),
+                       lane=Lane.DESK, on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
     def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None, by_hand: bool) -> None:
         what = f"speaker set to {speaker or 'unknown'}"
         who = self.checker.name()
         self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand, who=who),
-                       message="",
+                       lane=Lane.DESK,
                        on_success=lambda details: self._on_quote_saved(details, what),
                        on_failure=lambda error: self._on_save_failed(quote_id, error))
 
@@ -144,27 +146,25 @@ class DeskActions(WindowParts):
     def _save_rejection(self, quote_id: int, rejected: bool) -> None:
         what = "marked “not an attribution” (Ctrl+Z brings it back)" if rejected else "attribution restored"
         who = self.checker.name()
-        self.tasks.run(lambda: self.desk.reject(quote_id, rejected, who=who), message="",
+        self.tasks.run(lambda: self.desk.reject(quote_id, rejected, who=who), lane=Lane.DESK,
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
     def _save_new_quote(self, new: NewQuote) -> None:
         who = self.checker.name()
-        self.tasks.run(lambda: self.desk.add_quote(new, who=who), message="",
+        self.tasks.run(lambda: self.desk.add_quote(new, who=who), lane=Lane.DESK,
                        on_success=lambda changed: self._on_quotes_changed(changed, "attribution added"),
                        on_failure=self._on_task_failed)
 
     def _reject_new_quote(self, new: NewQuote, rejected: bool) -> None:
         what = "added attribution taken back" if rejected else "attribution added"
         who = self.checker.name()
-        self.tasks.run(lambda: self.desk.reject_new(new, rejected, who=who), message="",
+        self.tasks.run(lambda: self.desk.reject_new(new, rejected, who=who), lane=Lane.DESK,
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
                        on_failure=self._on_task_failed)
 
-    def _on_quotes_changed(self, changed: object, what: str) -> None:
+    def _on_quotes_changed(self, changed: QuotesChanged, what: str) -> None:
         """A quote added, rejected or restored: the open article shows the library's quotes again."""
-        if not isinstance(changed, QuotesChanged):
-            return
         article = self.document
         if article is not None and article.article_id == changed.row.article_id:
             rows = self.table.selectionModel().selectedRows()
@@ -180,9 +180,7 @@ class DeskActions(WindowParts):
         self.refresh_library()
         self.quotes_changed.emit(changed)
 
-    def _on_quote_saved(self, details: object, what: str) -> None:
-        if not isinstance(details, QuoteDetails):
-            return
+    def _on_quote_saved(self, details: QuoteDetails, what: str) -> None:
         if self.document is not None and self.document.index_of(details.row.id) is not None:
             self._update_document(self.document.with_row(details.row))
         self.detail.set_details(details)
@@ -193,5 +191,5 @@ class DeskActions(WindowParts):
     def _on_save_failed(self, quote_id: int, error: BaseException) -> None:
         self._on_task_failed(error)
         if self.detail.quote_id == quote_id:  # show what the library holds, not what failed to save
-            self.tasks.run(lambda: self.desk.details(quote_id), message="",
+            self.tasks.run(lambda: self.desk.details(quote_id), lane=Lane.DESK,
                            on_success=self._on_details_loaded, on_failure=lambda _error: None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,9 +23,6 @@ from attribview.gui.legend import plural
 from attribview.gui.training import TrainingSession, exercise_of
 from attribview.gui.window.parts import WindowParts
 from attribview.gui.window.training import ARTICLE_ORIGIN
-
-log = logging.getLogger("attribview.gui")
-
 
 EXERCISE_FILTER = "attribview exercises and attempts (*.json);;All files (*)"
 

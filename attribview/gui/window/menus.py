@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import (
@@ -24,8 +23,6 @@ from attribview.gui.window.recent import RecentFiles
 from attribview.gui.window.reports import ReportActions
 from attribview.gui.window.showing import Showing
 from attribview.gui.window.training import TrainingActions
-
-log = logging.getLogger("attribview.gui")
 
 
 class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions, ExerciseFiles, Presentation,
@@ -105,7 +102,7 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
         self.print_action = self._action("&Print Report…", self.print_report, QKeySequence.StandardKey.Print)
         for action in (self.report_action, self.pdf_action, self.print_action):
             file_menu.addAction(action)
-        self.export_menu = ExportMenu(self, self.tasks, self.desk, article=lambda: self.document,
+        self.export_menu = ExportMenu(self, self.tasks, lambda: self.desk, article=lambda: self.document,
                                       library_ready=lambda: self.library_ready,
                                       tell=self.status_label.setText, report_error=self._report_error)
         file_menu.addMenu(self.export_menu)

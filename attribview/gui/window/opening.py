@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QGuiApplication,
@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
 )
 
-from attribview.core.library import ArticleProgress
 from attribview.core.titles import article_title
 from attribview.errors import AttribviewError
 from attribview.gui.document import Document
+from attribview.gui.plain import tooltip
+from attribview.gui.tasks import Lane
 from attribview.gui.window.parts import WindowParts
 from attribview.paths import sample_article
 from attribview.textio import SourceText, read_article
 
-log = logging.getLogger("attribview.gui")
+if TYPE_CHECKING:
+    from attribview.core.library import ArticleProgress
+
 
 
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm *.docx);;All files (*)"
@@ -41,7 +44,8 @@ class Opening(WindowParts):
 
     def open_library(self) -> None:
         """Open the library file on the worker; articles opened after this are saved to it."""
-        self.tasks.run(self.desk.open, message="", on_success=self._on_library_opened,  # quick: no busy bar
+        # quick: no busy bar; a lambda, so that the desk is made on the worker
+        self.tasks.run(lambda: self.desk.open(), on_success=self._on_library_opened,  # noqa: PLW0108
                        on_failure=self._on_library_failed)
 
     def open_file(self, path: str) -> None:
@@ -51,14 +55,13 @@ class Opening(WindowParts):
         if self.model_ready:
             return  # the analysis follows in a moment: no plain text in between
         generation = self._generation
-        self.tasks.run(lambda: read_article(path), message="", reader=True,
+        self.tasks.run(lambda: read_article(path), lane=Lane.DESK,
                        on_success=lambda source: self._show_plain(generation, source),
                        on_failure=lambda _error: None)  # the analysis reports a file it cannot read
 
-    def _show_plain(self, generation: int, source: object) -> None:
+    def _show_plain(self, generation: int, source: SourceText) -> None:
         """The text of a file being analysed, as plain characters, until its highlights are ready."""
-        if generation != self._generation or generation == self._analysed \
-                or not isinstance(source, SourceText):
+        if generation != self._generation or generation == self._analysed:
             return  # the analysis (or a later open) came first
         self.leave_training()
         self.detail.commit_pending()
@@ -101,18 +104,20 @@ class Opening(WindowParts):
         self.tasks.run(work, message=message, on_failure=self._on_task_failed,
                        on_success=lambda article: self._on_article_loaded(generation, article))
 
-    def _on_article_loaded(self, generation: int, article: object) -> None:
-        if generation == self._generation and isinstance(article, Document):  # a later open wins
+    def _on_article_loaded(self, generation: int, article: Document) -> None:
+        if generation == self._generation:  # a later open wins
             self._analysed = generation
             self.show_article(article)
             if article.stored:
                 self.refresh_library()
-                self.tasks.run(self.desk.speakers, message="", on_success=self._on_speakers_listed,
+                self.tasks.run(lambda: self.desk.speakers(), lane=Lane.DESK,  # noqa: PLW0108 - made there
+                               on_success=self._on_speakers_listed,
                                on_failure=lambda _error: None)  # completion is a convenience
 
-    def _on_library_opened(self, path: object) -> None:
+    def _on_library_opened(self, path: str | Path) -> None:
         self.library_ready = True
         self.library_dock.setWindowTitle("Library")
+        self.library_dock.setToolTip(tooltip(str(path)))
         self.library_opened.emit(path)
         self.refresh_library()
 
@@ -139,14 +144,14 @@ class Opening(WindowParts):
     def refresh_library(self) -> None:
         """List the library's articles with their progress again (after an import or a check)."""
         if self.library_ready:
-            self.tasks.run(self.desk.progress, message="", on_success=self._on_library_listed,
+            self.tasks.run(lambda: self.desk.progress(), lane=Lane.DESK,  # noqa: PLW0108 - made there
+                           on_success=self._on_library_listed,
                            on_failure=self._on_task_failed)
 
-    def _on_library_listed(self, articles: object) -> None:
-        if isinstance(articles, list):
-            self.library_panel.set_progress([a for a in articles if isinstance(a, ArticleProgress)])
-            self.library_listed.emit(articles)
+    def _on_library_listed(self, articles: list[ArticleProgress]) -> None:
+        self.library_panel.set_progress(articles)
+        self.library_listed.emit(articles)
 
-    def _on_speakers_listed(self, speakers: object) -> None:
-        if self.document is not None and isinstance(speakers, list):
+    def _on_speakers_listed(self, speakers: list[tuple[str, str | None]]) -> None:
+        if self.document is not None:
             self.detail.set_known_speakers(self.document.known_speakers(speakers))

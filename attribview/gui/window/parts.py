@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -32,18 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.analysis import Analyzer
-from attribview.core.library import library_location
 from attribview.core.types import KIND_LABELS
 from attribview.gui.add_quote import AddAttributionDialog
 from attribview.gui.article_view import ArticleView
 from attribview.gui.checker import Checker
-from attribview.gui.desk import Desk
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
 from attribview.gui.legend import LegendPanel
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.notices import NoticeBar, with_notice_bar
-from attribview.gui.plain import plain_label, tooltip
+from attribview.gui.plain import plain_label
 from attribview.gui.quote_model import Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.status import STYLES, status_icon
 from attribview.gui.summary import SummaryPanel
@@ -51,6 +51,9 @@ from attribview.gui.tasks import TaskManager
 from attribview.gui.training import TrainingPanel, TrainingSession
 from attribview.gui.training_view import TrainingKeys
 from attribview.gui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from attribview.gui.desk import Desk, QuoteDetails
 
 log = logging.getLogger("attribview.gui")
 
@@ -109,7 +112,7 @@ class WindowParts(QMainWindow):
     current_quote: Callable[[], int | None]
     _select_row: Callable[[int], None]
     _update_document: Callable[[Document], None]
-    _on_details_loaded: Callable[[object], None]
+    _on_details_loaded: Callable[[QuoteDetails], None]
     _update_correction_actions: Callable[[], None]
     _enter_training: Callable[[TrainingSession], None]
     leave_training: Callable[[], None]
@@ -137,8 +140,9 @@ class WindowParts(QMainWindow):
         self.settings = settings if settings is not None else QSettings("attribview", "attribview")
         self.checker = Checker(self.settings, self)
         self._report_error = report_error if report_error is not None else self._show_error_box
-        self.library_path = library_location(library_path)  # a URL keeps its //, loses its password
-        self.desk = Desk(self.analyzer, self.library_path)  # worker thread only
+        self._library_wanted = library_path
+        self._desk: Desk | None = None
+        self._desk_lock = threading.Lock()
         self.tasks = TaskManager(self)
         self.undo_stack = QUndoStack(self)
         self._generation = 0
@@ -258,7 +262,6 @@ class WindowParts(QMainWindow):
 
     def _build_docks(self) -> None:
         self.library_dock = self._dock("Library", "library_dock", self.library_panel)
-        self.library_dock.setToolTip(tooltip(str(self.library_path)))
         self.summary_dock = self._dock("Sourcing summary", "summary_dock", self.summary)
         self.tabifyDockWidget(self.library_dock, self.summary_dock)
         self.library_dock.raise_()
@@ -285,3 +288,22 @@ class WindowParts(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names, never markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    @property
+    def desk(self) -> Desk:
+        """The library behind the desk, made on first use, on a worker: the store's SQLAlchemy stack loads
+        there, after the window's first paint. Only the workers call it."""
+        with self._desk_lock:
+            if self._desk is None:
+                from attribview.core.library import library_location  # noqa: PLC0415 - after the paint
+                from attribview.gui.desk import Desk  # noqa: PLC0415
+
+                # a URL keeps its //, loses its password
+                self._desk = Desk(self.analyzer, library_location(self._library_wanted))
+            return self._desk
+
+    def _close_desk(self) -> None:
+        """Close the library, if it was ever made (on the desk worker, after its last saves)."""
+        with self._desk_lock:
+            if self._desk is not None:
+                self._desk.close()

@@ -3,8 +3,6 @@ saved state."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtGui import (
     QShowEvent,
 )
@@ -23,9 +21,6 @@ from attribview.gui.layout import (
 )
 from attribview.gui.quote_model import Column
 from attribview.gui.window.parts import WindowParts
-
-log = logging.getLogger("attribview.gui")
-
 
 #: The table's columns sized to their contents; "What was said" (the last) stretches over the rest.
 SHORT_COLUMNS = (Column.SPEAKER, Column.GROUP, Column.KIND, Column.STATUS, Column.CONFIDENCE)

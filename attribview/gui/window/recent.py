@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtGui import (
@@ -12,9 +11,6 @@ from PySide6.QtGui import (
 
 from attribview.gui.plain import tooltip
 from attribview.gui.window.parts import WindowParts
-
-log = logging.getLogger("attribview.gui")
-
 
 MAX_RECENT = 8
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from attribview.errors import AttribviewError
 from attribview.gui.document import Document
 from attribview.gui.report_export import document_report, print_report, write_html, write_pdf
 from attribview.gui.window.parts import WindowParts
-
-log = logging.getLogger("attribview.gui")
 
 
 class ReportActions(WindowParts):

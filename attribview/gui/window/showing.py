@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import (
     QPalette,
 )
 
-from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document
 from attribview.gui.legend import plural, swatch_icon
 from attribview.gui.quote_model import QUOTE_ROLE
 from attribview.gui.status import is_checked
+from attribview.gui.tasks import Lane
 from attribview.gui.window.parts import WindowParts
 
-log = logging.getLogger("attribview.gui")
+if TYPE_CHECKING:
+    from attribview.gui.desk import QuoteDetails
+
 
 
 class Showing(WindowParts):
@@ -171,14 +173,13 @@ class Showing(WindowParts):
             row = self.document.row(quote) if self.document is not None else None
             if row is not None:
                 quote_id = row.id
-                self.tasks.run(lambda: self.desk.details(quote_id), message="",
+                self.tasks.run(lambda: self.desk.details(quote_id), lane=Lane.DESK,
                                on_success=self._on_details_loaded, on_failure=self._on_task_failed)
 
-    def _on_details_loaded(self, details: object) -> None:
-        if isinstance(details, QuoteDetails):
-            self.detail.set_details(details)
-            if self.detail.quote_id == details.row.id:
-                self.details_shown.emit(details)
+    def _on_details_loaded(self, details: QuoteDetails) -> None:
+        self.detail.set_details(details)
+        if self.detail.quote_id == details.row.id:
+            self.details_shown.emit(details)
 
     def _on_group_filter_changed(self, index: int) -> None:
         data = self.group_filter.itemData(index)

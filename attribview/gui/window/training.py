@@ -3,8 +3,6 @@ keys, then checked."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt
 
 from attribview.core.exercise import (
@@ -14,9 +12,6 @@ from attribview.core.grading import Score, missed_summary
 from attribview.gui.training import TrainingSession, exercise_of
 from attribview.gui.training_view import TrainingKeys, digit_group
 from attribview.gui.window.parts import WindowParts
-
-log = logging.getLogger("attribview.gui")
-
 
 ARTICLE_ORIGIN = "the open article"
 
