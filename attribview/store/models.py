@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from attribview.store.statuses import STATUSES as STATUSES  # re-exported: the models own the constraint
+from attribview.store.statuses import STATUSES
 
 # Named constraints let Alembic's batch mode drop or alter them on SQLite later.
 NAMING_CONVENTION: dict[str, str] = {
