@@ -16,8 +16,6 @@ from attribview.errors import AttribviewError
 from attribview.gui.main_window import MainWindow
 
 NO_DISPLAY_HINT = "use 'attribview snapshot FILE --out PNG' to render an article without a display"
-#: How long the process waits at exit for the desk's last saves (they take milliseconds).
-DESK_EXIT_WAIT_MS = 10_000
 #: Linux platforms that need a display server, and the variable that names it.
 DISPLAY_SERVERS = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
 
@@ -113,7 +111,7 @@ def run(path: str | None = None, library_path: str | Path | None = None) -> int:
     window.show()
     window.start(path)
     status = app.exec()
-    window.tasks.wait_desk(DESK_EXIT_WAIT_MS)  # the last saves (quick) are written before the process ends
+    window.tasks.wait_desk()  # the library's opening and the last saves are written before the process ends
     if not window.tasks.wait(0):  # an analysis still running: end without tearing Qt down under it
         sys.stdout.flush()
         sys.stderr.flush()

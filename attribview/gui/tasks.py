@@ -1,10 +1,10 @@
 """Background work: slow calls on worker threads, each result handed to a typed callback on the GUI thread.
 
-Two lanes, each one thread that runs its calls in order: ``WORK`` for the engine and long jobs (opening
-the library, the model load, analyses, exports) and ``DESK`` for what a key press asks (a status, a note, a
-correction, a quote's details, the library's list, reading a file's text), so that a status change never
-waits behind an analysis. The threads are daemons: closing the window drops what is still queued on
-``WORK`` and leaves a running call to finish on its own, its result unseen.
+Two lanes, each one thread that runs its calls in order: ``WORK`` for the engine and long jobs (the model
+load, analyses, exports) and ``DESK`` for the library's opening and closing and what a key press asks (a
+status, a note, a correction, a quote's details, the library's list, reading a file's text), so that a
+status change never waits behind an analysis. The threads are daemons: closing the window drops what is
+still queued on ``WORK`` and leaves a running call to finish on its own, its result unseen.
 """
 
 from __future__ import annotations
@@ -166,8 +166,9 @@ class TaskManager(QObject):
             QCoreApplication.sendPostedEvents(self._relay)  # the callbacks of what just finished
         return idle
 
-    def wait_desk(self, msecs: int) -> bool:
-        """Block until the desk worker is idle: its last saves are written (at exit; they are quick)."""
+    def wait_desk(self, msecs: int = -1) -> bool:
+        """Block until the desk worker is idle: the library opened or closed and its last saves written
+        (at exit: they are quick, and a migration must not be cut short)."""
         return self._workers[Lane.DESK].wait(msecs)
 
     def shutdown(self) -> None:

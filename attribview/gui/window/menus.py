@@ -34,7 +34,9 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
                 *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # a key named twice (Zoom Out is Ctrl+- here) would be ambiguous, and Qt would run neither
+            keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+            action.setShortcuts(list(keys.values()))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work whichever page is showing
         return action

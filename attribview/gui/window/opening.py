@@ -35,26 +35,43 @@ class Opening(WindowParts):
     # opening ----------------------------------------------------------------------------------------
 
     def start(self, path: str | None = None) -> None:
-        """Open the library and load the model in the background, then open ``path`` if given."""
+        """Open the library and load the model in the background, then open ``path`` if given (its text
+        read first of all, so that it is on screen before the library has opened)."""
+        if path:
+            self._read_text(path, self._generation + 1)  # the generation of the analysis queued below
         self.open_library()
         self.tasks.run(lambda: self.analyzer.nlp, message="Loading the language model…",
                        on_success=self._on_model_loaded, on_failure=self._on_task_failed)
         if path:
-            self.open_file(path)
+            self._load_file(path)
 
     def open_library(self) -> None:
-        """Open the library file on the worker; articles opened after this are saved to it."""
-        # quick: no busy bar; a lambda, so that the desk is made on the worker
-        self.tasks.run(lambda: self.desk.open(), on_success=self._on_library_opened,  # noqa: PLW0108
+        """Open the library on the desk worker (the process waits for it at exit: a migration is never
+        cut short); an article analysed meanwhile waits for it and is then saved to it."""
+        self._library_settled.clear()
+
+        def open_desk() -> str | Path:
+            try:
+                return self.desk.open()  # the desk (and the store's SQLAlchemy) is made here, not before
+            finally:
+                self._library_settled.set()
+
+        self.tasks.run(open_desk, lane=Lane.DESK, on_success=self._on_library_opened,  # quick: no busy bar
                        on_failure=self._on_library_failed)
 
     def open_file(self, path: str) -> None:
-        """Show the file's text at once (read on the second worker), then its analysis when ready."""
+        """Show the file's text at once (read on the desk worker), then its analysis when ready."""
+        self._load_file(path)
+        if not self.model_ready:  # else the analysis follows in a moment: no plain text in between
+            self._read_text(path, self._generation)
+
+    def _load_file(self, path: str) -> None:
         name = Path(path).name or path
         self._load(lambda: self.desk.load_file(path), f"Analysing {name}…")
-        if self.model_ready:
-            return  # the analysis follows in a moment: no plain text in between
-        generation = self._generation
+
+    def _read_text(self, path: str, generation: int) -> None:
+        """Read the file on the desk worker and show its plain text, unless ``generation``'s analysis (or a
+        later open) is on screen by then."""
         self.tasks.run(lambda: read_article(path), lane=Lane.DESK,
                        on_success=lambda source: self._show_plain(generation, source),
                        on_failure=lambda _error: None)  # the analysis reports a file it cannot read
@@ -101,7 +118,12 @@ class Opening(WindowParts):
     def _load(self, work: Callable[[], Document], message: str) -> None:
         self._generation += 1
         generation = self._generation
-        self.tasks.run(work, message=message, on_failure=self._on_task_failed,
+
+        def when_library_settled() -> Document:
+            self._library_settled.wait()  # saved into the library being opened, not beside it
+            return work()
+
+        self.tasks.run(when_library_settled, message=message, on_failure=self._on_task_failed,
                        on_success=lambda article: self._on_article_loaded(generation, article))
 
     def _on_article_loaded(self, generation: int, article: Document) -> None:

@@ -72,10 +72,8 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 
 class WindowParts(QMainWindow):
-    """The viewer's one window. ``start()`` opens the library and loads the model in the background.
-
-    Every call on the library or the engine runs on the ``TaskManager``'s worker thread; nothing here
-    blocks.
+    """The window's widgets, state and signals, which every part of ``gui.window`` acts on; ``MainWindow``
+    composes the parts. Every call on the library or the engine runs on a worker of ``tasks``.
 
     Args:
         analyzer: the engine facade (its model loads on the worker thread); a new one by default.
@@ -94,7 +92,8 @@ class WindowParts(QMainWindow):
         text_shown: a file's text, shown as plain text while it is analysed
     """
 
-    # Made by the menus (``gui.window.menus``) and the other parts; declared here, where every part sees them.
+    # Actions made by the menus, and the methods one part calls on another: declared here (no value), so
+    # that each part, a subclass of this one, is type-checked against what the others provide.
     recent_menu: QMenu
     reject_action: QAction
     add_quote_action: QAction
@@ -143,6 +142,8 @@ class WindowParts(QMainWindow):
         self._library_wanted = library_path
         self._desk: Desk | None = None
         self._desk_lock = threading.Lock()
+        self._library_settled = threading.Event()  # cleared while the library opens
+        self._library_settled.set()
         self.tasks = TaskManager(self)
         self.undo_stack = QUndoStack(self)
         self._generation = 0
