@@ -46,11 +46,3 @@ def test_welcome_screen_offers_the_sample(qtbot: QtBot, window: MainWindow) -> N
         window.welcome.sample_button.click()
     first_line = sample_article().read_text(encoding="utf-8").split("\n")[0]
     assert window.windowTitle().startswith(first_line[:40])  # the article's title, not its file name
-
-
-def _open(qtbot: QtBot, window: MainWindow, path: Path) -> Document:
-    with qtbot.wait_signal(window.article_shown, timeout=SLOW) as shown:
-        window.open_file(str(path))
-    article = shown.args[0]
-    assert isinstance(article, Document) and article.stored
-    return article
