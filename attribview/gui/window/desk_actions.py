@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from attribview.gui.desk import QuoteDetails, QuotesChanged
 
 
-
 class DeskActions(WindowParts):
     """Turns edits into undo commands and their saves into desk tasks; the views follow what the
     library returns."""

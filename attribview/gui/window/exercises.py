@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QFileDialog,
-)
+from PySide6.QtWidgets import QFileDialog
 
-from attribview.core.exercise import (
-    Exercise,
-    load_attempt,
-    load_exercise,
-    save_attempt,
-    save_exercise,
-)
+from attribview.core.exercise import Exercise, load_attempt, load_exercise, save_attempt, save_exercise
 from attribview.core.titles import file_stem
 from attribview.errors import AttribviewError
 from attribview.gui.class_report import ClassReportDialog
@@ -25,6 +17,7 @@ from attribview.gui.window.parts import WindowParts
 from attribview.gui.window.training import ARTICLE_ORIGIN
 
 EXERCISE_FILTER = "attribview exercises and attempts (*.json);;All files (*)"
+
 
 class ExerciseFiles(WindowParts):
     """Saves and opens the training files a class passes around."""

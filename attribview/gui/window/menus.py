@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import (
-    QAction,
-    QKeySequence,
-    QPalette,
-)
-from PySide6.QtWidgets import (
-    QMenu,
-)
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QMenu
 
 from attribview.gui.exports import ExportMenu
 from attribview.gui.status import STYLES, status_icon

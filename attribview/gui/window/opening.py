@@ -6,12 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import (
-    QGuiApplication,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 
 from attribview.core.titles import article_title
 from attribview.errors import AttribviewError
@@ -26,8 +22,8 @@ if TYPE_CHECKING:
     from attribview.core.library import ArticleProgress
 
 
-
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm *.docx);;All files (*)"
+
 
 class Opening(WindowParts):
     """Starts the background work that opens things and shows what comes back."""

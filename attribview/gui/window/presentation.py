@@ -3,12 +3,8 @@ saved state."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QSplitter,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QSplitter
 
 from attribview.gui.layout import (
     fit_columns,
@@ -29,6 +25,7 @@ SHORT_COLUMNS = (Column.SPEAKER, Column.GROUP, Column.KIND, Column.STATUS, Colum
 MIN_SCALE = 0.7
 MAX_SCALE = 3.0
 SCALE_STEP = 1.15
+
 
 class Presentation(WindowParts):
     """Applies the classroom settings and shares the window between the article and its panels."""

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDropEvent,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from attribview.gui.plain import tooltip
 from attribview.gui.window.parts import WindowParts
 
 MAX_RECENT = 8
+
 
 class RecentFiles(WindowParts):
     """Keeps the list of recently opened files in the settings."""

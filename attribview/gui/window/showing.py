@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import (
-    QPalette,
-)
+from PySide6.QtGui import QPalette
 
 from attribview.gui.document import Document
 from attribview.gui.legend import plural, swatch_icon
@@ -18,7 +16,6 @@ from attribview.gui.window.parts import WindowParts
 
 if TYPE_CHECKING:
     from attribview.gui.desk import QuoteDetails
-
 
 
 class Showing(WindowParts):

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from attribview.core.exercise import (
-    NARRATION,
-)
+from attribview.core.exercise import NARRATION
 from attribview.core.grading import Score, missed_summary
 from attribview.gui.training import TrainingSession, exercise_of
 from attribview.gui.training_view import TrainingKeys, digit_group
 from attribview.gui.window.parts import WindowParts
 
 ARTICLE_ORIGIN = "the open article"
+
 
 class TrainingActions(WindowParts):
     """Enters and leaves training and records the trainee's answers."""
