@@ -8,7 +8,7 @@ from pathlib import Path
 
 from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
 from attribview.core.highlight import assign_colours, make_badge
-from attribview.core.library import QuoteRow
+from attribview.core.library import QuoteRow, stored_quote
 from attribview.core.profiles import Profile
 from attribview.core.titles import article_title
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
@@ -154,14 +154,6 @@ def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[G
     return tuple(GroupStyle(group_id, label, colours[group_id], sentence_counts.get(group_id, 0),
                             quote_counts.get(group_id, 0), make_badge(label, badge))
                  for group_id, label, _, badge in ordered)
-
-
-def stored_quote(row: QuoteRow) -> Quote:
-    """A stored quote as the engine's result type, so the views draw it like a fresh one."""
-    return Quote(start=row.start, end=row.end, text=row.text, speaker=row.speaker, group=row.group,
-                 kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
-                 source_start=row.source_start, source_end=row.source_end, mention=row.mention,
-                 flags=row.flags)
 
 
 def regroup(sentence: Sentence, quotes: Sequence[Quote]) -> Sentence:
