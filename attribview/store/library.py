@@ -76,6 +76,11 @@ class Store:
         self._writes = sessionmaker(engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"}),
                                     expire_on_commit=False)
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for instruments (counting statements) and SQL of the caller's own."""
+        return self._engine
+
     def close(self) -> None:
         """Close every connection (the last one checkpoints and removes the WAL file)."""
         self._engine.dispose()
