@@ -53,8 +53,11 @@ class Desk:
         return self._library
 
     def open(self) -> str | Path:
-        """Open (create, migrate) the library; raises StoreError for a locked or foreign file."""
+        """Open (create, migrate) the library, and read the profiles its articles are drawn with, so that
+        the first article opened from it is on screen at once; raises StoreError for a locked or foreign
+        file."""
         self._library = Library.open(self.library_path, self.analyzer)
+        self.analyzer.profiles  # noqa: B018 - loaded here, on the worker, not on the first open
         return self.library_path
 
     def close(self) -> None:
