@@ -68,7 +68,7 @@ def search_quotes(session: Session, *, speaker: str | None = None, group: str | 
             condition = or_(condition, Verification.status.is_(None))
         query = query.where(condition)
     if text:
-        query = query.where(text_condition(session, text))
+        query = query.where(text_condition(session, text, paged=limit is not None))
     if article_id is not None:
         query = query.where(Quote.article_id == article_id)
     if not include_rejected:
