@@ -21,6 +21,7 @@ from attribview.core.importing import ImportReport, Progress, import_files
 from attribview.core.language import detect_language
 from attribview.core.titles import TITLE_LENGTH
 from attribview.core.types import Analysis, Quote, Sentence
+from attribview.errors import AttribviewError
 from attribview.store.articles import add_analysis, article_text, save_analysis, set_sentences
 from attribview.store.checks import (
     add_manual_quote,
@@ -246,13 +247,17 @@ class Library:
         """An article with its stored quotes (every correction) and sentences: no model needed.
 
         An article imported before the library kept sentences (schema 0004 and older) is analysed once
-        more for them, with the model, and they are kept from then on (its quotes stay as they are).
+        more for them, with the model, and they are kept from then on (its quotes stay as they are);
+        without a model it is shown with its quotes and no sentences (no hedged-claim lines).
         """
         stored = self.store.read(lambda s: article_text(s, article_id))
         if stored.sentences is None:
             profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
-            fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
-                                          profile=profile, readable=True)
+            try:
+                fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
+                                              profile=profile, readable=True)
+            except AttribviewError:  # no model: its quotes are shown all the same, its hedges once there is
+                return self._stored(stored)
             language = language_code(fresh)
             self.store.write(lambda s: set_sentences(s, article_id, fresh.sentences, language,
                                                      fresh.counting))
@@ -263,7 +268,7 @@ class Library:
                 language: str | None = None, counting: str | None = None) -> StoredArticle:
         """The analysis the library holds of ``stored`` (fresh ``sentences`` for an older article)."""
         if sentences is None:
-            sentences = [Sentence(s.start, s.end, s.groups, s.flags) for s in stored.sentences or ()]
+            sentences = [Sentence(*span) for span in stored.sentences or ()]
         profile = self.analyzer.profiles.get(stored.row.profile) if stored.row.profile else None
         analysis = Analysis(text=stored.text, profile=stored.row.profile,
                             quotes=tuple(stored_quote(row) for row in stored.quotes),

@@ -20,7 +20,6 @@ from attribview.store.rows import (
     ArticleText,
     QuoteLike,
     SentenceLike,
-    SentenceRow,
     now,
     text_sha256,
     utc,
@@ -226,7 +225,7 @@ def article_text(session: Session, article_id: int) -> ArticleText:
         raise StoreError(f"there is no article with id {article_id}")
     text, sentences, language, counting = found[-4:]
     kept = None if sentences is None else tuple(
-        SentenceRow(start, end, tuple(groups), tuple(flags)) for start, end, groups, flags in sentences)
+        (start, end, tuple(groups), tuple(flags)) for start, end, groups, flags in sentences)
     return ArticleText(_article_row(found[:-4]), text, kept, language, counting,
                        tuple(search_quotes(session, article_id=article_id)))
 

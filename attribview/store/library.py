@@ -42,7 +42,7 @@ from attribview.store.rows import (
     QuoteLike,
     QuoteRow,
     QuotesChanged,
-    SentenceRow,
+    SentenceSpan,
     VerificationRow,
     default_user,
     text_sha256,
@@ -55,7 +55,7 @@ T = TypeVar("T")
 
 __all__ = [
     "BEGIN_MODE", "ENGINE_WHO", "STALE_FLAG", "AnalysisLike", "ArticleMeta", "ArticleRow", "ArticleText",
-    "HistoryRow", "QuoteDetails", "QuoteLike", "QuoteRow", "QuotesChanged", "SentenceRow", "Store",
+    "HistoryRow", "QuoteDetails", "QuoteLike", "QuoteRow", "QuotesChanged", "SentenceSpan", "Store",
     "VerificationRow", "add_analysis", "default_user", "reject_quote", "save_analysis", "set_verification",
     "text_sha256",
 ]

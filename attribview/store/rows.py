@@ -163,14 +163,8 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@dataclass(frozen=True)
-class SentenceRow:
-    """A stored sentence: its span, the groups whose words it carries and its flags (``unattributed``)."""
-
-    start: int
-    end: int
-    groups: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
+#: A stored sentence: start, end, the groups whose words it carries, its flags (``unattributed``).
+SentenceSpan = tuple[int, int, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -182,7 +176,7 @@ class ArticleText:
 
     row: ArticleRow
     text: str
-    sentences: tuple[SentenceRow, ...] | None
+    sentences: tuple[SentenceSpan, ...] | None
     language: str | None
     counting: str | None
     quotes: tuple[QuoteRow, ...]  # its quotes in text order, rejected ones left out

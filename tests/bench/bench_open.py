@@ -35,7 +35,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-TIMEOUT_MS = 60_000
 SAMPLES = ("frontline-report.txt", "harbour-council.txt", "river-crossing.txt")
 
 
@@ -54,7 +53,8 @@ def setup(db: Path) -> None:
 def child(db: Path, opens: int) -> dict[str, Any]:
     """Open every stored article, timed; runs in its own process and never loads the model."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: PLC0415
+    from bench_startup import _wait as wait  # noqa: PLC0415 - the same wait for a window's signal
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from attribview.core.library import Library  # noqa: PLC0415
@@ -68,18 +68,6 @@ def child(db: Path, opens: int) -> dict[str, Any]:
                         report_error=lambda title, message: print(f"error: {title}: {message}",
                                                                   file=sys.stderr))
     window.show()
-
-    def wait(signal: Any, what: str) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        timer.start(TIMEOUT_MS)
-        loop.exec()
-        signal.disconnect(loop.quit)
-        if not timer.isActive():
-            raise SystemExit(f"timed out waiting for {what}")
 
     window.open_library()
     wait(window.library_opened, "the library")

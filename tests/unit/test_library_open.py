@@ -69,16 +69,22 @@ def test_a_stored_article_opens_highlighted_without_importing_spacy(tmp_path: Pa
     assert opened["language"] == "en"
 
 
-def test_an_article_of_an_older_library_gets_its_sentences_on_its_first_open(
-        tmp_path: Path, analyzer: Analyzer, analysed: Analysis) -> None:
-    db = tmp_path / "library.sqlite3"
+def _older_library(db: Path, analyzer: Analyzer, analysed: Analysis) -> int:
+    """A library with the article in it as an older version (schema 0004) kept it: no sentences."""
     with Library.open(db, analyzer) as library:
         article_id = library.save_analysis(analysed, ArticleMeta(title="Ferry")).row.id
     engine = make_engine(db)
     try:
-        migrate(engine, str(db), "0004_groups_views_search", down=True)  # as an older version left it
+        migrate(engine, str(db), "0004_groups_views_search", down=True)
     finally:
         engine.dispose()
+    return article_id
+
+
+def test_an_article_of_an_older_library_gets_its_sentences_on_its_first_open(
+        tmp_path: Path, analyzer: Analyzer, analysed: Analysis) -> None:
+    db = tmp_path / "library.sqlite3"
+    article_id = _older_library(db, analyzer, analysed)
     with Library.open(db, analyzer) as library:  # migrated again: the article has no sentences yet
         with library.store.engine.connect() as connection:
             assert connection.scalar(text("SELECT sentences FROM article")) is None
@@ -86,3 +92,14 @@ def test_an_article_of_an_older_library_gets_its_sentences_on_its_first_open(
     assert first.analysis.sentences == analysed.sentences and first.language == "en"
     opened = _open_elsewhere(db, article_id)  # kept: from now on no model
     assert opened["spacy"] == [] and opened["runs"] == [asdict(run) for run in highlight_runs(analysed)]
+
+
+def test_without_a_model_an_older_article_opens_with_its_quotes(tmp_path: Path, analyzer: Analyzer,
+                                                                 analysed: Analysis) -> None:
+    db = tmp_path / "library.sqlite3"
+    article_id = _older_library(db, analyzer, analysed)
+    with Library.open(db, Analyzer(model=str(tmp_path / "no-model-here"))) as library:
+        stored = library.open_article(article_id)
+        again = library.open_article(article_id)
+    assert stored.analysis.quotes == analysed.quotes and stored.analysis.sentences == ()
+    assert again == stored  # nothing was kept: the sentences come with the model
