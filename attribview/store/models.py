@@ -66,6 +66,11 @@ class Article(Base):
     text_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     profile: Mapped[str | None] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime]  # UTC, stored without a zone
+    # What the viewer highlights without the language model, kept at import: [start, end, groups, flags]
+    # per sentence (NULL for an article imported before schema 0006), the language and the counting.
+    sentences: Mapped[list[Any] | None] = mapped_column(JSON)
+    language: Mapped[str | None] = mapped_column(String(8))
+    counting: Mapped[str | None] = mapped_column(String(20))
 
     quotes: Mapped[list[Quote]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True,
