@@ -91,6 +91,27 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def noun_holder(noun: Token) -> Token | None:
+    """Who holds the claim or stance a noun names, by the verb it is the object of: the subject of a
+    light verb ("the senator made a call for talks", "Marsh repeated his claim that ..."), never of
+    a verb that acts on somebody else's ("the council rejected calls for a recount").
+
+    A possessive pronoun owner ("his claim") is the subject again; another owner stays the holder.
+    """
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in lexicon.POSSESSIVE_PRONOUNS:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "came out in support of the plan": any verb
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.LIGHT_VERBS:
+        return None
+    subject = subject_of(verb)  # "met the workers and made a call for talks": inherited
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
 def dateline_dash(token: Token) -> int | None:
     """The dash that ends a wire dateline earlier in ``token``'s sentence, if any.
 
