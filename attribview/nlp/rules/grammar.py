@@ -87,8 +87,21 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.i != current.i:
+            return _participle_holder(current.head)
         return None
     return None
+
+
+def _participle_holder(noun: Token) -> Token:
+    """Who a participle after a noun speaks for: "voters criticizing the plan" the voters, "issued a
+    statement saying ..." the one who issued it (a document speaks for its issuer)."""
+    verb = noun.head
+    if noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS and noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if issuer is not None:
+            return issuer
+    return noun
 
 
 def noun_holder(noun: Token) -> Token | None:
