@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import (
     after_dateline,
+    before_adjuncts,
     before_speaker_action,
     clause_end,
     trim,
@@ -55,7 +56,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
     if lemma in lexicon.TELL_VERBS and not (stance or told_of or has_clause
                                             or _clause_follows(ix, cue, i, end)):
         return None
-    end = before_speaker_action(ix, i, end)
+    end = before_adjuncts(ix, cue, i, before_speaker_action(ix, i, end), stance=stance)
     if doc[i].dep_ == "prep" and (lemma in lexicon.POINTING_VERBS or told_of or (
             (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
         i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition

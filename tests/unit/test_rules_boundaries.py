@@ -1,0 +1,29 @@
+"""Where a content ends: before the cue's own trailing adjuncts, a time or, after a stance's object, a
+participle of the holder's story. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribview.nlp.attribution import STANCE
+from tests.unit.test_patterns import RELATIONS, Analyse, check
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), [
+    pytest.param("The dockers' union endorsed Ivo Marsh on Tuesday.",
+                 "dockers' union", "endorsed", "Ivo Marsh", STANCE, id="stance-before-a-day"),
+    pytest.param("Helga Strand backed the harbour plan, putting her at odds with the board.",
+                 "Helga Strand", "backed", "the harbour plan", STANCE, id="stance-before-a-participle"),
+    pytest.param("Ivo Marsh announced the closure of the quay before the storm.",
+                 "Ivo Marsh", "announced", "the closure of the quay", "indirect",
+                 id="statement-before-time"),
+])
+def test_content_stops_before_trailing_adjuncts(analyse: Analyse, text: str, speaker: str, cue: str,
+                                                content: str, kind: str) -> None:
+    check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind=kind)
+
+
+def test_a_time_in_the_middle_stays_in_the_content(analyse: Analyse) -> None:
+    analysis = analyse("The dockers' union praised Ivo Marsh in June for his work on the quay.",
+                       conventions=RELATIONS)
+    check(analysis, "dockers' union", "praised", "Ivo Marsh in June for his work on the quay", kind=STANCE)
