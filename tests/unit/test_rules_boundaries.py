@@ -27,3 +27,16 @@ def test_a_time_in_the_middle_stays_in_the_content(analyse: Analyse) -> None:
     analysis = analyse("The dockers' union praised Ivo Marsh in June for his work on the quay.",
                        conventions=RELATIONS)
     check(analysis, "dockers' union", "praised", "Ivo Marsh in June for his work on the quay", kind=STANCE)
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    pytest.param("Most residents said the plan was too costly and a third said it was unfair to fishermen.",
+                 "Most residents", "the plan was too costly", id="before-a-coordinated-statement"),
+    pytest.param("Ivo Marsh said the ferry had been late for weeks, according to two witnesses.",
+                 "Ivo Marsh", "the ferry had been late for weeks", id="before-according-to"),
+])
+def test_content_stops_before_another_speakers_statement(analyse: Analyse, text: str, speaker: str,
+                                                         content: str) -> None:
+    analysis = analyse(text, conventions=RELATIONS)
+    said = [q for q in analysis.quotes if q.kind == "indirect" and q.speaker == speaker]
+    assert [q.text for q in said] == [content]
