@@ -41,6 +41,10 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
         return  # "showed up", "pointed out": a phrasal verb means something else
     if verb.dep_ == "xcomp" and is_passive(verb.head):
         return  # "the developer is believed to have offered ...": a hedge, nobody's stance
+    if verb.lemma_.lower() in lexicon.INFINITIVE_STANCE_VERBS and not any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.rights):
+        return  # "looks to build on his lead" is an aim, "looks tired" none
     if verb.lemma_.lower() in lexicon.STANCE_PREP_VERBS and not any(
             _stance_prep(c) for c in verb.rights):
         return  # "voted on Tuesday" holds no stance, "voted against the bill" does
