@@ -103,7 +103,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
         # ", though he has not said how": a concession about the speaker is the reporter's
         about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
-            c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in root.children)
+            c.dep_ == "nsubj" and c.lower_ in lexicon.PERSON_PRONOUNS for c in root.children)
         relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS

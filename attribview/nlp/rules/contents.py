@@ -35,7 +35,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
     ) or ix.quote_of_token[i] is not None or doc[i - 1].text == ":"
     # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
     told_of = lemma in lexicon.TOLD_OF_VERBS and doc[i].dep_ == "prep" and (
-        doc[i].lower_ in {"of", "about"})
+        doc[i].lower_ in lexicon.TOLD_OF_PREPS)
     if not has_clause and not stance and not told_of:
         needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
             lexicon.OBJECT_CONTENT_VERBS | {"say"})
@@ -91,14 +91,14 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
         near_cue = cue.i in {token.head.i, token.head.head.i}
         if token.dep_ in {"advmod", "npadvmod"} and near_cue and (
             token.pos_ in {"ADV", "PROPN", "NOUN"} and token.ent_type_ in {"", "DATE", "TIME"}
-            and token.lower_ not in {"not", "how", "why", "when", "where"}
+            and token.lower_ not in lexicon.CONTENT_OPENERS
             and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})
         ):
             i = max(i + 1, token.right_edge.i + 1) if token.head.i == cue.i else i + 1
             continue
         if token.dep_ == "prep" and token.lower_ in lexicon.CHANNEL_PREPS and not (
             lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
-        ) and not (token.lower_ in {"at", "to"} and lemma in lexicon.POINTING_VERBS):
+        ) and not (token.lower_ in lexicon.POINTING_PREPS and lemma in lexicon.POINTING_VERBS):
             j = i + 1
             while j < end and doc[j] in token.subtree and not (
                 doc[j].lower_ == "that" or doc[j].pos_ in {"VERB", "AUX"} or doc[j].tag_ == "WDT"

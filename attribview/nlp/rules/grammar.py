@@ -20,13 +20,14 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
 
     With ``framing``, verbs that only introduce a quotation next to them count too ("she continued:").
     """
-    if token.pos_ != "VERB" and token.lower_ not in {"said", "says"}:  # "Said Ellis:" is tagged PROPN
+    if token.pos_ != "VERB" and token.lower_ not in lexicon.SAID_FORMS:  # "Said Ellis:" is tagged PROPN
         return False
     lemma = cue_lemma(token)
     if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS and not (
             framing and lemma in lexicon.QUOTE_ONLY_VERBS):
         return False
-    if token.dep_ in {"amod", "compound"} and not (token.is_sent_start and token.lower_ in {"said", "says"}):
+    if token.dep_ in {"amod", "compound"} and not (
+            token.is_sent_start and token.lower_ in lexicon.SAID_FORMS):
         return False  # "so-called", but "Said Ellis:" opens a sentence however it is parsed
     # "a town called Nyok": a bare participle modifies a noun, nobody speaks
     return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}

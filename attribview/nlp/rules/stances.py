@@ -70,7 +70,8 @@ def _stance_prep(token: Token) -> bool:
     if token.dep_ != "prep" or token.lower_ not in lexicon.STANCE_PREPS:
         return False
     objects = [c for c in token.children if c.dep_ == "pobj"]
-    return not (token.lower_ in {"on", "for"} and objects and objects[0].ent_type_ in {"DATE", "TIME"})
+    return not (token.lower_ in lexicon.TIME_OR_TOPIC_PREPS and objects
+                and objects[0].ent_type_ in {"DATE", "TIME"})
 
 
 def _from_passive_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
@@ -110,7 +111,7 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
 
 def _from_phrase(noun: Token) -> Token | None:
     """The object of a "by" or "from" phrase after ``noun`` ("criticism from the union")."""
-    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in lexicon.HOLDER_PREPS
                  for o in c.children if o.dep_ == "pobj"), None)
 
 
@@ -139,7 +140,7 @@ def _add_held(ix: DocIndex, cue: Token, holder: Token, clauses: set[str]) -> Non
     misplaced = [doc[after]] if cue.dep_ == "dobj" and after < len(doc) and doc[after].dep_ == "prep" and (
         doc[after].head.i == cue.head.i) else []
     for child in [*cue.rights, *misplaced]:
-        if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to", "with"}:
+        if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | lexicon.STANCE_NOUN_PREPS:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 start, end = child.i + 1, objects[0].right_edge.i + 1
