@@ -40,3 +40,16 @@ def test_content_stops_before_another_speakers_statement(analyse: Analyse, text:
     analysis = analyse(text, conventions=RELATIONS)
     said = [q for q in analysis.quotes if q.kind == "indirect" and q.speaker == speaker]
     assert [q.text for q in said] == [content]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    pytest.param("The report listed three errors, which the council said were minor but needed attention.",
+                 "council", "said", "which the council said were minor but needed attention",
+                 id="which-said-were"),
+    pytest.param("The storm sank two boats, which the coastguard said it had towed to the harbour.",
+                 "coastguard", "said", "it had towed to the harbour", id="a-clause-with-its-own-subject"),
+])
+def test_a_relative_pronoun_lost_to_the_front_is_part_of_the_content(analyse: Analyse, text: str,
+                                                                      speaker: str, cue: str,
+                                                                      content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind="indirect")

@@ -181,3 +181,16 @@ def tail_after(ix: DocIndex, right: int, sent: Span) -> tuple[int, int] | None:
     if len(rest) < 3 or rest[0].tag_ == "VBG" or any(t.lower_ == "according" or is_cue(t) for t in rest):
         return None  # "..., adding that ...": a cue of its own
     return trim(ix, comma + 1, sent.end)
+
+
+def with_extracted(ix: DocIndex, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content with the subject its clause lost to the front ("errors, which the council said
+    were minor": what the council said is that they were minor): a "which"/"that" before the speaker
+    that is the reported clause's subject. A clause with a subject of its own ("missiles, which the
+    army said it shot down") is a content without it."""
+    start, end = content
+    for token in cue.subtree:  # not in text order: the pronoun's arc crosses the speaker's
+        if token.i < cue.i and token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and (
+                token.head.i > cue.i and start <= token.head.idx < end):
+            return token.idx, end
+    return content
