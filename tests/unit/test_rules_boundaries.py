@@ -53,3 +53,11 @@ def test_a_relative_pronoun_lost_to_the_front_is_part_of_the_content(analyse: An
                                                                       speaker: str, cue: str,
                                                                       content: str) -> None:
     check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind="indirect")
+
+
+def test_a_split_quotation_joins_over_a_statement_in_its_cue_sentence(analyse: Analyse) -> None:
+    text = ("“The quay is sinking,” Ivo Marsh said, noting that the harbour board had ignored three reports. "
+            "“Nobody wants to hear it.”")
+    quotes = [q.text for q in analyse(text, conventions=RELATIONS).quotes]
+    assert text[:text.index(" “Nobody")] + " “Nobody wants to hear it.”" in quotes
+    assert "the harbour board had ignored three reports" in quotes
