@@ -16,13 +16,13 @@ def find_hedges(doc: Doc) -> list[tuple[int, int]]:
             c.dep_ == "auxpass" for c in token.children
         ) and not any(c.dep_ == "agent" for c in token.children):
             following = token.nbor() if token.i + 1 < len(doc) else None
-            if following is not None and following.lower_ in {"to", "that", "as"}:
+            if following is not None and following.lower_ in lexicon.HEDGE_COMPLEMENTS:
                 found.append((token.left_edge.idx if token.left_edge.lower_ == "it" else token.idx,
                               token.idx + len(token)))
-        elif lower in {"reports", "rumours", "rumors", "indications"} and token.pos_ == "NOUN" and (
+        elif lower in lexicon.HEDGE_NOUNS and token.pos_ == "NOUN" and (
             not any(c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN" for c in token.children)
         ):
             following = token.nbor() if token.i + 1 < len(doc) else None
-            if following is not None and following.lower_ in {"that", "of"}:
+            if following is not None and following.lower_ in lexicon.HEDGE_NOUN_COMPLEMENTS:
                 found.append((token.idx, token.idx + len(token)))
     return found
