@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 
 from attribview.store.errors import ConflictError, StoreError
 from attribview.store.history import last_change, record
-from attribview.store.models import STATUSES, Article, Quote, Verification
+from attribview.store.models import Article, Quote, Verification
 from attribview.store.quotes import get_quote, load_quote, row_of, verification_row
 from attribview.store.rows import QuoteRow, VerificationRow, now, utc
 from attribview.store.speakers import SpeakerCache
+from attribview.store.statuses import STATUSES
 
 
 def check_status(status: str) -> None:

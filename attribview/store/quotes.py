@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from attribview.store.errors import StoreError
 from attribview.store.history import quote_history
-from attribview.store.models import STATUSES, Article, Quote, Speaker, Verification
+from attribview.store.models import Article, Quote, Speaker, Verification
 from attribview.store.rows import QuoteDetails, QuoteRow, VerificationRow, utc
 from attribview.store.search import like_pattern, text_condition
+from attribview.store.statuses import STATUSES
 
 
 def quote_select() -> Select[tuple[Quote, str, str, str]]:
