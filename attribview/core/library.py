@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
+from attribview.core.claimreview import claimreview_json
+from attribview.core.publishing import Publishing, load_publishing, web_url
 from attribview.core.titles import TITLE_LENGTH, article_title
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
 from attribview.store.db import default_db_path, open_store
 from attribview.store.errors import ConflictError, StoreError
-from attribview.store.export import export_csv
+from attribview.store.export import checked_quotes, export_csv
 from attribview.store.library import (
     ArticleMeta,
     ArticleRow,
@@ -290,22 +292,28 @@ class Library:
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
                evidence: Sequence[str] | None = None, checker: str | None = None,
-               expected_version: int | None = None) -> VerificationRow:
-        """Record a check by ``checker`` (default: the login name).
+               expected_version: int | None = None, url: str | None = None) -> VerificationRow:
+        """Record a check by ``checker`` (default: the login name); ``url``: where the fact-check is
+        published (an http(s) address; "" removes it).
 
         ``expected_version``: the verification's ``version`` the checker saw (0 for a quote never
         checked); when another checker saved since, :class:`ConflictError` carries their name, the time
         and the fresh state, and nothing is written.
         """
         return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
-                                           who=checker or default_user(), expected_version=expected_version)
+                                           who=checker or default_user(), expected_version=expected_version,
+                                           url=web_url(url, "the fact-check URL") if url else url)
 
-    def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False) -> str:
-        """The library (or one article) as text; a CSV names each group by its profile's label."""
+    def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False,
+               publishing: Publishing | None = None) -> str:
+        """The library (or one article) as text; ClaimReview with ``publishing`` (default: the settings
+        file), which must name the publisher."""
+        if format_name == "claimreview":
+            checks = self.store.read(lambda s: checked_quotes(s, article_id))
+            return claimreview_json(checks, publishing or load_publishing(), self.analyzer.profiles)
         if format_name != "csv":
             return self.store.export(format_name, article_id)
-        labels = {p.id: {g.id: g.label for g in p.groups} for p in self.analyzer.profiles.values()}
-        return self.store.read(lambda s: export_csv(s, article_id, group_labels=labels, bom=bom))
+        return self.store.read(lambda s: export_csv(s, article_id, bom=bom))
 
     # --- the verification desk ---------------------------------------------------------------------------
     # Each method is one transaction and returns frozen rows, safe to hand from a worker thread to the GUI.

@@ -133,6 +133,7 @@ class VerificationRow:
     checked_by: str | None
     checked_at: dt.datetime | None
     version: int = 0  # 0: never checked
+    url: str | None = None  # the published fact-check
 
 
 @dataclass(frozen=True)
@@ -355,8 +356,9 @@ def _get_quote(session: Session, quote_id: int) -> Quote:
 
 def set_verification(session: Session, quote_id: int, status: str, *, note: str | None = None,
                      evidence: Sequence[str] | None = None, who: str,
-                     expected_version: int | None = None) -> VerificationRow:
-    """Record a fact-check of a quote; ``note`` or ``evidence`` left as None keep their old values.
+                     expected_version: int | None = None, url: str | None = None) -> VerificationRow:
+    """Record a fact-check of a quote; ``note``, ``evidence`` or ``url`` (the published fact-check; ""
+    removes it) left as None keep their old values.
 
     With ``expected_version`` (the ``version`` of the verification the checker saw, 0 when none), a
     verification saved since by someone else raises :class:`ConflictError` with the fresh state.
@@ -385,6 +387,9 @@ def set_verification(session: Session, quote_id: int, status: str, *, note: str 
         changes.append(("evidence", json.dumps(verification.evidence, ensure_ascii=False),
                         json.dumps(list(evidence), ensure_ascii=False)))
         verification.evidence = list(evidence)
+    if url is not None and (url or None) != verification.url:
+        changes.append(("url", verification.url, url or None))
+        verification.url = url or None
     verification.checked_by = who
     verification.checked_at = _now()
     for field, old, new in changes:
@@ -546,7 +551,7 @@ def _verification_row(quote_id: int, verification: Verification | None) -> Verif
         quote_id=quote_id, status=verification.status, note=verification.note,
         evidence=tuple(verification.evidence), checked_by=verification.checked_by,
         checked_at=_utc(verification.checked_at) if verification.checked_at is not None else None,
-        version=verification.version,
+        version=verification.version, url=verification.url,
     )
 
 
@@ -709,10 +714,10 @@ class Store:
 
     def set_verification(self, quote_id: int, status: str, *, note: str | None = None,
                          evidence: Sequence[str] | None = None, who: str,
-                         expected_version: int | None = None) -> VerificationRow:
+                         expected_version: int | None = None, url: str | None = None) -> VerificationRow:
         """See :func:`set_verification`."""
         return self.write(lambda s: set_verification(s, quote_id, status, note=note, evidence=evidence,
-                                                     who=who, expected_version=expected_version))
+                                                     who=who, expected_version=expected_version, url=url))
 
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
                          who: str, by_hand: bool = True, expected_version: int | None = None) -> QuoteRow:
@@ -745,9 +750,9 @@ class Store:
         return self.read(group_labels)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
-        """The library (or one article) as ``json``, ``csv`` or ``claimreview`` text."""
+        """The library (or one article) as ``json`` or ``csv`` text (ClaimReview: the core's Library)."""
         exporters: dict[str, Callable[[Session, int | None], str]] = {
-            "json": export.export_json, "csv": export.export_csv, "claimreview": export.export_claimreview,
+            "json": export.export_json, "csv": export.export_csv,
         }
         if format_name not in exporters:
             raise StoreError(f"unknown export format {format_name!r} (use one of: {', '.join(exporters)})")
