@@ -38,6 +38,7 @@ UNNAMED = "An unnamed source"
 _LOWER_STARTS = SPEAKER_PRONOUNS | DETERMINERS | {"there"}
 _BODY_HEADS = BODY_WORDS | {"authority", "authorities"}
 _CLOSING = " ,;:"
+_QUOTE_MARKS = "\"'“”‘’«»„"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -61,11 +62,13 @@ def speaker_type(name: str, profile: Profile | None) -> str:
 
 
 def _credited(check: CheckedQuote) -> str:
-    """Who the claim is credited to in its sentence: the speaker, a description that is no pronoun, or
-    :data:`UNNAMED`; never a bare "it" or "he"."""
+    """Who the claim is credited to in its sentence: the speaker, a description that is no pronoun (with
+    "the": "The regional administration"), or :data:`UNNAMED`; never a bare "it" or "he"."""
     for named in (check.speaker, check.mention):
         who = " ".join((named or "").split())
         if who and who.lower() not in SPEAKER_PRONOUNS:
+            if who[0].islower() and who.split()[0] not in DETERMINERS:  # a description, not a name
+                who = "the " + who
             return who[0].upper() + who[1:]
     return UNNAMED
 
@@ -75,6 +78,8 @@ def claim_sentence(check: CheckedQuote) -> str:
     that ...`` for reported speech, ``X wants ...`` (the cue) for a stance."""
     who = _credited(check)
     text = " ".join(check.text.split()).strip(_CLOSING)
+    if check.kind == "direct":  # the quotation marks are the sentence's, not the quote's own
+        text = text.strip(_QUOTE_MARKS + _CLOSING)
     if check.kind == "direct":
         return f"{who} said: “{text}”"
     first = text.split(" ", 1)[0]

@@ -180,7 +180,7 @@ def _scale(table: object, source: Path) -> RatingScale:
         label = entry.get("label") if isinstance(entry, dict) else None
         if not isinstance(entry, dict) or not isinstance(label, str) or not label.strip():
             raise SettingsError(f"{source}: [claimreview.scale] {status} needs a label, e.g. "
-                                f"{status} = {{ value = 1, label = \"False\" }}")
+                                f"{status} = {{ value = N, label = \"...\" }}")
         value = entry.get("value")
         if value is not None and (type(value) is not int or not worst <= value <= best):
             raise SettingsError(f"{source}: [claimreview.scale] {status}'s value must be an integer "

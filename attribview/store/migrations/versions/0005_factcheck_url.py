@@ -10,10 +10,9 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("verification") as batch:
-        batch.add_column(sa.Column("url", sa.Text(), nullable=True))
+    # a plain ADD COLUMN: a batch copy of the table would break the views of 0004 that read it
+    op.add_column("verification", sa.Column("url", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("verification") as batch:
-        batch.drop_column("url")
+    op.drop_column("verification", "url")
