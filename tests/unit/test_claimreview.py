@@ -89,8 +89,8 @@ def test_every_required_and_recommended_property_on_a_real_export(checked: Libra
 
 def test_bodies_are_organizations_and_claims_name_their_speaker(checked: Library,
                                                                 publishing: Publishing) -> None:
-    by_author = {r["itemReviewed"]["author"]["name"]: r for r in _reviews(checked, publishing)}  # type: ignore[index]
-    assert {name: r["itemReviewed"]["author"]["@type"] for name, r in by_author.items()} == {  # type: ignore[index]
+    by_author = {r["itemReviewed"]["author"]["name"]: r for r in _reviews(checked, publishing)}
+    assert {name: r["itemReviewed"]["author"]["@type"] for name, r in by_author.items()} == {
         "Russian Defence Ministry": "Organization", "Volodymyr Zelensky": "Person",
         "regional administration": "Organization"}
     assert by_author["Russian Defence Ministry"]["claimReviewed"] == (
@@ -103,25 +103,25 @@ def test_bodies_are_organizations_and_claims_name_their_speaker(checked: Library
 
 def test_the_rating_follows_the_scale(checked: Library, publishing: Publishing) -> None:
     ratings = {r["url"]: r["reviewRating"] for r in _reviews(checked, publishing)}
-    assert sorted(r["alternateName"] for r in ratings.values()) == ["False", "Misleading", "True"]  # type: ignore[index]
-    assert {r["alternateName"]: r.get("ratingValue") for r in ratings.values()} == {  # type: ignore[union-attr,index]
+    assert sorted(r["alternateName"] for r in ratings.values()) == ["False", "Misleading", "True"]
+    assert {r["alternateName"]: r.get("ratingValue") for r in ratings.values()} == {
         "False": 1, "Misleading": 2, "True": 3}
 
 
 def test_without_a_publisher_or_a_url_nothing_is_written(checked: Library, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ATTRIBVIEW_SETTINGS", str(tmp_path / "absent.toml"))
-    with pytest.raises(SettingsError, match="needs the publishing organisation: set publisher and "
-                                            "publisher_url in the \\[claimreview\\] table of .*absent.toml"):
+    with pytest.raises(SettingsError, match=r"needs the publishing organisation: set publisher and "
+                                            r"publisher_url in the \[claimreview\] table of .*absent\.toml"):
         checked.export("claimreview")
     [first, *_] = checked.search()
     off_site = load_publishing(None, publisher="Other Desk", publisher_url="https://other.example.com")
-    with pytest.raises(SettingsError, match=f"quote {first.id}'s fact-check URL .* is not on the publisher"):
+    with pytest.raises(SettingsError, match=rf"quote {first.id}'s fact-check URL .* is not on the publisher"):
         checked.export("claimreview", publishing=off_site)
     row = checked.verify(first.id, "false", url="")  # the URL taken back: no longer publishable
     assert row.url is None
     on_site = load_publishing(None, publisher="Northfield Fact Desk", publisher_url=SITE)
-    with pytest.raises(SettingsError, match=f"1 checked quote without a fact-check URL \\({first.id}\\)"):
+    with pytest.raises(SettingsError, match=rf"1 checked quote without a fact-check URL \({first.id}\)"):
         checked.export("claimreview", publishing=on_site)
     checked.verify(first.id, "false", url=f"{SITE}checks/{first.id}")
     assert len(strict_json(checked.export("claimreview", publishing=on_site))) == 3

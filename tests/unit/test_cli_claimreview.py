@@ -132,7 +132,8 @@ def test_bad_settings_get_one_line(library: Path, tmp_path: Path, capsys: pytest
     assert message in err
 
 
-def test_publishing_options_are_for_claimreview_only(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_publishing_options_are_for_claimreview_only(library: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
     err = _fails(["export", "--format", "csv", "--db", str(library), "--publisher", "Desk"], capsys)
     assert err == "attribview: error: --publisher is for --format claimreview only\n"
     missing = _fails(["export", "--format", "claimreview", "--db", str(library), "--settings",

@@ -75,7 +75,8 @@ def test_the_fact_check_url_is_stored_with_its_history(store: Store) -> None:
     assert store.set_verification(quote_id, "false", who="cy", url="").url is None  # "" takes it back
     changes = [(h.old_value, h.new_value, h.who) for h in store.history("verification", quote_id)
                if h.field == "url"]
-    assert changes == [(None, "https://checks.example.org/1", "bo"), ("https://checks.example.org/1", None, "cy")]
+    url = "https://checks.example.org/1"
+    assert changes == [(None, url, "bo"), (url, None, "cy")]
     with pytest.raises(StoreError, match="unknown export format"):
         store.export("claimreview")  # built by the core, which knows the publishing settings
 
