@@ -3,7 +3,8 @@
 What Google's fact-check markup guidelines require (R) and recommend (r), and what fills each here:
 
 - ClaimReview: ``url`` (R, the verification's fact-check URL, on the publisher's site),
-  ``claimReviewed`` (R, the claim with its speaker named: "The Ministry of X said that ..."),
+  ``claimReviewed`` (R, the claim with its speaker named: "The Ministry of X said that ..."; given
+  whole, although Google suggests under 75 characters for display: a cut claim would misquote),
   ``reviewRating`` (R, a Rating), ``author`` (r, the publishing Organization: name, url, logo),
   ``datePublished`` (r, the day of the check), ``itemReviewed`` (r, a Claim).
 - Claim: ``author`` (r, the speaker: an Organization for a body, a Person for a person; left out

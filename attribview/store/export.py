@@ -69,6 +69,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "verification": None if verification is None else {
             "status": verification.status, "note": verification.note, "evidence": list(verification.evidence),
             "checked_by": verification.checked_by, "checked_at": _iso(verification.checked_at),
+            "url": verification.url,
         },
     }
 

@@ -35,6 +35,7 @@ def test_json_export(store: Store) -> None:
     checked = next(q for q in article["quotes"] if q["id"] == quote_id)
     assert checked["verification"]["status"] == "false"
     assert checked["verification"]["evidence"] == ["https://example.org/e"]
+    assert checked["verification"]["url"] is None
     assert json.loads(store.export("json", article_id)) == data
     with pytest.raises(StoreError, match="no article with id 77"):
         store.export("json", 77)
