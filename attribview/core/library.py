@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
 from attribview.core.claimreview import claimreview_json
 from attribview.core.publishing import Publishing, load_publishing, web_url
+from attribview.core.statuses import CHECKED_STATUSES, STATUSES
 from attribview.core.titles import TITLE_LENGTH, article_title
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError, InputError
@@ -34,7 +35,6 @@ from attribview.store.library import (
     text_sha256,
 )
 from attribview.store.location import parse_location, without_password
-from attribview.store.models import STATUSES
 from attribview.textio import PageMeta, SourceText, read_article
 
 if TYPE_CHECKING:
@@ -53,10 +53,6 @@ __all__ = [
     "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path",
     "library_location", "meta_for",
 ]
-
-#: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
-CHECKED_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclusive")
-
 
 def default_library_path() -> Path:
     """The user's library file (in the user data folder), used when no other file is named."""

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
 from attribview.core.highlight import assign_colours, make_badge
-from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
 from attribview.core.titles import article_title
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
+
+if TYPE_CHECKING:
+    from attribview.core.library import QuoteRow
 
 
 @dataclass(frozen=True)

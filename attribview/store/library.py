@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from attribview.store import export
 from attribview.store.errors import ConflictError, StoreError, describe_db_error
 from attribview.store.groups import GroupLike, group_labels, record_groups
-from attribview.store.models import STATUSES, Article, History, Quote, Speaker, Verification
+from attribview.store.models import Article, History, Quote, Speaker, Verification
 from attribview.store.search import like_pattern, text_condition
+from attribview.store.statuses import STATUSES
 
 BEGIN_MODE = "attribview_begin"  # engine execution option: "IMMEDIATE" makes a session start writing at once
 STALE_FLAG = "stale"  # an engine quote kept for its manual work although re-analysis no longer finds it

@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from attribview.store.statuses import STATUSES
+
 # Named constraints let Alembic's batch mode drop or alter them on SQLite later.
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -32,7 +34,6 @@ NAMING_CONVENTION: dict[str, str] = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES: tuple[str, ...] = ("unverified", "in_progress", "verified", "disputed", "false", "inconclusive")
 ORIGINS: tuple[str, ...] = ("engine", "manual")
 
 
