@@ -107,7 +107,7 @@ def verification_row(quote_id: int, verification: Verification | None) -> Verifi
         quote_id=quote_id, status=verification.status, note=verification.note,
         evidence=tuple(verification.evidence), checked_by=verification.checked_by,
         checked_at=utc(verification.checked_at) if verification.checked_at is not None else None,
-        version=verification.version,
+        version=verification.version, url=verification.url,
     )
 
 
