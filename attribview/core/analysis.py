@@ -25,7 +25,7 @@ from attribview.core.profiles import (
 from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution, from_records
+from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution
 from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
@@ -238,14 +238,14 @@ class Analyzer:
         """What the pipeline found in one Doc, in its own offsets, as each engine reads it; the
         sentences, subjects and hedges are the Doc's own, read once for all engines."""
         from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
-        from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
+        from attribview.nlp.results import HEDGES, attributions_of, copied  # noqa: PLC0415
 
         subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
                     if t.dep_ in {"nsubj", "nsubjpass"}]
         sentences, hedges = _sentence_spans(doc), list(doc._.get(HEDGES) or [])
-        records = doc._.get(ATTRIBUTIONS) or []
-        return {engine: Part(blend(doc, from_records(records), engine, self.calibration), list(hedges),
-                             list(sentences), list(subjects))
+        found = attributions_of(doc)  # one engine blends the Doc's records themselves, several copies
+        return {engine: Part(blend(doc, copied(found) if len(engines) > 1 else found, engine,
+                                   self.calibration), list(hedges), list(sentences), list(subjects))
                 for engine in engines}
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,

@@ -16,7 +16,7 @@ from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 
 from attribview.nlp.rules.grammar import is_cue
 
-#: ``doc._.attributions``: the rules' records (the pipeline component's extension).
+#: ``doc._.attributions``: the rules' typed records (``nlp.results``).
 _RECORDS = "attributions"
 #: The kinds of the rules' attributions, as feature values (0: no attribution).
 _KINDS = ("direct", "indirect", "mixed", "according_to", "stance")
@@ -83,12 +83,12 @@ def token_features(doc: Doc) -> numpy.ndarray:
     n = len(doc)
     roles = numpy.zeros(n, dtype="uint64")
     kinds = numpy.zeros(n, dtype="uint64")
-    for record in doc._.get(_RECORDS) or []:
-        kind = _KINDS.index(record["kind"]) + 1 if record["kind"] in _KINDS else len(_KINDS) + 1
-        _mark(roles, kinds, doc, tuple(record["source"]) if record["source"] else None, "SOURCE", kind)
-        _mark(roles, kinds, doc, tuple(record["cue"]) if record["cue"] else None, "CUE", kind)
-        _mark(roles, kinds, doc, (record["start"], record["end"]), "CONTENT", kind)
-        _mark(roles, kinds, doc, tuple(record["tail"]) if record.get("tail") else None, "CONTENT", kind)
+    for record in doc._.get(_RECORDS) or ():
+        kind = _KINDS.index(record.kind) + 1 if record.kind in _KINDS else len(_KINDS) + 1
+        _mark(roles, kinds, doc, record.source, "SOURCE", kind)
+        _mark(roles, kinds, doc, record.cue, "CUE", kind)
+        _mark(roles, kinds, doc, (record.start, record.end), "CONTENT", kind)
+        _mark(roles, kinds, doc, record.tail, "CONTENT", kind)
     features = numpy.zeros((n, N_FEATURES), dtype="uint64")
     if not n:
         return features

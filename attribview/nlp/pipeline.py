@@ -6,20 +6,14 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from attribview.nlp import lexicon
-from attribview.nlp.attribution import from_records, to_records
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
 from attribview.nlp.learned import add_learned_tagger
+from attribview.nlp.results import ATTRIBUTIONS, HEDGES, attributions_of, set_attributions
 from attribview.nlp.speakers import resolve_speakers
 
-#: ``doc._.attributions``: plain records (see ``attribution.to_records``), so Docs cross processes.
-ATTRIBUTIONS = "attributions"
-#: ``doc._.hedges``: character spans of unattributed hedges ("is believed to", "reportedly").
-HEDGES = "hedges"
-
-for _name in (ATTRIBUTIONS, HEDGES):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+#: What the rule components write (see ``results``), as their factories declare it.
+_WRITTEN = [f"doc._.{ATTRIBUTIONS}", "doc.spans"]
 
 
 def _abbreviation_before(token: Token) -> bool:
@@ -50,7 +44,7 @@ class AttributionFinderComponent:
     """Find attributions (cues, "according to", quotations) and unattributed hedges."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(ATTRIBUTIONS, to_records(find_attributions(doc)))
+        set_attributions(doc, find_attributions(doc))
         doc._.set(HEDGES, find_hedges(doc))
         return doc
 
@@ -59,22 +53,22 @@ class SpeakerResolverComponent:
     """Resolve each attribution's source mention (pronoun, role noun, short name) to a speaker."""
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-        doc._.set(ATTRIBUTIONS, to_records(resolve_speakers(doc, attributions)))
+        set_attributions(doc, resolve_speakers(doc, attributions_of(doc)))
         return doc
 
 
-@Language.factory("attribview_paragraphs")
+@Language.factory("attribview_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
 
 
-@Language.factory("attribview_attributions", requires=["token.dep", "token.lemma"])
+@Language.factory("attribview_attributions", assigns=[*_WRITTEN, f"doc._.{HEDGES}"],
+                  requires=["token.dep", "token.lemma", "token.tag", "doc.ents"])
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinderComponent:
     return AttributionFinderComponent()
 
 
-@Language.factory("attribview_speakers", requires=["doc._.attributions"])
+@Language.factory("attribview_speakers", assigns=_WRITTEN, requires=[f"doc._.{ATTRIBUTIONS}", "doc.ents"])
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
     return SpeakerResolverComponent()
 
