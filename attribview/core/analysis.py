@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from attribview.core.names import SpeakerNames
-from attribview.core.pieces import PIECE_CHARS, Part, batches, cut, merge
+from attribview.core.pieces import (
+    PIECE_CHARS,
+    Part,
+    batches,
+    cut,
+    merge,
+    sentence_spans,
+    subject_spans,
+)
 from attribview.core.profiles import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -220,7 +228,7 @@ class Analyzer:
         wanted = tuple(engines)
         parts: dict[str, list[Part]] = {engine: [] for engine in wanted}
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            for engine, part in self._parts(doc, wanted).items():
+            for engine, part in self._parts(doc, wanted, source.text, offset).items():
                 parts[engine].append(part.shift(offset))
             if not last:
                 continue
@@ -234,15 +242,15 @@ class Analyzer:
                 analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
             yield analyses
 
-    def _parts(self, doc: Any, engines: tuple[str, ...]) -> dict[str, Part]:
-        """What the pipeline found in one Doc, in its own offsets, as each engine reads it; the
-        sentences, subjects and hedges are the Doc's own, read once for all engines."""
+    def _parts(self, doc: Any, engines: tuple[str, ...], text: str, offset: int) -> dict[str, Part]:
+        """What the pipeline found in one Doc (the piece of ``text`` from ``offset``), in its own
+        offsets, as each engine reads it; the sentences, subjects and hedges are the Doc's own, read
+        once for all engines."""
         from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
         from attribview.nlp.results import HEDGES, attributions_of, copied  # noqa: PLC0415
 
-        subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
-                    if t.dep_ in {"nsubj", "nsubjpass"}]
-        sentences, hedges = _sentence_spans(doc), list(doc._.get(HEDGES) or [])
+        sentences, subjects = sentence_spans(doc, text, offset), subject_spans(doc)
+        hedges = list(doc._.get(HEDGES) or [])
         found = attributions_of(doc)  # one engine blends the Doc's records themselves, several copies
         return {engine: Part(blend(doc, copied(found) if len(engines) > 1 else found, engine,
                                    self.calibration), list(hedges), list(sentences), list(subjects))
@@ -310,26 +318,6 @@ def _build(source: SourceText, found: Part, profile: Profile | None, attribution
     groups = {g.id: g.label for g in profile.groups} if profile is not None else {}
     return Analysis(text=shown, profile=profile.id if profile else None, quotes=tuple(quotes),
                     sentences=tuple(sentences), encoding=source.encoding, groups=groups, counting=counting)
-
-
-def _sentence_spans(doc: Any) -> list[tuple[int, int]]:
-    """The Doc's sentences as character spans without their surrounding whitespace, a stray closing
-    quotation mark joined to the sentence it closes (the parser sometimes makes '”' after a full stop
-    a sentence of its own)."""
-    spans: list[Any] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        if spans and not any(ch.isalnum() for ch in sent.text) and sent.start == spans[-1].end:
-            spans[-1] = doc[spans[-1].start:sent.end]
-        else:
-            spans.append(sent)
-    chars: list[tuple[int, int]] = []
-    for sent in spans:
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        chars.append((start, sent.start_char + len(text.rstrip())))
-    return chars
 
 
 def carries(start: int, end: int, quote: Quote) -> bool:

@@ -1,9 +1,9 @@
 """The attribview spaCy components, registered as factories, and the pipeline that uses them."""
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from attribview.nlp import lexicon
 from attribview.nlp.finder import find_attributions
@@ -16,27 +16,28 @@ from attribview.nlp.speakers import resolve_speakers
 _WRITTEN = [f"doc._.{ATTRIBUTIONS}", "doc.spans"]
 
 
-def _abbreviation_before(token: Token) -> bool:
-    """Whether ``token`` follows a title's abbreviation, as "Sgt." or as "Sgt" + "."."""
-    doc = token.doc
-    previous = doc[token.i - 1]
-    if previous.text.endswith(".") and previous.lower_ in lexicon.TITLES:
-        return True
-    return previous.text == "." and token.i >= 2 and doc[token.i - 2].lower_ + "." in lexicon.TITLES
-
-
 class ParagraphSplitter:
-    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.")."""
+    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.").
+
+    Read from the Doc's arrays, not token by token: only the few tokens whose start changes become
+    ``Token`` objects (a pass of ``Token``s over a long article costs more than this whole step).
+    """
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text_with_ws and not token.is_space:
-                token.is_sent_start = True
-            elif _abbreviation_before(token):
-                token.is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
-            elif token.is_space and "\n" in token.text:
-                token.is_sent_start = False
+        strings = doc.vocab.strings
+        texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+        lowers = [strings[o] for o in doc.to_array(LOWER).tolist()]
+        spaces = doc.to_array(IS_SPACE).tolist()
+        titles = lexicon.TITLES
+        for i in range(1, len(texts)):
+            before = texts[i - 1]
+            if "\n" in before and not spaces[i]:
+                doc[i].is_sent_start = True
+            elif (before.endswith(".") and lowers[i - 1] in titles) or (
+                    before == "." and i >= 2 and lowers[i - 2] + "." in titles):
+                doc[i].is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
+            elif spaces[i] and "\n" in texts[i]:
+                doc[i].is_sent_start = False
         return doc
 
 
