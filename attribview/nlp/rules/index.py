@@ -5,6 +5,7 @@ article the rules would spend their time there. So sentences, quotations (by tok
 are indexed once per Doc, here, and the rules ask this index instead.
 """
 
+from collections.abc import Collection, Iterator
 from itertools import accumulate
 
 from spacy.attrs import LOWER, ORTH, POS, SPACY
@@ -63,6 +64,14 @@ class DocIndex:
         #: The cues that may frame a quotation, by sentence start (filled in as the quotations ask).
         self.framing_cues: dict[int, list[int]] = {}
         self.found: list[Attribution] = []
+
+    def tagged(self, parts: Collection[int]) -> Iterator[tuple[Token, Span]]:
+        """The tokens of these parts of speech (``spacy.symbols`` ids), in text order, with their
+        sentences; no other word becomes a ``Token`` object."""
+        doc, sents, sent_index = self.doc, self.sents, self.sent_index
+        for i, pos in enumerate(self.pos):
+            if pos in parts:
+                yield doc[i], sents[sent_index[i]]
 
     def sent_of(self, token: Token) -> Span:
         """The sentence of ``token``, from the index (``Token.sent`` rescans the Doc)."""
