@@ -1,0 +1,103 @@
+"""``bench_analysis.py --bars``: the speed bars in one run, each ratio measured within that run.
+
+- **articles**: up to ``--articles`` (default 100) articles of the corpus, each on its own, through
+  bare spaCy's ``nlp.pipe`` and through ``Analyzer.analyze_many`` (the default engine: rules, learned
+  tagger and their blend, profile choice, result objects);
+- **one long file**: the corpus's articles joined (blank lines between them) into files of growing
+  size up to 20,000 words (``--bar-sizes``), each one text for both;
+- **peak memory**: a fresh process loads the analyzer and analyses the same articles (100 of them at
+  least, from the first again if the corpus has fewer), keeping every result, and reports its peak
+  resident memory (``ru_maxrss``).
+
+Both pipelines load the same model; runs are interleaved and the best of ``--repeat`` counts. The
+speed ratio is attribview's words per second over bare spaCy's on the same texts (the bar: at least
+0.85); the memory bar is 500 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from corpus import Article, timed
+
+from attribview.core.analysis import Analyzer
+from attribview.textio import SourceText, prepare_text
+
+SPEED_BAR = 0.85
+MEMORY_BAR_MB = 500
+#: Articles the memory bar is measured on (the corpus's, from the first again if it has fewer).
+PEAK_ARTICLES = 100
+
+
+def joined(articles: Sequence[Article], words: int) -> str:
+    """Whole articles of the corpus, in order and again from the first when they run out, joined by
+    blank lines until the text has at least ``words`` words."""
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        article = articles[len(parts) % len(articles)]
+        parts.append(article.source.text.strip())
+        count += article.words
+    return "\n\n".join(parts) + "\n"
+
+
+def _best(bare: Any, analyzer: Analyzer, sources: Sequence[SourceText], repeat: int) -> tuple[float, float]:
+    """Best times of bare spaCy and the full analysis over ``sources``, interleaved."""
+    texts = [s.text for s in sources]
+    bare_s = full_s = float("inf")
+    for _ in range(repeat):
+        bare_s = min(bare_s, timed(lambda: sum(1 for _ in bare.pipe(texts, batch_size=16))))
+        full_s = min(full_s, timed(lambda: sum(1 for _ in analyzer.analyze_many(sources))))
+    return bare_s, full_s
+
+
+def peak_mb(paths: Sequence[Path], model: str) -> float:
+    """Peak resident memory of a fresh process that analyses ``paths`` (MB)."""
+    script = ("import json, resource, sys\n"
+              "from attribview.core.analysis import Analyzer\n"
+              "from attribview.textio import read_article\n"
+              "paths = json.loads(sys.argv[1])\n"
+              "kept = list(Analyzer(model=sys.argv[2]).analyze_many(read_article(p) for p in paths))\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(kept))\n")
+    done = subprocess.run([sys.executable, "-c", script, json.dumps([str(p) for p in paths]), model],
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout.split()[0])
+
+
+def bars(analyzer: Analyzer, bare: Any, articles: Sequence[Article], sizes: Sequence[int],
+         repeat: int, model: str) -> dict[str, Any]:
+    """Every bar's figures, measured in this one run."""
+    rows: list[dict[str, Any]] = []
+    sets: list[tuple[str, list[SourceText], int]] = [
+        (f"{len(articles)} articles ({sum(a.words for a in articles) // len(articles):,} words each on "
+         "average)", [a.source for a in articles], sum(a.words for a in articles))]
+    for size in sizes:
+        text = joined(articles, size)
+        sets.append((f"one file of {len(text.split()):,} words", [prepare_text(text)], len(text.split())))
+    for label, sources, words in sets:
+        bare_s, full_s = _best(bare, analyzer, sources, repeat)
+        rows.append({"texts": label, "words": words, "bare_s": bare_s, "attribview_s": full_s,
+                     "bare_words_per_s": words / bare_s, "attribview_words_per_s": words / full_s,
+                     "speed_ratio": bare_s / full_s})
+        print(f"{label}: bare {bare_s:.2f} s, attribview {full_s:.2f} s", file=sys.stderr)
+    paths = [articles[i % len(articles)].path for i in range(max(len(articles), PEAK_ARTICLES))]
+    memory = peak_mb(paths, model)
+    return {"rows": rows, "peak_mb": memory, "peak_articles": len(paths), "repeat": repeat}
+
+
+def print_bars(report: dict[str, Any]) -> None:
+    print(f"{'texts':46}{'words':>8}{'bare w/s':>10}{'attribview w/s':>16}{'ratio':>8}  bar {SPEED_BAR}")
+    for row in report["rows"]:
+        verdict = "met" if row["speed_ratio"] >= SPEED_BAR else "MISSED"
+        print(f"{row['texts']:46}{row['words']:8,d}{row['bare_words_per_s']:10,.0f}"
+              f"{row['attribview_words_per_s']:16,.0f}{row['speed_ratio']:7.2f}x  {verdict}")
+    verdict = "met" if report["peak_mb"] <= MEMORY_BAR_MB else "MISSED"
+    print(f"\npeak memory, {report['peak_articles']} articles analysed in a fresh process: "
+          f"{report['peak_mb']:.0f} MB (bar {MEMORY_BAR_MB} MB: {verdict})")
+    print(f"ratio = attribview's words/s / bare spaCy's (nlp.pipe, same model, same texts), best of "
+          f"{report['repeat']} interleaved runs each, all in this run.")
