@@ -9,11 +9,8 @@ from attribview.nlp import lexicon
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
 from attribview.nlp.learned import add_learned_tagger
-from attribview.nlp.results import ATTRIBUTIONS, HEDGES, attributions_of, set_attributions
+from attribview.nlp.results import ATTRIBUTIONS, HEDGES, Attributions, attributions_of, set_attributions
 from attribview.nlp.speakers import resolve_speakers
-
-#: What the rule components write (see ``results``), as their factories declare it.
-_WRITTEN = [f"doc._.{ATTRIBUTIONS}", "doc.spans"]
 
 
 class ParagraphSplitter:
@@ -45,7 +42,7 @@ class AttributionFinderComponent:
     """Find attributions (cues, "according to", quotations) and unattributed hedges."""
 
     def __call__(self, doc: Doc) -> Doc:
-        set_attributions(doc, find_attributions(doc))
+        doc._.set(ATTRIBUTIONS, Attributions(find_attributions(doc)))
         doc._.set(HEDGES, find_hedges(doc))
         return doc
 
@@ -63,13 +60,14 @@ def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
 
 
-@Language.factory("attribview_attributions", assigns=[*_WRITTEN, f"doc._.{HEDGES}"],
+@Language.factory("attribview_attributions", assigns=[f"doc._.{ATTRIBUTIONS}", f"doc._.{HEDGES}"],
                   requires=["token.dep", "token.lemma", "token.tag", "doc.ents"])
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinderComponent:
     return AttributionFinderComponent()
 
 
-@Language.factory("attribview_speakers", assigns=_WRITTEN, requires=[f"doc._.{ATTRIBUTIONS}", "doc.ents"])
+@Language.factory("attribview_speakers", assigns=[f"doc._.{ATTRIBUTIONS}", "doc.spans"],
+                  requires=[f"doc._.{ATTRIBUTIONS}", "doc.ents"])
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
     return SpeakerResolverComponent()
 
