@@ -260,15 +260,16 @@ class Analyzer:
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
         """The pieces of ``sources`` through the pipeline, in order, with their context.
 
-        In one process a batch holds at most two pieces' worth of characters, so that a long article
-        does not put 16 pieces of 50,000 characters through the parser at once; worker processes
+        In one process a batch holds at most one piece's worth of characters (or one piece), so that
+        the parser's memory stays bounded (16 articles of 5,000 characters took 330 MB over the
+        model, at the same speed as batches half as long); worker processes
         (``n_process``) each take spaCy's batches as they come.
         """
         pieces = _pieces(sources, self._piece_chars)
         if n_process > 1:
             yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
             return
-        for batch in batches(pieces, batch_size, 2 * self._piece_chars):
+        for batch in batches(pieces, batch_size, self._piece_chars):
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
