@@ -7,7 +7,7 @@
   size up to 20,000 words (``--bar-sizes``), each one text for both;
 - **peak memory**: a fresh process loads the analyzer and analyses the same articles (100 of them at
   least, from the first again if the corpus has fewer), keeping every result, and reports its peak
-  resident memory (``ru_maxrss``).
+  resident memory (``VmHWM``, where Linux has it).
 
 Both pipelines load the same model; runs are interleaved and the best of ``--repeat`` counts. Words
 per second are counted in this process's CPU time, so that the other work of a shared machine does not
@@ -72,12 +72,18 @@ def _best(bare: Any, analyzer: Analyzer, sources: Sequence[SourceText],
 
 def peak_mb(paths: Sequence[Path], model: str) -> float:
     """Peak resident memory of a fresh process that analyses ``paths`` (MB)."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over an exec, so a child started from this big
+    # process would report this process's memory
     script = ("import json, resource, sys\n"
               "from attribview.core.analysis import Analyzer\n"
               "from attribview.textio import read_article\n"
               "paths = json.loads(sys.argv[1])\n"
               "kept = list(Analyzer(model=sys.argv[2]).analyze_many(read_article(p) for p in paths))\n"
-              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(kept))\n")
+              "try:\n"
+              "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+              "    print(int(status) / 1024, len(kept))\n"
+              "except (OSError, IndexError):\n"
+              "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(kept))\n")
     done = subprocess.run([sys.executable, "-c", script, json.dumps([str(p) for p in paths]), model],
                           capture_output=True, text=True, check=True)
     return float(done.stdout.split()[0])
