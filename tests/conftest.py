@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +63,29 @@ TWO_VOICES = (
 def two_voices(analyzer: Analyzer) -> Analysis:
     """``TWO_VOICES`` analysed with the war profile: each sentence carries two groups."""
     return analyzer.analyze(prepare_text(TWO_VOICES), profile="war")
+
+
+#: Test folders whose every test needs a QApplication (real widgets, offscreen).
+GUI_FOLDERS = (Path(__file__).parent / "gui",)
+#: Other test files that make a QApplication in this process.
+GUI_FILES = (Path(__file__).parent / "e2e" / "test_gui_hostile_text.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The ``gui`` marker on every test that needs Qt: the GUI folder, the files above, any ``qtbot`` user."""
+    for item in items:
+        path = item.path
+        if any(folder in path.parents for folder in GUI_FOLDERS) or path in GUI_FILES \
+                or "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A run without the GUI tests (``-m "not gui"``) must never have made a QApplication: fail if it did."""
+    if "not gui" not in (session.config.getoption("markexpr") or ""):
+        return
+    core = sys.modules.get("PySide6.QtCore")
+    if core is not None and core.QCoreApplication.instance() is not None:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        sys.stderr.write("\nerror: a QApplication was made in a run without the gui tests; mark the test "
+                         "that made it with `gui`\n")

@@ -14,7 +14,7 @@ from attribview import __version__
 from attribview.atomic import write_text
 from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.errors import AttribviewError
-from attribview.store.models import STATUSES
+from attribview.store.statuses import STATUSES
 
 if TYPE_CHECKING:
     from attribview.store.library import QuoteRow

@@ -17,7 +17,6 @@ from pathlib import Path
 from attribview.atomic import write_text
 from attribview.core.exercise import NARRATION, Exercise, ReferenceSentence, load_attempt
 from attribview.errors import InputError
-from attribview.store.export import spreadsheet_cell
 
 #: How a trainee is told what was missed, singular and plural, in the order the summary lists them.
 LESSON_LABELS = {
@@ -181,6 +180,8 @@ def mistake_cells(mistake: CommonMistake) -> list[str]:
 def class_csv(report: ClassReport) -> str:
     """The scores table, a blank line, then the common mistakes; written as the library's CSV export
     is: every field quoted, a cell that begins like a formula (a trainee's file name) kept as text."""
+    from attribview.store.export import spreadsheet_cell  # noqa: PLC0415 - the store's SQLAlchemy stack, loaded when a CSV is written, not with the viewer
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(SCORE_COLUMNS)

@@ -1,59 +1,70 @@
-"""The user's library as the faces see it: the store, filled by the engine.
+"""The user's library as the faces see it: the one application service over the store and the engine.
 
-The CLI (and later the GUI) call this facade, as Anki's screens call ``Collection``: it owns the store
-and the analyzer, reads and analyses files in batches, and saves each article in its own transaction.
+The CLI and the GUI call this class, as Anki's screens call ``Collection``: it owns the store and the
+analyzer, reads and analyses files in batches, and saves each article in its own transaction. Every desk
+action (a status, a note, evidence, a speaker, a rejection, a quote added by hand) is one transaction
+that gives back what the screen shows next: the quote with its verification and history, or the
+article's quotes as they now are. An article is stored with its sentences, so that opening it from the
+library needs no language model.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attribview.core.analysis import AUTO, BATCH_SIZE, Analyzer
-from attribview.core.titles import TITLE_LENGTH, article_title
-from attribview.core.types import Analysis
-from attribview.errors import AttribviewError, InputError
+from attribview.core.analysis import AUTO, BATCH_SIZE, NO_PROFILE, Analyzer
+from attribview.core.article_files import ARTICLE_SUFFIXES, article_files, meta_for
+from attribview.core.importing import ImportReport, Progress, import_files
+from attribview.core.language import detect_language
+from attribview.core.statuses import CHECKED_STATUSES, STATUSES
+from attribview.core.titles import TITLE_LENGTH
+from attribview.core.types import Analysis, Quote, Sentence
+from attribview.errors import AttribviewError
+from attribview.store.articles import add_analysis, article_text, save_analysis, set_sentences
+from attribview.store.checks import (
+    add_manual_quote,
+    change_rejection,
+    change_speaker,
+    change_verification,
+    check_status,
+)
 from attribview.store.db import default_db_path, open_store
 from attribview.store.errors import ConflictError, StoreError
 from attribview.store.export import export_csv
+from attribview.store.groups import record_groups
 from attribview.store.library import (
     ArticleMeta,
     ArticleRow,
+    ArticleText,
     HistoryRow,
+    QuoteDetails,
     QuoteRow,
+    QuotesChanged,
     Store,
     VerificationRow,
     default_user,
-    text_sha256,
 )
 from attribview.store.location import parse_location, without_password
-from attribview.store.models import STATUSES
-from attribview.textio import PageMeta, SourceText, read_article
+from attribview.store.quotes import load_quote, quote_details, row_of, search_quotes
+from attribview.textio import SourceText
 
 if TYPE_CHECKING:
     from types import TracebackType
 
-#: File endings the importer reads from a folder.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
+    from sqlalchemy.orm import Session
 
-#: Called after each article with (done, total, file name).
-Progress = Callable[[int, int, str], None]
+    from attribview.store.models import Quote as StoredQuote
 
 # The store's frozen rows, re-exported: the faces (the GUI) import them from here, never from the store.
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
-    "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteRow",
-    "StoreError", "StoredArticle", "VerificationRow", "article_files", "default_library_path",
-    "library_location", "meta_for",
+    "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteDetails",
+    "QuoteRow", "QuotesChanged", "StoreError", "StoredArticle", "VerificationRow", "article_files",
+    "default_library_path", "library_location", "meta_for", "stored_quote",
 ]
-
-#: The statuses that end a check; ``unverified`` and ``in_progress`` do not.
-CHECKED_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclusive")
 
 
 def default_library_path() -> Path:
@@ -92,93 +103,39 @@ class ArticleProgress:
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """An article as the library keeps it, with its (readable) text; offsets of its quotes index it."""
+    """An article as the library keeps it: its row, its (readable) text, and an analysis made of what the
+    library holds (its quotes with every correction, its sentences), so the faces draw it like a fresh one.
+
+    ``rows`` are the stored quotes (rejected ones left out), parallel to ``analysis.quotes``; ``language``
+    is the text's language code, None when it was never determined.
+    """
 
     row: ArticleRow
     text: str
+    analysis: Analysis
+    rows: tuple[QuoteRow, ...] = ()
+    language: str | None = None
 
 
-@dataclass
-class ImportReport:
-    """What an import did: new articles, texts already stored, and what could not be read.
-
-    ``skipped`` holds files whose text was in the library already, ``duplicates`` (file, earlier file)
-    the files of this run with the same text as an earlier one (stored once), and ``failed`` (path,
-    reason) the files and folders that could not be read or analysed.
-    """
-
-    imported: list[int] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
+def stored_quote(row: QuoteRow) -> Quote:
+    """A stored quote as the engine's result type, so the faces draw it like a fresh one."""
+    return Quote(start=row.start, end=row.end, text=row.text, speaker=row.speaker, group=row.group,
+                 kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
+                 source_start=row.source_start, source_end=row.source_end, mention=row.mention,
+                 flags=row.flags)
 
 
-def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The article files named by ``paths``, and (path, reason) for each entry that cannot be searched.
-
-    Files are taken as given; folders are searched recursively in name order, following links to
-    folders once each. A folder that cannot be listed, an entry that cannot be examined (a dangling
-    link, a link loop) and an article-named entry that is not a regular file (a pipe, a socket) are
-    reported, never skipped in silence.
-    """
-    found: list[Path] = []
-    problems: list[tuple[str, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(_search(path, problems, set()))
-        elif path.exists() and not path.is_file():
-            problems.append((str(path), "is not a regular file"))
-        else:
-            found.append(path)  # reading it says what is wrong, if anything
-    return found, problems
-
-
-def _search(folder: Path, problems: list[tuple[str, str]], seen: set[tuple[int, int]]) -> Iterator[Path]:
-    try:
-        status = folder.stat()
-        seen.add((status.st_dev, status.st_ino))
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as error:
-        problems.append((str(folder), f"the folder cannot be read ({error.strerror})"))
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        try:
-            status = path.stat()
-        except OSError as error:
-            what = "is a link that leads nowhere" if entry.is_symlink() else "cannot be examined"
-            problems.append((str(path), f"{what} ({error.strerror})"))
-            continue
-        if stat.S_ISDIR(status.st_mode):
-            if (status.st_dev, status.st_ino) in seen:
-                problems.append((str(path), "links to a folder already searched"))
-            else:
-                yield from _search(path, problems, seen)
-        elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            if stat.S_ISREG(status.st_mode):
-                yield path
-            else:
-                problems.append((str(path), "is not a regular file"))
-
-
-def meta_for(path: Path, source: SourceText) -> ArticleMeta:
-    """Title (see ``core.titles``), outlet, address and date from a saved page's metadata."""
-    page = source.meta or PageMeta()
-    return ArticleMeta(title=article_title(source, path.stem), outlet=page.outlet, url=page.url,
-                       published=_date(page.published))
-
-
-def _date(value: str | None) -> dt.date | None:
-    """The date of an ISO timestamp ("2025-07-26T08:00:00Z"), or None when it is not one."""
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def language_code(analysis: Analysis) -> str:
+    """The language of the analysed sentences (an HTML page's text, not its tags), as the viewer tells it."""
+    return detect_language("\n".join(analysis.text[s.start:s.end] for s in analysis.sentences)).code
 
 
 class Library:
-    """One library file and the engine that fills it; use as a context manager."""
+    """One library and the engine that fills it; use as a context manager.
+
+    Every method is one transaction and returns frozen values, safe to hand from a worker thread to the
+    GUI. Only importing and analysing load the language model; reading and checking never do.
+    """
 
     def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
         self.store = store
@@ -203,6 +160,9 @@ class Library:
                  trace: TracebackType | None) -> None:
         self.store.close()
 
+    def close(self) -> None:
+        self.store.close()
+
     @property
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:
@@ -211,68 +171,9 @@ class Library:
 
     def import_files(self, paths: Iterable[str | Path], *, profile: str | None = AUTO,
                      batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> ImportReport:
-        """Analyse and store every article file; a text already in the library is skipped.
-
-        A file that cannot be read or analysed is reported and the others go on; a text given twice is
-        stored and counted once. Each article is saved in its own transaction, so an interrupted import
-        keeps what it finished and a rerun completes it.
-        """
-        files, problems = article_files(paths)
-        report = ImportReport(failed=problems)
-        done = 0
-
-        def finished(path: Path) -> None:
-            nonlocal done
-            done += 1
-            if progress:
-                progress(done, len(files), path.name)
-
-        first_of_text: dict[str, Path] = {}
-        for batch in _batches(files, batch_size):
-            pending: list[tuple[Path, SourceText]] = []
-            for path in batch:
-                try:
-                    source = read_article(path)
-                except InputError as error:
-                    report.failed.append((str(path), str(error)))
-                    finished(path)
-                    continue
-                earlier = first_of_text.setdefault(text_sha256(source.text), path)
-                if earlier is not path:
-                    report.duplicates.append((str(path), str(earlier)))
-                    finished(path)
-                elif self.store.find_article_id(source.text) is not None:  # the readable text is kept
-                    report.skipped.append(str(path))
-                    finished(path)
-                else:
-                    pending.append((path, source))
-            for (path, source), analysis in zip(pending, self._analyse(pending, profile), strict=True):
-                if isinstance(analysis, AttribviewError):
-                    report.failed.append((str(path), str(analysis)))
-                elif (article_id := self.store.add_analysis(meta_for(path, source), analysis)) is not None:
-                    report.imported.append(article_id)
-                    self._record_groups(analysis)
-                else:  # a concurrent import stored it since it was looked up
-                    report.skipped.append(str(path))
-                finished(path)
-        return report
-
-    def _analyse(self, pending: Sequence[tuple[Path, SourceText]],
-                 profile: str | None) -> Iterator[Analysis | AttribviewError]:
-        """The batch's analyses in order, as they come; after a failure the rest go one by one, so that
-        only the article that fails is lost (given back as its error)."""
-        sources = [source for _, source in pending]
-        given = 0
-        try:
-            for analysis in self.analyzer.analyze_many(sources, profile=profile, readable=True):
-                given += 1
-                yield analysis
-        except AttribviewError:
-            for source in sources[given:]:
-                try:
-                    yield from self.analyzer.analyze_many([source], profile=profile, readable=True)
-                except AttribviewError as error:
-                    yield error
+        """Analyse and store every article file; see :func:`attribview.core.importing.import_files`."""
+        return import_files(self.analyzer, self.store.find_article_id, self._add, paths, profile=profile,
+                            batch_size=batch_size, progress=progress)
 
     def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
                text: str | None = None, limit: int | None = None) -> list[QuoteRow]:
@@ -291,14 +192,10 @@ class Library:
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
                evidence: Sequence[str] | None = None, checker: str | None = None,
                expected_version: int | None = None) -> VerificationRow:
-        """Record a check by ``checker`` (default: the login name).
-
-        ``expected_version``: the verification's ``version`` the checker saw (0 for a quote never
-        checked); when another checker saved since, :class:`ConflictError` carries their name, the time
-        and the fresh state, and nothing is written.
-        """
-        return self.store.set_verification(quote_id, status, note=note, evidence=evidence,
-                                           who=checker or default_user(), expected_version=expected_version)
+        """Record a check by ``checker`` (default: the login name); see :meth:`set_verification`."""
+        check_status(status)
+        return self.set_verification(quote_id, status=status, note=note, evidence=evidence, checker=checker,
+                                     expected_version=expected_version).verification
 
     def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False) -> str:
         """The library (or one article) as text; a CSV names each group by its profile's label."""
@@ -307,73 +204,79 @@ class Library:
         labels = {p.id: {g.id: g.label for g in p.groups} for p in self.analyzer.profiles.values()}
         return self.store.read(lambda s: export_csv(s, article_id, group_labels=labels, bom=bom))
 
-    # --- the verification desk ---------------------------------------------------------------------------
-    # Each method is one transaction and returns frozen rows, safe to hand from a worker thread to the GUI.
+    # --- articles ------------------------------------------------------------------------------------------
 
-    def close(self) -> None:
-        self.store.close()
+    def _meta(self, meta: ArticleMeta, analysis: Analysis) -> ArticleMeta:
+        return meta if meta.language else ArticleMeta(meta.title, meta.outlet, meta.url, meta.published,
+                                                      language_code(analysis))
 
-    def save_analysis(self, analysis: Analysis, meta: ArticleMeta) -> int:
-        """Store an analysed article (a text already there is re-analysed in place, keeping manual work)."""
-        article_id = self.store.save_analysis(meta, analysis)
-        self._record_groups(analysis)
-        return article_id
-
-    def _record_groups(self, analysis: Analysis) -> None:
-        """Store the labels and sides of the analysis's profile once per library opening."""
+    def _with_groups(self, session: Session, analysis: Analysis) -> None:
+        """Store the labels and sides of the analysis's profile (once per library opening)."""
         profile = self.analyzer.profiles.get(analysis.profile) if analysis.profile else None
         if profile is not None and profile.id not in self._profiles_recorded:
-            self.store.record_groups(profile.id, profile.groups)
-            self._profiles_recorded.add(profile.id)
+            record_groups(session, profile.id, profile.groups)
 
-    def stored_article(self, article_id: int) -> StoredArticle:
-        """One article with its text."""
-        return StoredArticle(*self.store.article(article_id))
+    def _groups_recorded(self, analysis: Analysis) -> None:
+        if analysis.profile in self.analyzer.profiles:
+            self._profiles_recorded.add(analysis.profile)
+
+    def _add(self, meta: ArticleMeta, analysis: Analysis) -> int | None:
+        """Store a new text with its sentences and its profile's groups, in one transaction."""
+        def work(session: Session) -> int | None:
+            self._with_groups(session, analysis)
+            return add_analysis(session, self._meta(meta, analysis), analysis)
+        article_id = self.store.write(work)
+        self._groups_recorded(analysis)
+        return article_id
+
+    def save_analysis(self, analysis: Analysis, meta: ArticleMeta) -> StoredArticle:
+        """Store an analysed article (a text already there is re-analysed in place, keeping manual work)
+        and give it back as the library now holds it, in one transaction."""
+        def work(session: Session) -> ArticleText:
+            self._with_groups(session, analysis)
+            article_id = save_analysis(session, self._meta(meta, analysis), analysis)
+            return article_text(session, article_id)
+        stored = self.store.write(work)
+        self._groups_recorded(analysis)
+        return self._stored(stored)
+
+    def open_article(self, article_id: int) -> StoredArticle:
+        """An article with its stored quotes (every correction) and sentences: no model needed.
+
+        An article imported before the library kept sentences (schema 0004 and older) is analysed once
+        more for them, with the model, and they are kept from then on (its quotes stay as they are);
+        without a model it is shown with its quotes and no sentences (no hedged-claim lines).
+        """
+        stored = self.store.read(lambda s: article_text(s, article_id))
+        if stored.sentences is None:
+            profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
+            try:
+                fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
+                                              profile=profile, readable=True)
+            except AttribviewError:  # no model: its quotes are shown all the same, its hedges once there is
+                return self._stored(stored)
+            language = language_code(fresh)
+            self.store.write(lambda s: set_sentences(s, article_id, fresh.sentences, language,
+                                                     fresh.counting))
+            return self._stored(stored, fresh.sentences, language, fresh.counting)
+        return self._stored(stored)
+
+    def _stored(self, stored: ArticleText, sentences: Sequence[Sentence] | None = None,
+                language: str | None = None, counting: str | None = None) -> StoredArticle:
+        """The analysis the library holds of ``stored`` (fresh ``sentences`` for an older article)."""
+        if sentences is None:
+            sentences = [Sentence(*span) for span in stored.sentences or ()]
+        profile = self.analyzer.profiles.get(stored.row.profile) if stored.row.profile else None
+        analysis = Analysis(text=stored.text, profile=stored.row.profile,
+                            quotes=tuple(stored_quote(row) for row in stored.quotes),
+                            sentences=tuple(sentences), encoding="utf-8",
+                            groups={g.id: g.label for g in profile.groups} if profile is not None else {},
+                            counting=counting or stored.counting or "statements")
+        return StoredArticle(stored.row, stored.text, analysis, stored.quotes, language or stored.language)
 
     def quotes(self, article_id: int) -> list[QuoteRow]:
         """The article's quotes in text order, rejected ones left out."""
         return self.store.search_quotes(article_id=article_id)
-
-    def quote(self, quote_id: int) -> QuoteRow:
-        return self.store.get_quote(quote_id)
-
-    def verification(self, quote_id: int) -> VerificationRow:
-        return self.store.get_verification(quote_id)
-
-    def quote_history(self, quote_id: int) -> list[HistoryRow]:
-        """Every recorded change of the quote and of its verification, oldest first."""
-        rows = self.store.history("quote", quote_id) + self.store.history("verification", quote_id)
-        return sorted(rows, key=lambda row: row.id)
-
-    # ``checker`` names who made each change in the history (default: the login name);
-    # ``expected_version`` is the quote's ``version`` the checker saw, as in :meth:`verify`.
-
-    def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
-                         checker: str | None = None, expected_version: int | None = None) -> QuoteRow:
-        """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
-        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
-                                           expected_version=expected_version)
-
-    def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None, *, by_hand: bool,
-                        checker: str | None = None) -> QuoteRow:
-        """Put a quote's speaker and group back as they were (an undo), with whether a person chose them.
-
-        With ``by_hand=False`` the speaker is the engine's again, and a re-analysis may change it.
-        """
-        return self.store.reassign_speaker(quote_id, speaker, group, who=checker or default_user(),
-                                           by_hand=by_hand)
-
-    def reject_quote(self, quote_id: int, *, rejected: bool = True, checker: str | None = None,
-                     expected_version: int | None = None) -> QuoteRow:
-        """Mark a quote "not an attribution" (or take that back); it is kept, out of lists and counts."""
-        return self.store.reject_quote(quote_id, who=checker or default_user(), rejected=rejected,
-                                       expected_version=expected_version)
-
-    def add_quote(self, article_id: int, start: int, end: int, *, speaker: str | None, group: str | None,
-                  kind: str = "manual", checker: str | None = None) -> QuoteRow:
-        """Add an attribution the engine missed: the article's text at [start, end), said by ``speaker``."""
-        return self.store.add_manual_quote(article_id, start, end, speaker=speaker, group=group,
-                                           who=checker or default_user(), kind=kind)
 
     def speakers(self) -> list[tuple[str, str | None]]:
         """Every (speaker, group) the library knows, by name; the group is None without a profile."""
@@ -384,7 +287,84 @@ class Library:
         return [ArticleProgress(row, sum(counts.values()), counts)
                 for row, counts in self.store.status_counts()]
 
+    # --- the verification desk: one transaction per action, giving back what the screen shows next ------
+    # ``checker`` names who made each change in the history (default: the login name); ``expected_version``
+    # is the ``version`` the checker saw (of the verification for a check, else of the quote; 0 for a
+    # quote never checked): when someone saved since, :class:`ConflictError` carries their name, the time
+    # and the fresh state, and nothing is written.
 
-def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
-    for start in range(0, len(items), max(size, 1)):
-        yield items[start:start + size]
+    def quote(self, quote_id: int) -> QuoteRow:
+        return self.store.get_quote(quote_id)
+
+    def verification(self, quote_id: int) -> VerificationRow:
+        return self.store.get_verification(quote_id)
+
+    def quote_history(self, quote_id: int) -> list[HistoryRow]:
+        """Every recorded change of the quote and of its verification, oldest first."""
+        return list(self.details(quote_id).history)
+
+    def details(self, quote_id: int) -> QuoteDetails:
+        """The quote, its verification and its history."""
+        return self.store.read(lambda s: quote_details(s, quote_id))
+
+    def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
+                         evidence: Sequence[str] | None = None, checker: str | None = None,
+                         expected_version: int | None = None) -> QuoteDetails:
+        """Change the status, the note or the evidence (None leaves each as it is)."""
+        who = checker or default_user()
+
+        def work(session: Session) -> QuoteDetails:
+            loaded = load_quote(session, quote_id)
+            change_verification(session, loaded[0], status, note=note, evidence=evidence, who=who,
+                                expected_version=expected_version)
+            return quote_details(session, quote_id, loaded)
+        return self.store.write(work)
+
+    def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
+                         checker: str | None = None, expected_version: int | None = None) -> QuoteDetails:
+        """Give a quote another speaker and group (recorded in its history; re-analysis keeps it)."""
+        return self.restore_speaker(quote_id, speaker, group, by_hand=True, checker=checker,
+                                    expected_version=expected_version)
+
+    def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None, *, by_hand: bool,
+                        checker: str | None = None, expected_version: int | None = None) -> QuoteDetails:
+        """Set a quote's speaker and group and whether a person chose them (an undo, a redo).
+
+        With ``by_hand=False`` the speaker is the engine's again, and a re-analysis may change it.
+        """
+        who = checker or default_user()
+
+        def work(session: Session) -> QuoteDetails:
+            loaded = load_quote(session, quote_id)
+            change_speaker(session, loaded[0], speaker, group, who=who, by_hand=by_hand,
+                           expected_version=expected_version)
+            return quote_details(session, quote_id, loaded)
+        return self.store.write(work)
+
+    def reject_quote(self, quote_id: int, *, rejected: bool = True, checker: str | None = None,
+                     expected_version: int | None = None) -> QuotesChanged:
+        """Mark a quote "not an attribution" (or take that back); it is kept, out of lists and counts."""
+        who = checker or default_user()
+
+        def work(session: Session) -> QuotesChanged:
+            quote, title = load_quote(session, quote_id)
+            change_rejection(session, quote, who=who, rejected=rejected, expected_version=expected_version)
+            return _changed(session, quote, title)
+        return self.store.write(work)
+
+    def add_quote(self, article_id: int, start: int, end: int, *, speaker: str | None, group: str | None,
+                  kind: str = "manual", checker: str | None = None) -> QuotesChanged:
+        """Add an attribution the engine missed: the article's text at [start, end), said by ``speaker``."""
+        who = checker or default_user()
+
+        def work(session: Session) -> QuotesChanged:
+            quote, title = add_manual_quote(session, article_id, start, end, speaker=speaker, group=group,
+                                            who=who, kind=kind)
+            return _changed(session, quote, title)
+        return self.store.write(work)
+
+
+def _changed(session: Session, quote: StoredQuote, title: str) -> QuotesChanged:
+    """The changed quote with its article's quotes as they now are."""
+    session.flush()  # the quote's new version, and the article's quotes with the change
+    return QuotesChanged(row_of(quote, title), tuple(search_quotes(session, article_id=quote.article_id)))

@@ -111,5 +111,9 @@ def run(path: str | None = None, library_path: str | Path | None = None) -> int:
     window.show()
     window.start(path)
     status = app.exec()
-    window.tasks.wait()  # a model load still running must finish before Python tears Qt down
+    window.tasks.wait_desk()  # the library's opening and the last saves are written before the process ends
+    if not window.tasks.wait(0):  # an analysis still running: end without tearing Qt down under it
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     return status

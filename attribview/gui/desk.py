@@ -1,57 +1,43 @@
-"""The verification desk's worker side: the library and the engine, called on the worker thread only.
+"""The thread-side adapter between the window and the core's library: called on the worker thread only.
 
-The window never calls these methods itself: it hands them to its ``TaskManager`` and gets frozen values
-back by signal. One worker thread runs every call in order, so the library is opened before the first
-article is saved and a status change is written before the undo that takes it back.
+The window hands these calls to its ``TaskManager`` and gets frozen values back by signal. Each desk
+action is one call of the core's :class:`Library` (one transaction, which gives back what the screen
+shows next); this adapter only opens the library on the worker and turns stored and analysed articles
+into the viewer's ``Document``. One worker thread runs every call in order, so the library is opened
+before the first article is saved and a status change is written before the undo that takes it back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from attribview.core.analysis import NO_PROFILE, Analyzer
+from attribview.core.analysis import Analyzer
 from attribview.core.library import (
     ArticleMeta,
     ArticleProgress,
-    HistoryRow,
     Library,
-    QuoteRow,
-    VerificationRow,
+    QuoteDetails,
+    QuotesChanged,
+    StoredArticle,
     meta_for,
 )
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError
 from attribview.gui.commands import NewQuote
 from attribview.gui.document import Document, make_document
-from attribview.textio import SourceText, prepare_text, read_article
+from attribview.textio import prepare_text, read_article
 
 PASTED_TITLE = "Pasted article"
 
-
-@dataclass(frozen=True)
-class QuotesChanged:
-    """A quote added, rejected or restored, and its article's quotes as they now are (rejected left out)."""
-
-    row: QuoteRow
-    rows: tuple[QuoteRow, ...]
-
-
-@dataclass(frozen=True)
-class QuoteDetails:
-    """One stored quote with its verification and history, as the detail panel shows it."""
-
-    row: QuoteRow
-    verification: VerificationRow
-    history: tuple[HistoryRow, ...]
+__all__ = ["PASTED_TITLE", "Desk", "QuoteDetails", "QuotesChanged"]
 
 
 class Desk:
     """The library behind the viewer. Not thread-safe by design: only the one worker thread calls it.
 
     Args:
-        analyzer: the engine (its model loads on the worker).
+        analyzer: the engine (its model loads on the worker, and only to analyse a new text).
         library_path: the library file or database URL; opened by :meth:`open`.
     """
 
@@ -67,8 +53,11 @@ class Desk:
         return self._library
 
     def open(self) -> str | Path:
-        """Open (create, migrate) the library; raises StoreError for a locked or foreign file."""
+        """Open (create, migrate) the library, and read the profiles its articles are drawn with, so that
+        the first article opened from it is on screen at once; raises StoreError for a locked or foreign
+        file."""
         self._library = Library.open(self.library_path, self.analyzer)
+        self.analyzer.profiles  # noqa: B018 - loaded here, on the worker, not on the first open
         return self.library_path
 
     def close(self) -> None:
@@ -83,34 +72,26 @@ class Desk:
         source = read_article(path)
         analysis = self.analyzer.analyze(source, readable=True)
         meta = meta_for(Path(path), source)
-        return self._stored(analysis, meta, title=meta.title, path=path)
+        return self._stored(analysis, meta, path=path)
 
     def load_text(self, text: str) -> Document:
         source = prepare_text(text, name=PASTED_TITLE.lower())
         analysis = self.analyzer.analyze(source, readable=True)
-        meta = meta_for(Path(PASTED_TITLE), source)
-        return self._stored(analysis, meta, title=meta.title)
+        return self._stored(analysis, meta_for(Path(PASTED_TITLE), source))
 
     def open_article(self, article_id: int) -> Document:
-        """An article from the library: its stored text and quotes (with every correction).
+        """An article from the library with every correction, highlighted from what the library keeps:
+        no language model is loaded for it (except once for an article stored by an older version)."""
+        return self._document(self.library.open_article(article_id))
 
-        The stored quotes are shown as they are; the engine runs again on the stored text only for the
-        sentence boundaries and the hedged claims, which the library does not keep.
-        """
-        stored = self.library.stored_article(article_id)
-        profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
-        source = SourceText(stored.text, stored.text, "utf-8", is_html=False)
-        analysis = self.analyzer.analyze(source, profile=profile, readable=True)
-        return make_document(analysis, self.analyzer.profiles, title=stored.row.title, article_id=article_id,
-                             rows=self.library.quotes(article_id))
-
-    def _stored(self, analysis: Analysis, meta: ArticleMeta, *, title: str,
-                path: str | None = None) -> Document:
+    def _stored(self, analysis: Analysis, meta: ArticleMeta, *, path: str | None = None) -> Document:
         if self._library is None:  # the library could not be opened: show the article all the same
-            return make_document(analysis, self.analyzer.profiles, title=title, path=path)
-        article_id = self._library.save_analysis(analysis, meta)
-        return make_document(analysis, self.analyzer.profiles, title=title, path=path, article_id=article_id,
-                             rows=self._library.quotes(article_id))
+            return make_document(analysis, self.analyzer.profiles, title=meta.title, path=path)
+        return self._document(self._library.save_analysis(analysis, meta), path=path)
+
+    def _document(self, stored: StoredArticle, *, path: str | None = None) -> Document:
+        return make_document(stored.analysis, self.analyzer.profiles, title=stored.row.title, path=path,
+                             article_id=stored.row.id, rows=stored.rows)
 
     def progress(self) -> list[ArticleProgress]:
         return self.library.progress()
@@ -118,45 +99,37 @@ class Desk:
     def speakers(self) -> list[tuple[str, str | None]]:
         return self.library.speakers()
 
-    # one quote --------------------------------------------------------------------------------------
+    # one quote: each call is one transaction of the core's library ----------------------------------
+    # ``who`` is the checker's name for the history (the login name when None).
 
     def details(self, quote_id: int) -> QuoteDetails:
-        library = self.library
-        return QuoteDetails(library.quote(quote_id), library.verification(quote_id),
-                            tuple(library.quote_history(quote_id)))
+        return self.library.details(quote_id)
 
     def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
                          evidence: Sequence[str] | None = None, who: str | None = None) -> QuoteDetails:
-        """Change the status, the note or the evidence (None leaves each as it is); recorded in history
-        under ``who`` (the checker's name; the login name when None), as every change below."""
-        library = self.library
-        if status is None:
-            status = library.verification(quote_id).status
-        library.verify(quote_id, status, note=note, evidence=evidence, checker=who)
-        return self.details(quote_id)
+        """Change the status, the note or the evidence (None leaves each as it is)."""
+        return self.library.set_verification(quote_id, status=status, note=note, evidence=evidence,
+                                             checker=who)
 
     def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,
                  who: str | None = None) -> QuoteDetails:
-        self.library.reassign_speaker(quote_id, speaker, group, checker=who)
-        return self.details(quote_id)
+        return self.library.reassign_speaker(quote_id, speaker, group, checker=who)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None,
                         by_hand: bool, *, who: str | None = None) -> QuoteDetails:
         """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
-        self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, checker=who)
-        return self.details(quote_id)
+        return self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, checker=who)
 
     def reject(self, quote_id: int, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Mark a quote "not an attribution", or take that back."""
-        row = self.library.reject_quote(quote_id, rejected=rejected, checker=who)
-        return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
+        return self.library.reject_quote(quote_id, rejected=rejected, checker=who)
 
     def add_quote(self, new: NewQuote, *, who: str | None = None) -> QuotesChanged:
         """Save an attribution added by hand; ``new.quote_id`` is its id from now on."""
-        row = self.library.add_quote(new.article_id, new.start, new.end, speaker=new.speaker,
-                                     group=new.group, kind=new.kind, checker=who)
-        new.quote_id = row.id
-        return QuotesChanged(row, tuple(self.library.quotes(row.article_id)))
+        changed = self.library.add_quote(new.article_id, new.start, new.end, speaker=new.speaker,
+                                         group=new.group, kind=new.kind, checker=who)
+        new.quote_id = changed.row.id
+        return changed
 
     def reject_new(self, new: NewQuote, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Take back (or restore) an attribution added by hand."""

@@ -8,6 +8,7 @@ library then says (``set_details``) is what the panel shows, so the screen never
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from attribview.core.types import kind_label
-from attribview.gui.desk import QuoteDetails
 from attribview.gui.document import Document, flag_text
 from attribview.gui.history import history_text, history_tooltip
 from attribview.gui.legend import swatch_icon
 from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES, status_icon
 from attribview.gui.text_field import CommitTextEdit
+
+if TYPE_CHECKING:
+    from attribview.gui.desk import QuoteDetails
 
 FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
 

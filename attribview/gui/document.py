@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
 from attribview.core.highlight import assign_colours, make_badge
-from attribview.core.library import QuoteRow
 from attribview.core.profiles import Profile
 from attribview.core.titles import article_title
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
+
+if TYPE_CHECKING:
+    from attribview.core.library import QuoteRow
 
 
 @dataclass(frozen=True)
@@ -156,14 +159,6 @@ def group_styles(analysis: Analysis, profiles: Mapping[str, Profile]) -> tuple[G
                  for group_id, label, _, badge in ordered)
 
 
-def stored_quote(row: QuoteRow) -> Quote:
-    """A stored quote as the engine's result type, so the views draw it like a fresh one."""
-    return Quote(start=row.start, end=row.end, text=row.text, speaker=row.speaker, group=row.group,
-                 kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
-                 source_start=row.source_start, source_end=row.source_end, mention=row.mention,
-                 flags=row.flags)
-
-
 def regroup(sentence: Sentence, quotes: Sequence[Quote]) -> Sentence:
     """The sentence's groups (and anonymous flag) from ``quotes``, by the engine's overlap rule.
 
@@ -184,6 +179,8 @@ def regroup(sentence: Sentence, quotes: Sequence[Quote]) -> Sentence:
 
 def with_stored_quotes(analysis: Analysis, rows: Sequence[QuoteRow]) -> Analysis:
     """The analysis with the library's quotes (corrections, manual quotes) in place of the engine's."""
+    from attribview.core.library import stored_quote  # noqa: PLC0415 - the store loads after first paint
+
     quotes = tuple(stored_quote(row) for row in rows)
     return replace(analysis, quotes=quotes, sentences=tuple(regroup(s, quotes) for s in analysis.sentences))
 

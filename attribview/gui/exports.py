@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from attribview.atomic import write_text
-from attribview.gui.desk import Desk
 from attribview.gui.document import Document
 from attribview.gui.tasks import TaskManager
 
@@ -33,19 +33,22 @@ FORMATS = (
     ExportFormat("claimreview", "Claim&Review…", ".jsonld", "ClaimReview JSON-LD (*.jsonld *.json)"),
 )
 
+if TYPE_CHECKING:
+    from attribview.gui.desk import Desk
+
 
 class ExportMenu(QMenu):
     """One action per format; the open article when it is in the library, else the whole library.
 
     Args:
         parent: the window the file dialog belongs to.
-        tasks, desk: the worker and the library it alone calls.
+        tasks, desk: the workers, and the library (made on first use) that only they call.
         article: the article on screen, if any.
         library_ready: whether the library is open (nothing to export otherwise).
         tell: shows one line in the status bar; report_error: shows a failure.
     """
 
-    def __init__(self, parent: QWidget, tasks: TaskManager, desk: Desk, *,
+    def __init__(self, parent: QWidget, tasks: TaskManager, desk: Callable[[], Desk], *,
                  article: Callable[[], Document | None], library_ready: Callable[[], bool],
                  tell: Callable[[str], None], report_error: Callable[[str, str], None]) -> None:
         super().__init__("E&xport", parent)
@@ -80,7 +83,7 @@ class ExportMenu(QMenu):
         target = path
 
         def work() -> str:
-            text = self._desk.library.export(fmt.id, article_id, bom=fmt.id == "csv")
+            text = self._desk().library.export(fmt.id, article_id, bom=fmt.id == "csv")
             write_text(target, text if text.endswith("\n") else text + "\n")
             return target
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from attribview.core.library import HistoryRow
 from attribview.gui.status import status_label
+
+if TYPE_CHECKING:
+    from attribview.core.library import HistoryRow
 
 #: A history value longer than this is cut in the list (the whole value is in the tooltip).
 HISTORY_VALUE = 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from attribview.core.library import ArticleProgress
 from attribview.core.titles import byline
 from attribview.gui.legend import plural
 from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES
+
+if TYPE_CHECKING:
+    from attribview.core.library import ArticleProgress
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: (checked, total) of the row, drawn as a bar.

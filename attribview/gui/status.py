@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from attribview.core.highlight import STATUS_COLOURS
-from attribview.core.library import CHECKED_STATUSES, STATUSES
+from attribview.core.statuses import CHECKED_STATUSES, STATUSES
 
 
 @dataclass(frozen=True)

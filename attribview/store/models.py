@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from attribview.store.statuses import STATUSES
+
 # Named constraints let Alembic's batch mode drop or alter them on SQLite later.
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -32,7 +34,6 @@ NAMING_CONVENTION: dict[str, str] = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES: tuple[str, ...] = ("unverified", "in_progress", "verified", "disputed", "false", "inconclusive")
 ORIGINS: tuple[str, ...] = ("engine", "manual")
 
 
@@ -65,6 +66,11 @@ class Article(Base):
     text_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     profile: Mapped[str | None] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime]  # UTC, stored without a zone
+    # What the viewer highlights without the language model, kept at import: [start, end, groups, flags]
+    # per sentence (NULL for an article imported before schema 0006), the language and the counting.
+    sentences: Mapped[list[Any] | None] = mapped_column(JSON)
+    language: Mapped[str | None] = mapped_column(String(8))
+    counting: Mapped[str | None] = mapped_column(String(20))
 
     quotes: Mapped[list[Quote]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True,

@@ -80,3 +80,33 @@ def test_a_running_x_server_is_a_display_and_the_check_leaves_it_usable(x_server
                              timeout=120, check=False)
         assert run.returncode == 0, run.stderr
         assert run.stdout.strip() == "xcb"
+
+
+#: The viewer as ``attribview gui FILE`` runs it, its window closed 0.3 s after it appears: the model is
+#: still loading then, so the file's analysis has not started.
+CLOSED_AT_ONCE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from attribview.gui.app import run
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(300, app.closeAllWindows)
+sys.exit(run(sys.argv[1], library_path=sys.argv[2]))
+"""
+
+
+def test_quitting_while_the_model_loads_ends_the_process_cleanly(tmp_path: Path) -> None:
+    """The window closes at once: the queued analysis is dropped, nothing half-done is stored, the process
+    ends with status 0 and without a traceback or a crash while the model load runs on."""
+    article = tmp_path / "ferry.txt"
+    article.write_text("Harbour master Oda Linnqvist said the ferry would run in May.\n", encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    run = subprocess.run([sys.executable, "-c", CLOSED_AT_ONCE, str(article), str(library)], env=env,
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "Fatal" not in run.stderr
+    from attribview.core.library import Library  # noqa: PLC0415 - the store only for this check
+
+    with Library.open(library, create=False) as opened:
+        assert opened.progress() == []  # the article's analysis never ran

@@ -1,6 +1,9 @@
-"""The snapshot draws the same runs as the viewer: a sentence with two speakers shows both tints."""
+"""The snapshot draws the same runs as the viewer (a sentence with two speakers shows both tints), at
+the width asked."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 
@@ -8,7 +11,8 @@ from attribview.core.analysis import Analyzer
 from attribview.core.types import Analysis
 from attribview.gui.document import make_document
 from attribview.gui.highlights import blend
-from attribview.gui.snapshot import PAGE, render_image
+from attribview.gui.snapshot import PAGE, render_image, render_snapshot
+from attribview.paths import sample_article
 
 
 def _rows_with(image: QImage, colour: QColor, top: int) -> set[int]:
@@ -31,3 +35,12 @@ def test_the_snapshot_paints_both_speakers_of_one_sentence(analyzer: Analyzer, t
     assert rows["ukrainian_military"] & rows["other"]  # one line of one sentence, two colours
     assert max(rows["ukrainian_military"]) < min(rows["russian_mod"])  # the second paragraph below
     assert max(rows["russian_mod"]) <= max(rows["putin"])
+
+
+
+def test_snapshot_writes_a_png_of_the_width_asked(analyzer: Analyzer, tmp_path: Path) -> None:
+    out = tmp_path / "sample.png"
+    render_snapshot(str(sample_article()), str(out), width=800, analyzer=analyzer)
+    image = QImage(str(out))
+    assert out.stat().st_size > 10_000
+    assert image.width() == 800 and image.height() > 800

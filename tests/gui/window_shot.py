@@ -1,5 +1,5 @@
 """Run under a real X server (Xvfb) of a given size: open the bundled sample in the viewer, save a
-screenshot of the whole screen and print what the window gave each part, as JSON, for test_window_size.
+screenshot of the whole screen and print what the window gave each part, as JSON, for test_layout.
 
 Usage: python -m tests.gui.window_shot OUT.png (a fresh settings and library file each run)
 """

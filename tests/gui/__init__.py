@@ -1,0 +1,1 @@
+"""GUI tests: one module per module of ``attribview.gui``."""
