@@ -3,6 +3,7 @@
 They come out as kind ``stance``; the core's conventions decide whether they count.
 """
 
+from spacy import symbols
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
@@ -15,16 +16,15 @@ from attribview.nlp.rules.index import DocIndex
 
 def find_stances(ix: DocIndex) -> None:
     """Stances, once every statement is found: a stance inside a statement is part of what was said."""
-    for sent in ix.sents:
-        for token in sent:
-            word = token.lower_
-            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
-                _from_stance(ix, token, sent)
-            elif token.pos_ == "NOUN" and (word in lexicon.STANCE_NOUNS
-                                           or token.lemma_.lower() in lexicon.STANCE_NOUNS):
-                _from_stance_noun(ix, token)
-            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
-                _from_stance_adjective(ix, token)
+    for token, sent in ix.tagged({symbols.VERB, symbols.NOUN, symbols.ADJ}):
+        word = token.lower_
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
+            _from_stance(ix, token, sent)
+        elif token.pos_ == "NOUN" and (word in lexicon.STANCE_NOUNS
+                                       or token.lemma_.lower() in lexicon.STANCE_NOUNS):
+            _from_stance_noun(ix, token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
+            _from_stance_adjective(ix, token)
 
 
 def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
