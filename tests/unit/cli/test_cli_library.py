@@ -10,7 +10,7 @@ import pytest
 
 from attribview.cli.main import main
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from attribview.nlp.attribution import STANCE
-from tests.unit.test_patterns import RELATIONS, Analyse, check
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), [

@@ -12,7 +12,7 @@ import pytest
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library
 from attribview.core.publishing import Publishing, SettingsError, load_publishing
-from tests.unit.claimreview_check import NOT_KNOWN, RECOMMENDED, check_claim_review, strict_json
+from tests.unit.core.claimreview_check import NOT_KNOWN, RECOMMENDED, check_claim_review, strict_json
 
 SITE = "https://factdesk.example.org/"
 PAGE = """<!doctype html>

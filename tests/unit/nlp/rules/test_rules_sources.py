@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_patterns import RELATIONS, Analyse
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [

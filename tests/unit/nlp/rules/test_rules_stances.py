@@ -4,7 +4,7 @@ sentences."""
 from __future__ import annotations
 
 from attribview.nlp.attribution import STANCE
-from tests.unit.test_patterns import RELATIONS, Analyse, check
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
 
 
 def test_an_aim_with_an_infinitive_is_a_stance(analyse: Analyse) -> None:

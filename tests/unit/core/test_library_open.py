@@ -24,7 +24,7 @@ ARTICLE = ("The ferry to Lorne Island will run again on Friday, the harbour boar
            "“The new pier is safe,” said Petra Quill, the board's engineer. "
            "The old pier is believed to have been damaged by the storm.\n"
            "Local fishermen said the crossing was still rough.\n")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 #: Run in a fresh interpreter: open the article, highlight it, and tell whether spaCy was ever imported.
 OPEN_WITHOUT_MODEL = """
 import json, sys

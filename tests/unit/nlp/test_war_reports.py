@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.types import Analysis
-from tests.unit.war_reports import REPORTS
+from tests.unit.nlp.war_reports import REPORTS
 
 ROWS = [
     pytest.param(name, fragment, speaker, group, id=f"{name}-{i}")

@@ -8,7 +8,7 @@ import pytest
 
 from attribview.core.types import Analysis, Quote
 from attribview.nlp.attribution import STANCE
-from tests.unit.test_patterns import RELATIONS, Analyse
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse
 
 
 def _source(analysis: Analysis, quote: Quote) -> str | None:

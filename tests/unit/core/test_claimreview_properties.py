@@ -12,7 +12,7 @@ from attribview.core.claimreview import claim_sentence, claimreview_json, speake
 from attribview.core.profiles import available_profiles
 from attribview.core.publishing import Publisher, Publishing, Rating, RatingScale
 from attribview.store.export import PUBLISHED_STATUSES, CheckedQuote
-from tests.unit.claimreview_check import check_claim_review, strict_json
+from tests.unit.core.claimreview_check import check_claim_review, strict_json
 
 PROFILES = available_profiles()
 WAR = PROFILES["war"]

@@ -21,7 +21,7 @@ import pytest
 from attribview.cli.main import main
 from attribview.textio import MAX_BYTES
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = REPO_ROOT / "resources" / "samples" / "frontline-report.txt"
 ERROR_PREFIX = "attribview: error: "
 TIMEOUT = 300

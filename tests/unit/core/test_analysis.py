@@ -8,7 +8,7 @@ from attribview.core.analysis import Analyzer
 from attribview.errors import ProfileError
 from attribview.textio import read_article
 
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.txt"))
+SAMPLES = sorted((Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.txt"))
 
 
 def test_worker_processes_give_the_same_analysis(analyzer: Analyzer) -> None:

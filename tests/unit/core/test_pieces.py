@@ -9,7 +9,7 @@ from attribview.core.analysis import Analyzer
 from attribview.core.pieces import batches, cut, sentence_spans, subject_spans
 from attribview.textio import prepare_text, read_article
 
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.txt"))
+SAMPLES = sorted((Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.txt"))
 
 
 @pytest.mark.parametrize(
