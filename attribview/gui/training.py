@@ -273,5 +273,6 @@ class TrainingPanel(QWidget):
 def exercise_of(article: Document) -> Exercise:
     """The open article as an exercise: its analysis is the reference, with the library's corrections
     when the article is stored (the Document's quotes are then the library's), its groups the legend's."""
+    profile = article.profiles.get(article.analysis.profile) if article.analysis.profile else None
     return exercise_from_analysis(article.analysis, title=article.title,
-                                  groups={g.id: (g.label, g.colour) for g in article.groups})
+                                  groups={g.id: (g.label, g.colour) for g in article.groups}, profile=profile)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from attribview.core.analysis import carries
 from attribview.core.exercise import NARRATION, Exercise, GroupInfo, ReferenceSentence
-from attribview.gui.training import TrainingPanel, TrainingSession
+from attribview.gui.document import Document
+from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
 
 
 def test_a_pressed_answer_shows_black_on_a_projector(qtbot: QtBot) -> None:
@@ -24,3 +26,15 @@ def test_a_pressed_answer_shows_black_on_a_projector(qtbot: QtBot) -> None:
     assert panel.buttons["mayor"].isChecked() and not panel.buttons[NARRATION].isChecked()
     assert pressed.pixelColor(pressed.width() - 12, pressed.height() // 2).lightness() < 60
     assert other.pixelColor(other.width() - 12, other.height() // 2).lightness() > 200
+
+
+def test_the_open_article_as_an_exercise_accepts_its_anonymous_sources_as_the_catch_all(
+        sample: Document) -> None:
+    exercise = exercise_of(sample)
+    profile = sample.profiles[str(sample.analysis.profile)]
+    anonymous = [s for s in sample.analysis.sentences if any(
+        "anonymous" in q.flags and q.group in s.groups and q.group != profile.default_group
+        and carries(s.start, s.end, q) for q in sample.analysis.quotes)]
+    assert anonymous, "the sample has no anonymous source outside the catch-all group"
+    by_place = {(s.start, s.end): s for s in exercise.sentences}
+    assert all(any(profile.default_group in a for a in by_place[(s.start, s.end)].also_ok) for s in anonymous)
