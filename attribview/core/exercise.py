@@ -18,6 +18,7 @@ from typing import Any
 
 from attribview.atomic import write_text
 from attribview.core.analysis import carries
+from attribview.core.highlight import make_badge
 from attribview.core.profiles import Profile
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import InputError
@@ -38,9 +39,17 @@ MAX_ALSO_OK = 8
 
 @dataclass(frozen=True)
 class GroupInfo:
+    """A group the trainee may answer with; ``badge`` its short mark (the profile's, as the viewer's)."""
+
     id: str
     label: str
     colour: str
+    badge: str = ""
+
+    @property
+    def mark(self) -> str:
+        """The mark the answers show, so that nothing depends on colour alone ("UA mil")."""
+        return make_badge(self.label, self.badge)
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,8 @@ def also_ok(analysis: Analysis, sentence: Sentence, profile: Profile | None = No
 
 
 def exercise_from_analysis(analysis: Analysis, *, title: str, groups: Mapping[str, tuple[str, str]],
-                           profile: Profile | None = None) -> Exercise:
+                           profile: Profile | None = None,
+                           badges: Mapping[str, str] | None = None) -> Exercise:
     """An exercise whose reference is an analysis (corrected by the trainer beforehand), with the other
     answers each sentence accepts (:func:`also_ok`).
 
@@ -150,11 +160,14 @@ def exercise_from_analysis(analysis: Analysis, *, title: str, groups: Mapping[st
             (all the profile's, not only those the article uses: that would give answers away).
         profile: the profile the analysis was made with, whose role patterns and catch-all group tell
             which other groups a speaker may defensibly be given.
+        badges: group id -> its short mark (the viewer's); made from the label where none is given.
     """
     sentences = tuple(ReferenceSentence(s.start, s.end, tuple(s.groups),
                                         also_ok(analysis, s, profile, groups), sentence_lessons(analysis, s))
                       for s in analysis.sentences)
-    infos = tuple(GroupInfo(gid, label, colour) for gid, (label, colour) in groups.items())
+    marks = badges or {}
+    infos = tuple(GroupInfo(gid, label, colour, marks.get(gid, ""))
+                  for gid, (label, colour) in groups.items())
     return Exercise(title=title, text=analysis.text, profile=analysis.profile, groups=infos,
                     sentences=sentences)
 

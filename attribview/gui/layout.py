@@ -60,13 +60,15 @@ def share_reading(splitter: QSplitter) -> None:
     splitter.setSizes([total - table, table])
 
 
-def share_columns(main: QSplitter, side: QWidget, window_width: int) -> None:
+def share_columns(main: QSplitter, side: QWidget, window_width: int, *, grow_only: bool = False) -> None:
     """The side column as wide as ``side`` (the legend) wants, within ``SIDE_SHARE``; the article the
-    rest."""
+    rest. ``grow_only``: only widen it, never narrow what the user chose (training's answer buttons)."""
     total = sum(main.sizes()) or main.width()
     scrollbar = side.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     wanted = side.sizeHint().width() + scrollbar + 8
     width = max(min(wanted, round(window_width * SIDE_SHARE), SIDE_MAX), min(300, total // 3))
+    if grow_only:
+        width = max(width, main.sizes()[-1])
     main.setSizes([total - width, width])
 
 

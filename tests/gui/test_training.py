@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import carries
@@ -38,3 +39,23 @@ def test_the_open_article_as_an_exercise_accepts_its_anonymous_sources_as_the_ca
     assert anonymous, "the sample has no anonymous source outside the catch-all group"
     by_place = {(s.start, s.end): s for s in exercise.sentences}
     assert all(any(profile.default_group in a for a in by_place[(s.start, s.end)].also_ok) for s in anonymous)
+
+
+def test_every_answer_button_shows_its_groups_badge(qtbot: QtBot, sample: Document) -> None:
+    session = TrainingSession(exercise_of(sample), origin="the open article")
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    sizes = {button.iconSize().toTuple() for button in panel.buttons.values()}
+    assert len(sizes) == 1  # one width: the labels line up
+    font = QFont(panel.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.85)  # the legend's badge font
+    widest = max(QFontMetrics(font).horizontalAdvance(g.badge) for g in sample.groups)
+    width, _height = sizes.pop()
+    assert width >= widest + 8, "a swatch without the group's mark"
+    for group in session.exercise.groups:
+        style = sample.group(group.id)
+        assert style is not None and group.mark == style.badge
+        assert not panel.buttons[group.id].icon().isNull()
+        assert group.label in panel.buttons[group.id].text()  # the label in full beside it

@@ -233,3 +233,18 @@ def test_alternatives_of_a_real_analysis_differ_from_the_reference(analyzer: Ana
     for sentence in exercise.sentences:
         assert all(frozenset(a) != frozenset(sentence.groups) for a in sentence.also_ok)
         assert len(set(map(frozenset, sentence.also_ok))) == len(sentence.also_ok)
+
+
+def test_a_groups_badge_survives_the_file_and_an_older_file_gets_one_from_the_label(tmp_path: Path) -> None:
+    marked = Exercise(title="Marks", text="x" * 20, profile=None, sentences=(TWO, QUIET),
+                      groups=(GroupInfo("mayor", "Mayor Tilda Brenn", "#E69F00", "Mayor"),
+                              GroupInfo("army", "Valdane armed forces", "#0072B2")))
+    path = tmp_path / "marks.exercise.json"
+    save_exercise(marked, path)
+    assert load_exercise(path) == marked
+    assert [g.mark for g in marked.groups] == ["Mayor", "forces"]
+    older = json.loads(path.read_text(encoding="utf-8"))
+    for group in older["groups"]:
+        del group["badge"]
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert [g.mark for g in load_exercise(path).groups] == ["Brenn", "forces"]
