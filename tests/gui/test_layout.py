@@ -52,6 +52,8 @@ def test_the_window_fits_the_screen_and_the_article_gets_the_room(width: int, he
     assert float(shown["table_rows"]) >= 4  # type: ignore[arg-type]  # yet four rows of quotes at a glance
     assert int(shown["side_width"]) <= int(shown["legend_width"]) + 40  # type: ignore[call-overload]
     assert int(shown["text_column"]) >= 240  # type: ignore[call-overload]  # "What was said" gets the rest
+    assert int(shown["elided_text"]) > 0 and shown["text_hidden_on_hover"] == []  # type: ignore[call-overload]
+    # elided, and in full on hover
     assert shown["legend_scrolls"] is False  # the legend and its explanation whole
     assert shown["summary_truncated"] == [] and shown["summary_within_screen"] is True
 
