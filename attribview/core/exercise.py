@@ -119,8 +119,6 @@ def _readings(quote: Quote, profile: Profile | None, offered: Collection[str]) -
         described = profile.role_group(quote.mention, quote.text)
         if described is not None and described != quote.group:
             readings.add(described)  # the speaker's group and their description's disagree
-        if "anonymous" in quote.flags:
-            readings.add(profile.default_group)  # a nameless source's body is a guess
     return {g for g in readings if g is None or (g in offered and g != quote.group)}
 
 
@@ -130,8 +128,9 @@ def also_ok(analysis: Analysis, sentence: Sentence, profile: Profile | None = No
     groups. A group gets another reading only when every quote that gives it has one: a quote whose
     calibrated confidence is below ``UNSURE`` may be read as narration; with a profile, a quote whose
     source description maps to another of the ``offered`` groups than the speaker's may be read as that
-    group, and an anonymous source's as the profile's catch-all group. Every combination of the
-    readings is accepted (at most ``MAX_ALSO_OK``), the reference itself excepted."""
+    group. Every combination of the readings is accepted (at most ``MAX_ALSO_OK``), the reference
+    itself excepted. (An anonymous source read as the catch-all group was tried and left out: reference
+    annotations do not accept it.)"""
     options: list[set[str | None]] = []
     for group in sentence.groups:
         giving = [q for q in analysis.quotes if q.group == group and _counts(sentence, q)]
@@ -158,8 +157,8 @@ def exercise_from_analysis(analysis: Analysis, *, title: str, groups: Mapping[st
     Args:
         groups: group id -> (label, colour): every group the trainee may answer with, in legend order
             (all the profile's, not only those the article uses: that would give answers away).
-        profile: the profile the analysis was made with, whose role patterns and catch-all group tell
-            which other groups a speaker may defensibly be given.
+        profile: the profile the analysis was made with, whose role patterns tell which other group a
+            speaker may defensibly be given.
         badges: group id -> its short mark (the viewer's); made from the label where none is given.
     """
     sentences = tuple(ReferenceSentence(s.start, s.end, tuple(s.groups),

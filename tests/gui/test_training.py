@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
-from attribview.core.analysis import carries
+from attribview.core.analysis import Analyzer
 from attribview.core.exercise import NARRATION, Exercise, GroupInfo, ReferenceSentence
-from attribview.gui.document import Document
+from attribview.core.types import Analysis, Quote, Sentence
+from attribview.gui.document import Document, make_document
 from attribview.gui.training import TrainingPanel, TrainingSession, exercise_of
 
 
@@ -29,16 +30,19 @@ def test_a_pressed_answer_shows_black_on_a_projector(qtbot: QtBot) -> None:
     assert other.pixelColor(other.width() - 12, other.height() // 2).lightness() > 200
 
 
-def test_the_open_article_as_an_exercise_accepts_its_anonymous_sources_as_the_catch_all(
-        sample: Document) -> None:
-    exercise = exercise_of(sample)
-    profile = sample.profiles[str(sample.analysis.profile)]
-    anonymous = [s for s in sample.analysis.sentences if any(
-        "anonymous" in q.flags and q.group in s.groups and q.group != profile.default_group
-        and carries(s.start, s.end, q) for q in sample.analysis.quotes)]
-    assert anonymous, "the sample has no anonymous source outside the catch-all group"
-    by_place = {(s.start, s.end): s for s in exercise.sentences}
-    assert all(any(profile.default_group in a for a in by_place[(s.start, s.end)].also_ok) for s in anonymous)
+def test_the_open_article_as_an_exercise_reads_its_profile(analyzer: Analyzer) -> None:
+    text = "The regional governor, Ivo Marten, said the ferry at Orvik would run. Rain fell."
+    cut = text.index(" Rain")
+    said = Quote(start=text.index("the ferry"), end=cut - 1, text="the ferry at Orvik would run",
+                 speaker="Ivo Marten", group="ukrainian_military", kind="indirect", confidence=0.9,
+                 mention="The regional governor, Ivo Marten")
+    analysis = Analysis(text=text, profile="war", quotes=(said,),
+                        sentences=(Sentence(0, cut, ("ukrainian_military",)), Sentence(cut + 1, len(text))))
+    article = make_document(analysis, analyzer.profiles, title="Ferry")
+    exercise = exercise_of(article)  # the description's group (regional officials) accepted too
+    local = analyzer.profiles["war"].role_group(said.mention, said.text)
+    assert local is not None and local != "ukrainian_military"
+    assert exercise.sentences[0].also_ok == ((local,),)
 
 
 def test_every_answer_button_shows_its_groups_badge(qtbot: QtBot, sample: Document) -> None:
