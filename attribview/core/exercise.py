@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
+from itertools import product
 from pathlib import Path
 from typing import Any
 
 from attribview.atomic import write_text
 from attribview.core.analysis import carries
+from attribview.core.highlight import make_badge
+from attribview.core.profiles import Profile
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import InputError
 
@@ -27,13 +30,26 @@ NARRATION = "narration"
 #: Sources that name nobody by themselves: the trainee has to find who "she" is. Relative pronouns
 #: ("the ministry, which said") follow their name and teach nothing.
 _PRONOUNS = frozenset("he she it they".split())
+#: Below this calibrated confidence the engine itself gives the attribution less than even odds: a
+#: trainee who reads the sentence as narration (or without that group) is not marked wrong.
+UNSURE = 0.5
+#: At most this many alternative answers per sentence (each soft group doubles them).
+MAX_ALSO_OK = 8
 
 
 @dataclass(frozen=True)
 class GroupInfo:
+    """A group the trainee may answer with; ``badge`` its short mark (the profile's, as the viewer's)."""
+
     id: str
     label: str
     colour: str
+    badge: str = ""
+
+    @property
+    def mark(self) -> str:
+        """The mark the answers show, so that nothing depends on colour alone ("UA mil")."""
+        return make_badge(self.label, self.badge)
 
 
 @dataclass(frozen=True)
@@ -93,17 +109,64 @@ def sentence_lessons(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
     return tuple(sorted(lessons))
 
 
-def exercise_from_analysis(analysis: Analysis, *, title: str,
-                           groups: Mapping[str, tuple[str, str]]) -> Exercise:
-    """An exercise whose reference is an analysis (corrected by the trainer beforehand).
+def _readings(quote: Quote, profile: Profile | None, offered: Collection[str]) -> set[str | None]:
+    """The groups a careful reader may defensibly give ``quote``'s words besides the reference's (None:
+    none, i.e. not an attribution)."""
+    readings: set[str | None] = set()
+    if quote.confidence < UNSURE:
+        readings.add(None)  # the engine is unsure it is an attribution at all
+    if profile is not None:
+        described = profile.role_group(quote.mention, quote.text)
+        if described is not None and described != quote.group:
+            readings.add(described)  # the speaker's group and their description's disagree
+    return {g for g in readings if g is None or (g in offered and g != quote.group)}
+
+
+def also_ok(analysis: Analysis, sentence: Sentence, profile: Profile | None = None,
+            offered: Collection[str] = ()) -> tuple[tuple[str, ...], ...]:
+    """The other answers a sentence accepts, derived from the reference attributions that give it its
+    groups. A group gets another reading only when every quote that gives it has one: a quote whose
+    calibrated confidence is below ``UNSURE`` may be read as narration; with a profile, a quote whose
+    source description maps to another of the ``offered`` groups than the speaker's may be read as that
+    group. Every combination of the readings is accepted (at most ``MAX_ALSO_OK``), the reference
+    itself excepted. (An anonymous source read as the catch-all group was tried and left out: reference
+    annotations do not accept it.)"""
+    options: list[set[str | None]] = []
+    for group in sentence.groups:
+        giving = [q for q in analysis.quotes if q.group == group and _counts(sentence, q)]
+        readings = [_readings(q, profile, offered) for q in giving]
+        shared = set.intersection(*readings) if readings else set()
+        options.append({group, *shared})
+    reference = frozenset(sentence.groups)
+    found: dict[frozenset[str], None] = {}
+    for choice in product(*(sorted(o, key=lambda g: (g is not None, g or "")) for o in options)):
+        answer = frozenset(g for g in choice if g is not None)
+        if answer != reference:
+            found.setdefault(answer, None)
+    order = {g: i for i, g in enumerate(offered)}
+    ranked = sorted(found, key=lambda a: (len(a), sorted(order.get(g, len(order)) for g in a)))
+    return tuple(tuple(sorted(a, key=lambda g: order.get(g, len(order)))) for a in ranked[:MAX_ALSO_OK])
+
+
+def exercise_from_analysis(analysis: Analysis, *, title: str, groups: Mapping[str, tuple[str, str]],
+                           profile: Profile | None = None,
+                           badges: Mapping[str, str] | None = None) -> Exercise:
+    """An exercise whose reference is an analysis (corrected by the trainer beforehand), with the other
+    answers each sentence accepts (:func:`also_ok`).
 
     Args:
         groups: group id -> (label, colour): every group the trainee may answer with, in legend order
             (all the profile's, not only those the article uses: that would give answers away).
+        profile: the profile the analysis was made with, whose role patterns tell which other group a
+            speaker may defensibly be given.
+        badges: group id -> its short mark (the viewer's); made from the label where none is given.
     """
-    sentences = tuple(ReferenceSentence(s.start, s.end, tuple(s.groups), (), sentence_lessons(analysis, s))
+    sentences = tuple(ReferenceSentence(s.start, s.end, tuple(s.groups),
+                                        also_ok(analysis, s, profile, groups), sentence_lessons(analysis, s))
                       for s in analysis.sentences)
-    infos = tuple(GroupInfo(gid, label, colour) for gid, (label, colour) in groups.items())
+    marks = badges or {}
+    infos = tuple(GroupInfo(gid, label, colour, marks.get(gid, ""))
+                  for gid, (label, colour) in groups.items())
     return Exercise(title=title, text=analysis.text, profile=analysis.profile, groups=infos,
                     sentences=sentences)
 

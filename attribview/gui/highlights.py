@@ -131,7 +131,10 @@ def set_left_margin(document: QTextDocument, margin: float) -> None:
 
 def layout_badges(document: QTextDocument, to_qt: Callable[[int], int], article: Document,
                   runs: tuple[Run, ...]) -> list[Badge]:
-    """A badge at the line where a quote's words begin, once per group and line; several stacked."""
+    """A badge at the line where a quote's words begin, once per group and line, stacked and centred on
+    the line. A line holds two badges; where three or more quotes begin on one line (or lines crowd),
+    the stack spills over the lines around it, each badge pushed down just clear of the one above and,
+    at the end of the article, up from its bottom: none overlaps another or leaves the page."""
     metrics = QFontMetricsF(badge_font(document))
     height = metrics.height() + 2
     layout = document.documentLayout()
@@ -152,15 +155,26 @@ def layout_badges(document: QTextDocument, to_qt: Callable[[int], int], article:
         styles = lines.setdefault(top, (room, []))[1]
         if style not in styles:
             styles.append(style)
-    badges: list[Badge] = []
-    for top, (line_height, styles) in lines.items():
-        y = top + max((line_height - len(styles) * height) / 2, 0)
-        for style in styles:
-            width = metrics.horizontalAdvance(style.badge) + 2 * _BADGE_PAD
-            badges.append(Badge(QRectF(document.documentMargin(), y, width, height - 1), style.badge,
-                                style.colour))
-            y += height
-    return badges
+    placed: list[tuple[float, GroupStyle]] = []
+    for top, (line_height, styles) in sorted(lines.items()):
+        y = top + (line_height - len(styles) * height) / 2
+        placed += [(y + k * height, style) for k, style in enumerate(styles)]
+    tops = _clear([y for y, _ in placed], height, layout.documentSize().height())
+    left = document.documentMargin()
+    return [Badge(QRectF(left, y, metrics.horizontalAdvance(style.badge) + 2 * _BADGE_PAD, height - 1),
+                  style.badge, style.colour) for y, (_, style) in zip(tops, placed, strict=True)]
+
+
+def _clear(wanted: list[float], height: float, bottom: float) -> list[float]:
+    """Tops as near ``wanted`` (ascending) as they can be with ``height`` between them, within 0..bottom."""
+    tops: list[float] = []
+    for y in wanted:  # down: clear of the badge above
+        tops.append(max(y, tops[-1] + height if tops else 0.0))
+    limit = bottom
+    for i in range(len(tops) - 1, -1, -1):  # up: inside the page, clear of the badge below
+        tops[i] = max(min(tops[i], limit - height), 0.0)
+        limit = tops[i]
+    return tops
 
 
 def paint_badges(painter: QPainter, document: QTextDocument, badges: list[Badge], base: QColor,

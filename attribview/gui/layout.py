@@ -1,9 +1,10 @@
 """How the window shares the screen: sized from the screen it opens on, the article first.
 
 A fixed size overflowed a 1366x768 laptop and left a projector's 1920x1080 half empty. The window takes
-90% of a large screen and nearly all of a small one, never more than the screen; the quote table gets at
-most ~25% of the reading column's height, the side column what the legend needs, and the table's short
-columns the width of their contents, so that "What was said" gets the rest.
+90% of a large screen and nearly all of a small one, never more than the screen; the quote table gets a
+fifth of the reading column's height (four rows at least), the side column no more than the legend needs
+to show its labels whole, and the table's short columns the width of their contents, so that "What was
+said" gets the rest (elided, in full on hover).
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ SCREEN_SHARE = 0.9
 #: The share of a small screen's height (the rest leaves room for a title bar).
 SMALL_HEIGHT_SHARE = 0.96
 #: The quote table's share of the reading column's height.
-TABLE_SHARE = 0.25
+TABLE_SHARE = 0.2
+#: ... but room for this many rows, a short desk's work at a glance ...
+TABLE_ROWS = 4
+#: ... and never more than this share.
+TABLE_MAX = 0.3
 #: The side column (legend, selected quote) never takes more than this share of the window's width.
 SIDE_SHARE = 0.3
 #: ... nor more than this many pixels: on a wide screen the room goes to the article, not the legend.
@@ -53,20 +58,26 @@ def within(frame: QRect, available: QRect) -> QRect:
     return rect
 
 
-def share_reading(splitter: QSplitter) -> None:
-    """The article above, the quote table below it with at most ``TABLE_SHARE`` of the height."""
+def share_reading(splitter: QSplitter, table: QTableView) -> None:
+    """The article above, the quote table below it with ``TABLE_SHARE`` of the height, or enough for
+    ``TABLE_ROWS`` rows if that is more (at most ``TABLE_MAX``)."""
     total = sum(splitter.sizes()) or splitter.height()
-    table = round(total * TABLE_SHARE)
-    splitter.setSizes([total - table, table])
+    quotes = splitter.widget(1)
+    around = quotes.height() - table.viewport().height() if quotes is not None else 0  # filters, header
+    rows = around + TABLE_ROWS * table.verticalHeader().defaultSectionSize()
+    height = min(max(round(total * TABLE_SHARE), rows), round(total * TABLE_MAX))
+    splitter.setSizes([total - height, height])
 
 
-def share_columns(main: QSplitter, side: QWidget, window_width: int) -> None:
+def share_columns(main: QSplitter, side: QWidget, window_width: int, *, grow_only: bool = False) -> None:
     """The side column as wide as ``side`` (the legend) wants, within ``SIDE_SHARE``; the article the
-    rest."""
+    rest. ``grow_only``: only widen it, never narrow what the user chose (training's answer buttons)."""
     total = sum(main.sizes()) or main.width()
     scrollbar = side.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    wanted = side.sizeHint().width() + scrollbar + 8
+    wanted = side.minimumSizeHint().width() + scrollbar + 8  # what shows every label whole, no more
     width = max(min(wanted, round(window_width * SIDE_SHARE), SIDE_MAX), min(300, total // 3))
+    if grow_only:
+        width = max(width, main.sizes()[-1])
     main.setSizes([total - width, width])
 
 

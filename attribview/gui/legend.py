@@ -70,6 +70,7 @@ class LegendPanel(QWidget):
         font = self._title.font()
         font.setBold(True)
         self._title.setFont(font)
+        self._title.setWordWrap(True)  # a long profile name wraps rather than widen the side column
         outer.addWidget(self._title)
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
@@ -102,7 +103,7 @@ class LegendPanel(QWidget):
         heading = QLabel("sentences · quotes")
         heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._grid.addWidget(heading, 0, 1)
+        self._grid.addWidget(heading, 0, 0, 1, 2)  # over both columns: the counts' column stays narrow
         for row, style in enumerate(article.groups):
             box = QCheckBox(style.label)
             badge = badge_pixmap(style.colour, style.badge, base, box.font())

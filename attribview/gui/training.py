@@ -7,10 +7,11 @@ the article; the panel is what the trainee answers with, by mouse or by number k
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from attribview.core.exercise import NARRATION, Exercise, exercise_from_analysis
 from attribview.core.grading import Score, group_label, missed_summary, score_attempt
 from attribview.gui.document import Document
+from attribview.gui.legend import badge_pixmap
 from attribview.gui.plain import plain_label, rich, tooltip
 from attribview.gui.training_view import (
     NARRATION_COLOUR,
@@ -33,19 +35,26 @@ from attribview.gui.training_view import (
     render_training,
 )
 
-SWATCH = QSize(22, 16)
+#: Narration's mark, on its button and before a sentence answered so.
+NARRATION_MARK = "Narration"
 
 
-def swatch_icon(colour: str) -> QIcon:
-    """The group's colour as an answer button's icon (the legend's swatch, without the legend)."""
-    pixmap = QPixmap(SWATCH)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(colour).darker(130))
-    painter.setBrush(QColor(colour))
-    painter.drawRoundedRect(1, 1, SWATCH.width() - 3, SWATCH.height() - 3, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
+def answer_icons(marks: Sequence[tuple[str, str, str]], font: QFont) -> tuple[dict[str, QIcon], QSize]:
+    """Each answer's badge as the legend and the article's margin show it (its mark, framed in its
+    colour), from (id, colour, mark); all as wide as the widest, so the buttons' labels line up."""
+    base = QColor(Qt.GlobalColor.white)
+    pixmaps = {gid: badge_pixmap(colour, mark, base, font) for gid, colour, mark in marks}
+    size = QSize(max((p.width() for p in pixmaps.values()), default=1),
+                 max((p.height() for p in pixmaps.values()), default=1))
+    icons = {}
+    for gid, pixmap in pixmaps.items():
+        padded = QPixmap(size)
+        padded.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(padded)
+        painter.drawPixmap(0, (size.height() - pixmap.height()) // 2, pixmap)
+        painter.end()
+        icons[gid] = QIcon(padded)
+    return icons, size
 
 
 @dataclass
@@ -97,6 +106,11 @@ class TrainingSession:
         info = next((g for g in self.exercise.groups if g.id == group), None)
         return QColor(info.colour) if info is not None else NARRATION_COLOUR
 
+    def mark(self, group: str) -> str:
+        """The group's badge, as the answers show it."""
+        info = next((g for g in self.exercise.groups if g.id == group), None)
+        return info.mark if info is not None else NARRATION_MARK
+
     def label(self, groups: tuple[str, ...]) -> str:
         return group_label(self.exercise, groups)
 
@@ -105,9 +119,11 @@ class TrainingSession:
         return render_training(document, self, scale=scale, high_contrast=high_contrast)
 
     def tooltip(self, index: int) -> str | None:
-        """After Check: right or wrong, your answer and the reference (escaped rich text)."""
+        """The answer in words (its badges named); after Check, right or wrong and the reference
+        (escaped rich text)."""
         if self.score is None:
-            return None
+            answer = self.answers.get(index)
+            return f"<qt><nobr>{index + 1}: {rich(self.label(answer))}</nobr></qt>" if answer else None
         result = self.score.results[index]
         mark = "✓ right" if result.right else "✗ wrong"
         lines = [f"<b>{index + 1}: {mark}</b>", f"your answer: {rich(self.label(result.answer))}"]
@@ -205,13 +221,15 @@ class TrainingPanel(QWidget):
         self.buttons.clear()
         self.title.setText(f"Training: {session.exercise.title} ({session.origin})")
         keys = dict(key_hints(session.group_ids))
-        choices = [(g.id, g.label, swatch_icon(g.colour)) for g in session.exercise.groups]
-        choices.append((NARRATION, "Narration", swatch_icon(NARRATION_COLOUR.name())))
-        for row, (group, label, icon) in enumerate(choices):
+        groups = session.exercise.groups
+        icons, size = answer_icons([*((g.id, g.colour, g.mark) for g in groups),
+                                    (NARRATION, NARRATION_COLOUR.name(), NARRATION_MARK)], self.font())
+        choices = [*((g.id, g.label) for g in groups), (NARRATION, "Narration")]
+        for row, (group, label) in enumerate(choices):
             key = keys.get(group)
-            button = QPushButton(icon, f"{key}   {label}" if key else f"     {label}")
+            button = QPushButton(icons[group], f"{key}   {label}" if key else f"     {label}")
             button.setCheckable(True)
-            button.setIconSize(SWATCH)
+            button.setIconSize(size)
             what = "narration, the reporter's own words" if group == NARRATION else f"toggle {label}"
             button.setToolTip(tooltip(f"Key {key}: {what}" if key else what))
             button.clicked.connect(lambda _checked=False, g=group: self.answer_chosen.emit(g))
@@ -273,5 +291,7 @@ class TrainingPanel(QWidget):
 def exercise_of(article: Document) -> Exercise:
     """The open article as an exercise: its analysis is the reference, with the library's corrections
     when the article is stored (the Document's quotes are then the library's), its groups the legend's."""
+    profile = article.profiles.get(article.analysis.profile) if article.analysis.profile else None
     return exercise_from_analysis(article.analysis, title=article.title,
-                                  groups={g.id: (g.label, g.colour) for g in article.groups})
+                                  groups={g.id: (g.label, g.colour) for g in article.groups}, profile=profile,
+                                  badges={g.id: g.badge for g in article.groups})

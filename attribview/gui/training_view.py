@@ -93,9 +93,9 @@ def _badges(session: TrainingSession, index: int, *, high_contrast: bool) -> lis
     else:
         pieces = [_Piece(number, BLACK if high_contrast else NUMBER, WHITE if high_contrast else BLACK)]
     answer = session.answers.get(index, ())
-    for group in answer:
+    for group in answer:  # each group answered by its badge, as the viewer's margin marks it
         colour = session.colour(group)
-        pieces.append(_Piece(group_label(exercise, (group,)), colour, readable_on(colour)))
+        pieces.append(_Piece(session.mark(group), colour, readable_on(colour)))
     if result is not None and not result.right:
         pieces.append(_Piece(f"should be: {group_label(exercise, result.sentence.groups)}", WHITE, WRONG))
     return pieces

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
+import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCursor
+from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
 from attribview.core.types import Analysis
 from attribview.gui.article_view import BADGES_SETTING
 from attribview.gui.document import Document, make_document
-from attribview.gui.highlights import blend
+from attribview.gui.highlights import badge_font, blend
 from attribview.gui.main_window import MainWindow
+from attribview.textio import prepare_text
 
 
 def _document(analysis: Analysis, analyzer: Analyzer) -> Document:
@@ -55,3 +61,37 @@ def test_badges_mark_each_quote_and_the_switch_is_remembered(
     assert settings.value(BADGES_SETTING, type=bool) is False
     action.setChecked(True)
     assert len(view.badges()) == 4
+
+
+#: Six groups in three short sentences a line: three or more quotes begin on one line of the article.
+CROWDED = ("Kyiv said the dam held. Moscow said the dam broke. President Zelensky said help was coming. "
+           "Local officials said roads were shut. Vladimir Putin said talks could wait. "
+           "The Russian defence ministry said the drones were downed.")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 740), (1728, 972)])
+def test_badges_of_a_crowded_line_stay_in_the_margin_and_apart(
+        qtbot: QtBot, window: MainWindow, analyzer: Analyzer, width: int, height: int) -> None:
+    article = _document(analyzer.analyze(prepare_text(CROWDED), profile="war"), analyzer)
+    window.resize(width, height)
+    window.show_article(article)
+    qtbot.wait(50)
+    view = window.article_view
+    document = view.document()
+    starts: Counter[int] = Counter()
+    for quote in article.analysis.quotes:
+        cursor = QTextCursor(document)
+        cursor.setPosition(quote.start)
+        starts[view.cursorRect(cursor).top()] += 1
+    assert max(starts.values()) >= 3, "no line of the article holds three quotes' beginnings"
+    badges = view.badges()
+    assert len(badges) == len({q.group for q in article.analysis.quotes}) == 6
+    text_left = document.rootFrame().frameFormat().leftMargin()
+    bottom = document.documentLayout().documentSize().height()
+    for badge in badges:
+        rect = badge.rect
+        assert document.documentMargin() <= rect.left() and rect.right() < text_left, badge  # the margin
+        assert rect.top() >= 0 and rect.bottom() <= bottom, badge  # on the page
+        assert rect.width() >= QFontMetricsF(badge_font(document)).horizontalAdvance(badge.text), badge
+    for first, second in itertools.combinations(badges, 2):
+        assert not first.rect.intersects(second.rect), (first, second)

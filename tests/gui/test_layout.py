@@ -36,17 +36,24 @@ def _shot(width: int, height: int) -> dict[str, object]:
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed")
-@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
-def test_the_window_fits_the_screen_and_the_article_gets_the_room(width: int, height: int) -> None:
+@pytest.mark.parametrize(("width", "height", "article"), [(1366, 768, 0.50), (1920, 1080, 0.45)])
+def test_the_window_fits_the_screen_and_the_article_gets_the_room(width: int, height: int,
+                                                                   article: float) -> None:
     shown = _shot(width, height)
     screen, window = (QRect(*shown[key]) for key in ("screen", "window"))  # type: ignore[misc]
     assert screen.contains(window), (screen, window)
     assert window.width() >= 0.85 * screen.width()  # no fixed size: sized from the screen
     assert shown["elided_speakers"] == [] and shown["elided_groups"] == [] and shown["elided_status"] == []
     assert float(shown["reading_share"]) >= 0.55  # type: ignore[arg-type]  # the article and its quotes
-    assert float(shown["article_share"]) >= 0.40  # type: ignore[arg-type]  # the text alone
-    assert float(shown["table_share"]) <= 0.30  # type: ignore[arg-type]
+    # the text alone (the library beside it on the larger screen): 47% and 41% with a row for the toolbar,
+    # a side column wider than the legend needs and the table a quarter of the column
+    assert float(shown["article_share"]) >= article  # type: ignore[arg-type]
+    assert float(shown["table_share"]) <= 0.25  # type: ignore[arg-type]
+    assert float(shown["table_rows"]) >= 4  # type: ignore[arg-type]  # yet four rows of quotes at a glance
+    assert int(shown["side_width"]) <= int(shown["legend_width"]) + 40  # type: ignore[call-overload]
     assert int(shown["text_column"]) >= 240  # type: ignore[call-overload]  # "What was said" gets the rest
+    assert int(shown["elided_text"]) > 0 and shown["text_hidden_on_hover"] == []  # type: ignore[call-overload]
+    # elided, and in full on hover
     assert shown["legend_scrolls"] is False  # the legend and its explanation whole
     assert shown["summary_truncated"] == [] and shown["summary_within_screen"] is True
 

@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from attribview.gui.checker import SETTING
@@ -35,6 +36,17 @@ def _elided(window: MainWindow, column: Column) -> list[str]:
     return cut
 
 
+def _hidden_on_hover(window: MainWindow) -> list[str]:
+    """The elided "What was said" cells whose tooltip does not give their whole text."""
+    hidden = []
+    for row in range(window.proxy.rowCount()):
+        index = window.proxy.index(row, Column.TEXT)
+        tip = QTextDocumentFragment.fromHtml(str(index.data(Qt.ItemDataRole.ToolTipRole))).toPlainText()
+        if " ".join(str(index.data()).split()) not in " ".join(tip.split()):
+            hidden.append(str(index.data()))
+    return hidden
+
+
 def measure(window: MainWindow) -> dict[str, object]:
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
@@ -47,9 +59,14 @@ def measure(window: MainWindow) -> dict[str, object]:
         "reading_share": window.reading_splitter.width() * window.reading_splitter.height() / area,
         "table_share": window.quotes_area.height() / window.height(),
         "text_column": window.table.columnWidth(Column.TEXT),
+        "table_rows": window.table.viewport().height() / window.table.verticalHeader().defaultSectionSize(),
+        "side_width": window.main_splitter.sizes()[1],
+        "legend_width": window.legend.minimumSizeHint().width(),
         "elided_speakers": _elided(window, Column.SPEAKER),
         "elided_groups": _elided(window, Column.GROUP),
         "elided_status": _elided(window, Column.STATUS),
+        "elided_text": len(_elided(window, Column.TEXT)),
+        "text_hidden_on_hover": _hidden_on_hover(window),
         "legend_scrolls": window.legend_area.horizontalScrollBar().isVisible()
         or window.legend_area.verticalScrollBar().isVisible(),
     }

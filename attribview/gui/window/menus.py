@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from attribview.gui.exports import ExportMenu
 from attribview.gui.status import STYLES, status_icon
@@ -129,8 +130,9 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
         self.check_action.setEnabled(False)
         view_menu.addAction(self.training_action)
         view_menu.addAction(self.check_action)
-        toolbar = self.addToolBar("Training")
-        toolbar.setObjectName("training_toolbar")  # saveState() restores toolbars by name
+        toolbar = QToolBar("Training", self)  # in the menu bar's corner: a row of its own is the article's
+        toolbar.setObjectName("training_toolbar")
+        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
         toolbar.addAction(self.training_action)
         toolbar.addAction(self.check_action)
         view_menu.addSeparator()

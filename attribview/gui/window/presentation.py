@@ -99,7 +99,7 @@ class Presentation(WindowParts):
         if self._default_layout and self.isVisible():
             self._default_layout = self.document is None  # plain text first: again once analysed
             share_columns(self.main_splitter, self.legend, self.width())
-            share_reading(self.reading_splitter)
+            share_reading(self.reading_splitter, self.table)
             share_side(self.side_splitter, self.legend)
 
     def showEvent(self, event: QShowEvent) -> None:

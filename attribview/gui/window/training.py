@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from attribview.core.exercise import NARRATION
 from attribview.core.grading import Score, missed_summary
+from attribview.gui.layout import share_columns
 from attribview.gui.training import TrainingSession, exercise_of
 from attribview.gui.training_view import TrainingKeys, digit_group
 from attribview.gui.window.parts import WindowParts
@@ -50,6 +51,7 @@ class TrainingActions(WindowParts):
         self.summary_dock.hide()
         self.training_area.show()
         self.stack.setCurrentWidget(self.article_page)
+        share_columns(self.main_splitter, self.training_panel, self.width(), grow_only=True)  # labels whole
         self.setWindowTitle(f"Training: {session.exercise.title} — attribview")
         if self._training_keys is None:
             self._training_keys = TrainingKeys(self, self.answer_digit, self.move_sentence)

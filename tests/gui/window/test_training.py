@@ -64,8 +64,8 @@ def test_keys_answer_with_several_groups_and_move(qtbot: QtBot, window: MainWind
     assert window.training_panel.buttons[groups[0]].isChecked()
     assert not window.training_panel.buttons[NARRATION].isChecked()
     badge = _badge_before(window, 1)
-    labels = {g.id: g.label for g in session.exercise.groups}
-    assert " 2 " in badge and labels[groups[0]] in badge and labels[groups[1]] in badge
+    marks = {g.id: g.mark for g in session.exercise.groups}  # each answered group by its badge
+    assert " 2 " in badge and marks[groups[0]] in badge and marks[groups[1]] in badge
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert session.answers[1] == (groups[0],)
     qtbot.keyClick(view, Qt.Key.Key_0)  # narration replaces the groups and moves on
@@ -93,10 +93,13 @@ def test_answers_show_as_fill_and_label_and_every_sentence_is_numbered(
     sentence = session.exercise.sentences[3]
     fill = window.article_view.format_at(sentence.start + 1).background()
     assert fill.style() != Qt.BrushStyle.NoBrush and fill.color() != QColor(Qt.GlobalColor.white)
-    assert yellow.label in _badge_before(window, 3)
+    style = sample.group(yellow.id)
+    assert style is not None and yellow.mark == style.badge  # the viewer's badge, not colour alone
+    assert yellow.mark in _badge_before(window, 3)
+    assert session.tooltip(3) is not None and yellow.label in session.tooltip(3)  # in words on hover
     cursor = QTextCursor(window.article_view.document())
     after = window.article_view._offsets.to_qt(session.exercise.sentences[2].end)  # the badge follows
-    label_at = window.article_view.document().toRawText().index(yellow.label.replace(" ", "\u00a0"), after)
+    label_at = window.article_view.document().toRawText().index(yellow.mark.replace(" ", "\u00a0"), after)
     cursor.setPosition(label_at + 1)
     assert cursor.charFormat().background().color() == QColor(yellow.colour)  # the label in the full colour
     # a click on the badge picks its sentence, and the text stays the exercise's

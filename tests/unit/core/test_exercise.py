@@ -1,6 +1,7 @@
 """Training exercises: save, open, answer, score; files from elsewhere are refused in one line."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,9 +9,11 @@ import pytest
 from attribview.core.analysis import Analyzer
 from attribview.core.exercise import (
     NARRATION,
+    UNSURE,
     Exercise,
     GroupInfo,
     ReferenceSentence,
+    also_ok,
     exercise_from_analysis,
     load_attempt,
     load_exercise,
@@ -19,6 +22,8 @@ from attribview.core.exercise import (
     sentence_at,
 )
 from attribview.core.grading import Score, missed_summary, score_attempt
+from attribview.core.profiles import Group, Profile, RolePattern
+from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import InputError
 from attribview.textio import prepare_text
 
@@ -158,3 +163,85 @@ def test_an_attempt_naming_a_sentence_the_exercise_lacks_is_refused(tmp_path: Pa
     save_attempt(HANDMADE, {5: ("mayor",)}, attempt)
     with pytest.raises(InputError, match="does not have"):
         load_attempt(HANDMADE, attempt)
+
+
+# alternatives derived from the reference ---------------------------------------------------------------
+
+WHARF = "Officials said the wharf will close. The harbour master, Ines Caro, said tolls would rise."
+_HARBOUR_GROUPS = (Group("port", "Port authority", "#0072B2"), Group("council", "Town council", "#E69F00"),
+                   Group("other", "Other", "#828081"))
+HARBOUR = Profile(id="harbour", label="Harbour", description="", min_mentions=1, groups=_HARBOUR_GROUPS,
+                  speakers=(), roles=(RolePattern(re.compile(r"harbour master"), "port"),), places=())
+OFFERED = [g.id for g in _HARBOUR_GROUPS]
+
+
+def _said(start: int, end: int, group: str, *, confidence: float = 0.9, mention: str | None = None,
+          flags: tuple[str, ...] = ()) -> Quote:
+    return Quote(start=start, end=end, text=WHARF[start:end], speaker=mention or "somebody", group=group,
+                 kind="indirect", confidence=confidence, mention=mention, flags=flags)
+
+
+def _sentences(*groups: tuple[str, ...]) -> tuple[Sentence, Sentence]:
+    cut = WHARF.index(" The") + 1
+    return Sentence(0, cut - 1, groups[0]), Sentence(cut, len(WHARF), groups[1])
+
+
+def _first_wharf(*quotes: Quote, groups: tuple[str, ...] = ("council",)) -> tuple[tuple[str, ...], ...]:
+    analysis = Analysis(text=WHARF, profile="harbour", quotes=quotes, sentences=_sentences(groups, ()))
+    return also_ok(analysis, analysis.sentences[0], HARBOUR, OFFERED)
+
+
+def test_an_attribution_the_engine_is_unsure_of_may_be_read_as_narration() -> None:
+    unsure = _said(14, 35, "council", confidence=UNSURE - 0.1)
+    assert _first_wharf(unsure) == ((),)
+    assert _first_wharf(_said(14, 35, "council", confidence=UNSURE + 0.1)) == ()
+    # a sure quote of the same group keeps the group in every accepted answer
+    assert _first_wharf(unsure, _said(18, 35, "council")) == ()
+
+
+def test_an_anonymous_source_keeps_its_group() -> None:
+    anonymous = _said(14, 35, "council", mention="Officials", flags=("anonymous",))
+    assert _first_wharf(anonymous) == ()  # a nameless body is not a second reading by itself
+
+
+def test_a_description_that_maps_to_another_group_is_accepted_too() -> None:
+    cut = WHARF.index(" The") + 1
+    quote = _said(WHARF.index("tolls"), len(WHARF) - 1, "council", mention="The harbour master")
+    analysis = Analysis(text=WHARF, profile="harbour", quotes=(quote,),
+                        sentences=(Sentence(0, cut - 1), Sentence(cut, len(WHARF), ("council",))))
+    assert also_ok(analysis, analysis.sentences[1], HARBOUR, OFFERED) == (("port",),)
+    assert also_ok(analysis, analysis.sentences[1], None, OFFERED) == ()  # no profile, no second reading
+    assert also_ok(analysis, analysis.sentences[1], HARBOUR, ["council"]) == ()  # a group not offered
+    exercise = exercise_from_analysis(analysis, title="Wharf", profile=HARBOUR,
+                                      groups={g.id: (g.label, g.colour) for g in _HARBOUR_GROUPS})
+    assert exercise.sentences[1].also_ok == (("port",),)
+    assert score_attempt(exercise, {1: ("port",)}).right == 2
+
+
+def test_two_soft_groups_give_every_combination() -> None:
+    unsure = _said(14, 35, "council", confidence=0.2, mention="the harbour master")
+    port = _said(0, 35, "port", confidence=0.3)
+    assert set(_first_wharf(unsure, port, groups=("port", "council"))) == {(), ("port",), ("council",)}
+
+
+def test_alternatives_of_a_real_analysis_differ_from_the_reference(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(prepare_text(ARTICLE), profile="none", readable=True)
+    exercise = exercise_from_analysis(analysis, title="Bridge", groups={})
+    for sentence in exercise.sentences:
+        assert all(frozenset(a) != frozenset(sentence.groups) for a in sentence.also_ok)
+        assert len(set(map(frozenset, sentence.also_ok))) == len(sentence.also_ok)
+
+
+def test_a_groups_badge_survives_the_file_and_an_older_file_gets_one_from_the_label(tmp_path: Path) -> None:
+    marked = Exercise(title="Marks", text="x" * 20, profile=None, sentences=(TWO, QUIET),
+                      groups=(GroupInfo("mayor", "Mayor Tilda Brenn", "#E69F00", "Mayor"),
+                              GroupInfo("army", "Valdane armed forces", "#0072B2")))
+    path = tmp_path / "marks.exercise.json"
+    save_exercise(marked, path)
+    assert load_exercise(path) == marked
+    assert [g.mark for g in marked.groups] == ["Mayor", "forces"]
+    older = json.loads(path.read_text(encoding="utf-8"))
+    for group in older["groups"]:
+        del group["badge"]
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert [g.mark for g in load_exercise(path).groups] == ["Brenn", "forces"]
