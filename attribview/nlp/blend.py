@@ -6,7 +6,6 @@ calibration fitted on held-out training articles (isotonic, one curve per origin
 the attribution's confidence: the share of attributions with that score that the scorer counts right.
 """
 
-import bisect
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,19 +15,14 @@ from typing import Any
 import numpy
 
 from attribview.nlp.attribution import LEARNED, RULES, Attribution
-from attribview.nlp.learned import ROLES, SPANS_KEY
+from attribview.nlp.learned import ROLES
 from attribview.nlp.learned_features import word_indices
+from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, decode
 from attribview.nlp.speakers import resolve_speakers
 
 CALIBRATION_FILE = "calibration.json"
 #: The origin of a learned attribution added to the rules' (its own calibration curve).
 ADDED = "added"
-#: Role columns of ``doc._.attribview_roles``.
-_SOURCE, _CUE, _CONTENT = 0, 1, 2
-#: How many tokens a learned cue may lie from its content (a cue sentence "he told reporters on Monday").
-_CUE_REACH = 12
-#: Cues and sources longer than this many tokens may be missed by the search near a content.
-_LONGEST_PART = 40
 
 
 @dataclass(frozen=True)
@@ -94,53 +88,21 @@ def learned_score(doc: Any, attribution: Attribution) -> float | None:
     content = _tokens(doc, attribution.start, attribution.end)
     if attribution.tail is not None:
         content += _tokens(doc, *attribution.tail)
-    parts = [(2.0, _mean(roles, content, _CONTENT))]
+    parts = [(2.0, _mean(roles, content, CONTENT))]
     if attribution.cue is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), _CUE)))
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), CUE)))
     if attribution.source is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), _SOURCE)))
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), SOURCE)))
     known = [(w, v) for w, v in parts if v is not None]
     if not known:
         return 0.0
     return sum(w * v for w, v in known) / sum(w for w, _ in known)
 
 
-def _nearest(spans: list[Any], starts: list[int], to: Any, reach: int) -> Any | None:
-    """The span closest to ``to`` (in tokens), within ``reach`` and the same paragraph. ``spans`` are
-    sorted by start, ``starts`` their starts: only the ones near ``to`` are looked at."""
-    best: tuple[int, Any] | None = None
-    low = bisect.bisect_left(starts, to.start - reach - _LONGEST_PART)
-    high = bisect.bisect_right(starts, to.end + reach)
-    for span in spans[low:high]:
-        gap = max(span.start - to.end, to.start - span.end, 0)
-        if gap > reach or (best is not None and gap >= best[0]):
-            continue
-        if "\n" not in to.doc[min(span.end, to.end):max(span.start, to.start)].text:
-            best = (gap, span)
-    return best[1] if best is not None else None
-
-
 def learned_attributions(doc: Any) -> list[Attribution]:
-    """The tagger's own attributions: each content span with the nearest cue, and the source nearest
-    that cue (speakers not resolved yet). Contents without a cue are left out."""
-    spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: s.start)
-    cues = [s for s in spans if s.label_ == "CUE"]
-    sources = [s for s in spans if s.label_ == "SOURCE"]
-    cue_starts, source_starts = [s.start for s in cues], [s.start for s in sources]
-    found: list[Attribution] = []
-    for content in (s for s in spans if s.label_ == "CONTENT"):
-        cue = _nearest(cues, cue_starts, content, _CUE_REACH)
-        if cue is None:
-            continue
-        source = _nearest(sources, source_starts, cue, _CUE_REACH)
-        quoted = content.text[:1] in "\"“" or content.doc[max(content.start - 1, 0)].text in {'"', "“"}
-        found.append(Attribution(
-            start=content.start_char, end=content.end_char, kind="direct" if quoted else "indirect",
-            cue=(cue.start_char, cue.end_char),
-            source=(source.start_char, source.end_char) if source is not None else None,
-            source_head=source.root.i if source is not None else None, flags={"learned"},
-        ))
-    return found
+    """The tagger's own attributions (see ``learned_spans``); none without the tagger."""
+    roles = doc._.get(ROLES)
+    return decode(doc, roles) if roles is not None else []
 
 
 def _overlaps(a: Attribution, others: Iterable[Attribution]) -> bool:

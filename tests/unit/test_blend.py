@@ -94,7 +94,7 @@ def test_a_sure_learned_attribution_the_rules_missed_is_added(analyzer: Analyzer
 
 def test_an_unsure_learned_attribution_is_not_added(analyzer: Analyzer) -> None:
     spans = [("Ines Calloway", "SOURCE"), ("warned", "CUE"), ("the tide would rise", "CONTENT")]
-    doc = _doc(analyzer, {"warned": (1, 0.3), "the tide would rise": (2, 0.4)}, spans)
+    doc = _doc(analyzer, {"warned": (1, 0.6), "the tide would rise": (2, 0.55)}, spans)
     rules = [a for a in _rules(doc) if doc.text[a.start:a.end] != "the tide would rise"]
     assert not [a for a in blend(doc, rules, COMBINED, CALIBRATION) if "learned" in a.flags]
     learned = blend(doc, rules, LEARNED, Calibration(curves={LEARNED: Curve((0.0,), (0.25,))}))
