@@ -25,7 +25,7 @@ from attribview.core.profiles import (
 from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
-from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution, from_records
+from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution
 from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
@@ -217,36 +217,37 @@ class Analyzer:
         """Each article's analysis by each engine (rules, learned, combined), from one pipeline run:
         what the evaluation compares. A long article's pieces are blended one by one (the learned
         scores live on each piece's Doc) and then merged."""
+        from attribview.nlp.blend import variant  # noqa: PLC0415 - imports spaCy
+
         wanted = tuple(engines)
-        parts: dict[str, list[Part]] = {engine: [] for engine in wanted}
+        parts: dict[str, list[Part]] = {}
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            for engine, part in self._parts(doc, wanted).items():
-                parts[engine].append(part.shift(offset))
+            for key, part in self._parts(doc, wanted).items():
+                parts.setdefault(key, []).append(part.shift(offset))
             if not last:
                 continue
             chosen = self.resolve_profile(profile, source.text)
             counting = conventions or _conventions_of(chosen)
             analyses: dict[str, Analysis] = {}
-            for engine in wanted:
-                found = merge(parts[engine])
-                parts[engine] = []
+            for engine in wanted:  # the combined engine's reading of what is counted
+                found = merge(parts[variant(engine, counting.stances)])
                 attributions = _by_conventions(found.attributions, counting, source.text)
                 analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
+            parts = {}
             yield analyses
 
     def _parts(self, doc: Any, engines: tuple[str, ...]) -> dict[str, Part]:
         """What the pipeline found in one Doc, in its own offsets, as each engine reads it; the
         sentences, subjects and hedges are the Doc's own, read once for all engines."""
-        from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
+        from attribview.nlp.blend import blends  # noqa: PLC0415 - imports spaCy
         from attribview.nlp.pipeline import ATTRIBUTIONS, HEDGES  # noqa: PLC0415 - imports spaCy
 
         subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc
                     if t.dep_ in {"nsubj", "nsubjpass"}]
         sentences, hedges = _sentence_spans(doc), list(doc._.get(HEDGES) or [])
         records = doc._.get(ATTRIBUTIONS) or []
-        return {engine: Part(blend(doc, from_records(records), engine, self.calibration), list(hedges),
-                             list(sentences), list(subjects))
-                for engine in engines}
+        return {key: Part(found, list(hedges), list(sentences), list(subjects))
+                for key, found in blends(doc, records, engines, self.calibration).items()}
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:
