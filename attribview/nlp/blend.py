@@ -185,6 +185,12 @@ def _keys(engine: str) -> tuple[str, ...]:
 def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
             calibration: Calibration) -> list[Attribution]:
     """The combination counting relations (see :func:`blends`)."""
+    spans = [extent(r) for r in rules]
+    for attribution in learned:  # the tagger tells no stance from a statement: the rules' kind holds
+        twin = next((r for r, span in zip(rules, spans, strict=True)
+                     if agreement(extent(attribution), [span]) == AGREE), None)
+        if twin is not None:
+            attribution.kind = twin.kind
     _scored(doc, rules, RULES, learned, calibration)
     _scored(doc, learned, LEARNED, rules, calibration)
     if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
