@@ -225,36 +225,36 @@ class Analyzer:
         """Each article's analysis by each engine (rules, learned, combined), from one pipeline run:
         what the evaluation compares. A long article's pieces are blended one by one (the learned
         scores live on each piece's Doc) and then merged."""
+        from attribview.nlp.blend import variant  # noqa: PLC0415 - imports spaCy
+
         wanted = tuple(engines)
-        parts: dict[str, list[Part]] = {engine: [] for engine in wanted}
+        parts: dict[str, list[Part]] = {}
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            for engine, part in self._parts(doc, wanted, source.text, offset).items():
-                parts[engine].append(part.shift(offset))
+            for key, part in self._parts(doc, wanted, source.text, offset).items():
+                parts.setdefault(key, []).append(part.shift(offset))
             if not last:
                 continue
             chosen = self.resolve_profile(profile, source.text)
             counting = conventions or _conventions_of(chosen)
             analyses: dict[str, Analysis] = {}
-            for engine in wanted:
-                found = merge(parts[engine])
-                parts[engine] = []
+            for engine in wanted:  # the combined engine's reading of what is counted
+                found = merge(parts[variant(engine, counting.stances)])
                 attributions = _by_conventions(found.attributions, counting, source.text)
                 analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
+            parts = {}
             yield analyses
 
     def _parts(self, doc: Any, engines: tuple[str, ...], text: str, offset: int) -> dict[str, Part]:
         """What the pipeline found in one Doc (the piece of ``text`` from ``offset``), in its own
         offsets, as each engine reads it; the sentences, subjects and hedges are the Doc's own, read
         once for all engines."""
-        from attribview.nlp.blend import blend  # noqa: PLC0415 - imports spaCy
-        from attribview.nlp.results import HEDGES, attributions_of, copied  # noqa: PLC0415
+        from attribview.nlp.blend import blends  # noqa: PLC0415 - imports spaCy
+        from attribview.nlp.results import HEDGES, attributions_of  # noqa: PLC0415
 
         sentences, subjects = sentence_spans(doc, text, offset), subject_spans(doc)
         hedges = list(doc._.get(HEDGES) or [])
-        found = attributions_of(doc)  # one engine blends the Doc's records themselves, several copies
-        return {engine: Part(blend(doc, copied(found) if len(engines) > 1 else found, engine,
-                                   self.calibration), list(hedges), list(sentences), list(subjects))
-                for engine in engines}
+        return {key: Part(found, list(hedges), list(sentences), list(subjects))
+                for key, found in blends(doc, attributions_of(doc), engines, self.calibration).items()}
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:

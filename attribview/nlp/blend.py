@@ -1,34 +1,34 @@
-"""Rules and the learned tagger together: the tagger scores the rules' candidates and adds what it is sure of.
+"""Rules and the learned tagger together: each engine's candidates scored by the tagger, the surest kept.
 
 The learned score of an attribution is how strongly the tagger reads its parts in their roles: the mean
 P(content) over its content words (weight 2), P(cue) over its cue and P(source) over its source. A
-calibration fitted on held-out training articles (isotonic, one curve per origin) turns that score into
-the attribution's confidence: the share of attributions with that score that the scorer counts right.
+calibration fitted on held-out training articles (isotonic, one curve per origin: the engine that
+proposes the candidate, and whether the other engine agrees on its content, reads it otherwise or not at
+all) turns that score into the attribution's confidence: the share of attributions with that score and
+origin that the scorer counts right. Agreement is the strongest evidence: a rule candidate the tagger
+reads no content in is right far less often than one it agrees on, with the same score.
 """
 
-import bisect
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy
 
-from attribview.nlp.attribution import LEARNED, RULES, Attribution
-from attribview.nlp.learned import ROLES, SPANS_KEY
+from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
+from attribview.nlp.learned import ROLES
 from attribview.nlp.learned_features import word_indices
+from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, decode
+from attribview.nlp.results import copied
 from attribview.nlp.speakers import resolve_speakers
 
 CALIBRATION_FILE = "calibration.json"
-#: The origin of a learned attribution added to the rules' (its own calibration curve).
-ADDED = "added"
-#: Role columns of ``doc._.attribview_roles``.
-_SOURCE, _CUE, _CONTENT = 0, 1, 2
-#: How many tokens a learned cue may lie from its content (a cue sentence "he told reporters on Monday").
-_CUE_REACH = 12
-#: Cues and sources longer than this many tokens may be missed by the search near a content.
-_LONGEST_PART = 40
+#: How the other engine reads a candidate's content (see :func:`agreement`).
+AGREE, NEAR, ALONE = "agree", "near", "alone"
+#: The combined engine's reading when relations are counted (see :func:`variant`).
+RELATIONS = "relations"
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,12 @@ class Curve:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Curves by origin (rules, learned) and the confidences under which the combination drops a rule
-    candidate or adds a learned one."""
+    """Curves by origin (see :func:`origin`; ``learned`` for the tagger's engine alone) and the
+    confidence under which the combination leaves a candidate out (None: it keeps every candidate of
+    both engines, which is what the fit needs to see)."""
 
     curves: dict[str, Curve] = field(default_factory=dict)
-    drop_below: float = 0.0
-    add_above: float = 1.01
+    threshold: float | None = 0.0
 
     def confidence(self, origin: str, score: float) -> float:
         curve = self.curves.get(origin)
@@ -60,13 +60,13 @@ class Calibration:
 
     def to_json(self) -> dict[str, Any]:
         return {"curves": {k: {"x": list(c.x), "y": list(c.y)} for k, c in self.curves.items()},
-                "drop_below": self.drop_below, "add_above": self.add_above}
+                "threshold": self.threshold}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Calibration":
         curves = {k: Curve(tuple(map(float, v["x"])), tuple(map(float, v["y"])))
                   for k, v in data.get("curves", {}).items()}
-        return cls(curves, float(data.get("drop_below", 0.0)), float(data.get("add_above", 1.01)))
+        return cls(curves, float(data.get("threshold", 0.0)))
 
     @classmethod
     def load(cls, folder: Path) -> "Calibration":
@@ -94,79 +94,120 @@ def learned_score(doc: Any, attribution: Attribution) -> float | None:
     content = _tokens(doc, attribution.start, attribution.end)
     if attribution.tail is not None:
         content += _tokens(doc, *attribution.tail)
-    parts = [(2.0, _mean(roles, content, _CONTENT))]
+    parts = [(2.0, _mean(roles, content, CONTENT))]
     if attribution.cue is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), _CUE)))
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), CUE)))
     if attribution.source is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), _SOURCE)))
+        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), SOURCE)))
     known = [(w, v) for w, v in parts if v is not None]
     if not known:
         return 0.0
     return sum(w * v for w, v in known) / sum(w for w, _ in known)
 
 
-def _nearest(spans: list[Any], starts: list[int], to: Any, reach: int) -> Any | None:
-    """The span closest to ``to`` (in tokens), within ``reach`` and the same paragraph. ``spans`` are
-    sorted by start, ``starts`` their starts: only the ones near ``to`` are looked at."""
-    best: tuple[int, Any] | None = None
-    low = bisect.bisect_left(starts, to.start - reach - _LONGEST_PART)
-    high = bisect.bisect_right(starts, to.end + reach)
-    for span in spans[low:high]:
-        gap = max(span.start - to.end, to.start - span.end, 0)
-        if gap > reach or (best is not None and gap >= best[0]):
-            continue
-        if "\n" not in to.doc[min(span.end, to.end):max(span.start, to.start)].text:
-            best = (gap, span)
-    return best[1] if best is not None else None
-
-
 def learned_attributions(doc: Any) -> list[Attribution]:
-    """The tagger's own attributions: each content span with the nearest cue, and the source nearest
-    that cue (speakers not resolved yet). Contents without a cue are left out."""
-    spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: s.start)
-    cues = [s for s in spans if s.label_ == "CUE"]
-    sources = [s for s in spans if s.label_ == "SOURCE"]
-    cue_starts, source_starts = [s.start for s in cues], [s.start for s in sources]
-    found: list[Attribution] = []
-    for content in (s for s in spans if s.label_ == "CONTENT"):
-        cue = _nearest(cues, cue_starts, content, _CUE_REACH)
-        if cue is None:
-            continue
-        source = _nearest(sources, source_starts, cue, _CUE_REACH)
-        quoted = content.text[:1] in "\"“" or content.doc[max(content.start - 1, 0)].text in {'"', "“"}
-        found.append(Attribution(
-            start=content.start_char, end=content.end_char, kind="direct" if quoted else "indirect",
-            cue=(cue.start_char, cue.end_char),
-            source=(source.start_char, source.end_char) if source is not None else None,
-            source_head=source.root.i if source is not None else None, flags={"learned"},
-        ))
+    """The tagger's own attributions (see ``learned_spans``); none without the tagger."""
+    roles = doc._.get(ROLES)
+    return decode(doc, roles) if roles is not None else []
+
+
+def extent(attribution: Attribution) -> tuple[int, int]:
+    """The characters an attribution's content covers, its second fragment included."""
+    end = max(attribution.end, attribution.tail[1]) if attribution.tail is not None else attribution.end
+    return attribution.start, end
+
+
+def agreement(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> str:
+    """How the other engine reads this content: ``agree`` (one of its contents shares at least half
+    of the two, the scorer's own bar), ``near`` (one overlaps it less) or ``alone``."""
+    best = 0.0
+    for start, end in others:
+        shared = min(span[1], end) - max(span[0], start)
+        if shared > 0:
+            best = max(best, shared / (max(span[1], end) - min(span[0], start)))
+    return AGREE if best >= 0.5 else NEAR if best > 0 else ALONE
+
+
+def origin(engine: str, how: str) -> str:
+    """The calibration curve of a candidate: its engine and how the other one reads it."""
+    return f"{engine}-{how}"
+
+
+def _scored(doc: Any, found: list[Attribution], engine: str, others: list[Attribution],
+            calibration: Calibration) -> None:
+    spans = [extent(o) for o in others]
+    for attribution in found:
+        how = origin(engine, agreement(extent(attribution), spans))
+        attribution.confidence = calibration.confidence(how, learned_score(doc, attribution) or 0.0)
+
+
+def variant(engine: str, relations: bool) -> str:
+    """The key of an engine's reading in :func:`blends`: the combined engine reads an article one way
+    when relations are counted (what the tagger was trained on) and another for statements."""
+    return f"{engine}:{RELATIONS}" if engine == COMBINED and relations else engine
+
+
+def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str],
+           calibration: Calibration) -> dict[str, list[Attribution]]:
+    """Each engine's attributions of one Doc, the combined engine under both counts (see
+    :func:`variant`): the rules' as found, the tagger's own, and both combined.
+
+    Without the tagger every engine is the rules'. Combined, every candidate of either engine gets
+    its calibrated confidence (the curve of its engine and of how the other engine reads its
+    content). Counting statements, the rules' candidates are kept as found: the tagger learned
+    PolNeAR's relations, which join quotations and read stances that a desk's statements do not.
+    Counting relations, the surest candidates are taken first, and one that overlaps a candidate of
+    the other engine already taken, or falls under the threshold, is left out."""
+    wanted = set(engines)
+    if doc._.get(ROLES) is None:
+        return {key: copied(records) for engine in wanted for key in _keys(engine)}
+    found: dict[str, list[Attribution]] = {}
+    learned = learned_attributions(doc)
+    if RULES in wanted:
+        found[RULES] = copied(records)
+    if LEARNED in wanted:
+        alone = learned_attributions(doc) if COMBINED in wanted else learned
+        for attribution in alone:
+            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
+        resolve_speakers(doc, alone)
+        found[LEARNED] = alone
+    if COMBINED in wanted:
+        rules = copied(records)
+        _scored(doc, rules, RULES, learned, calibration)
+        found[COMBINED] = rules
+        found[variant(COMBINED, True)] = _chosen(doc, copied(records), learned, calibration)
     return found
 
 
-def _overlaps(a: Attribution, others: Iterable[Attribution]) -> bool:
-    return any(a.start < o.end and o.start < a.end for o in others)
+def _keys(engine: str) -> tuple[str, ...]:
+    return (engine, variant(engine, True)) if engine == COMBINED else (engine,)
 
 
-def blend(doc: Any, rules: list[Attribution], engine: str, calibration: Calibration) -> list[Attribution]:
-    """The attributions of one engine: the rules' as found, the tagger's own, or both combined (rule
-    candidates rescored and the ones the tagger rejects dropped; confident learned ones the rules
-    missed added). Without the tagger every engine is the rules'."""
-    if doc._.get(ROLES) is None or engine == RULES:
-        return rules
-    learned = learned_attributions(doc)
-    if engine == LEARNED:
-        for attribution in learned:
-            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
+def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
+            calibration: Calibration) -> list[Attribution]:
+    """The combination counting relations (see :func:`blends`)."""
+    spans = [extent(r) for r in rules]
+    for attribution in learned:  # the tagger tells no stance from a statement: the rules' kind holds
+        twin = next((r for r, span in zip(rules, spans, strict=True)
+                     if agreement(extent(attribution), [span]) == AGREE), None)
+        if twin is not None:
+            attribution.kind = twin.kind
+    _scored(doc, rules, RULES, learned, calibration)
+    _scored(doc, learned, LEARNED, rules, calibration)
+    if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
         resolve_speakers(doc, learned)
-        return learned
-    kept: list[Attribution] = []
-    for attribution in rules:
-        attribution.confidence = calibration.confidence(RULES, learned_score(doc, attribution) or 0.0)
-        if attribution.confidence >= calibration.drop_below:
-            kept.append(attribution)
-    added = [a for a in learned if not _overlaps(a, rules)]
-    for attribution in added:
-        attribution.confidence = calibration.confidence(ADDED, learned_score(doc, attribution) or 0.0)
-    added = [a for a in added if a.confidence >= calibration.add_above]
-    resolve_speakers(doc, added)  # as the rules resolve theirs, for the few that are kept only
-    return kept + added
+        return rules + learned
+    taken: dict[str, list[tuple[int, int]]] = {RULES: [], LEARNED: []}
+    chosen: list[Attribution] = []
+    candidates = [(a, RULES) for a in rules] + [(a, LEARNED) for a in learned]
+    for attribution, side in sorted(candidates, key=lambda c: -c[0].confidence):
+        if attribution.confidence < calibration.threshold:
+            break
+        other = taken[LEARNED if side == RULES else RULES]
+        span = extent(attribution)
+        if any(span[0] < end and start < span[1] for start, end in other):
+            continue
+        taken[side].append(span)
+        chosen.append(attribution)
+    resolve_speakers(doc, [a for a in chosen if "learned" in a.flags])  # the rules resolved theirs
+    return sorted(chosen, key=lambda a: (a.start, a.end))

@@ -44,8 +44,8 @@ DEFAULT_MODEL = {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {"@architectures": "attribview.ListenerWithRules.v1", "width": 96, "upstream": "tok2vec",
                   "feature_width": 16, "rows": 1000},
-        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 2,
-                   "window_size": 1, "maxout_pieces": 3},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 3,
+                   "window_size": 2, "maxout_pieces": 3},
     },
 }
 

@@ -1,14 +1,16 @@
 """Fit the confidence calibration on the calibration split (trained on by nobody, held aside by nobody).
 
-Every candidate of the combined engine (all rule candidates, every learned one the rules missed) and of
-the learned engine is scored by the tagger and checked against the gold with the scorer's matching; an
-isotonic regression per origin maps score to the share that is right. The thresholds under which the
-combination drops a rule candidate or adds a learned one are the pair with the best F1 on that split.
+Every candidate of both engines (the rules' and the tagger's, each with how the other engine reads its
+content) and of the learned engine alone is scored by the tagger and checked against the gold with the
+scorer's matching; an isotonic regression per origin maps score to the share that is right. The
+threshold under which the combination leaves a candidate out is the one with the best F1 on that split,
+choosing as the combination does (surest first, none overlapping one of the other engine taken).
 """
 
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy
 
@@ -16,15 +18,15 @@ from attribview.atomic import write_text
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import NAMED_CONVENTIONS
 from attribview.nlp.attribution import COMBINED, LEARNED, RULES
-from attribview.nlp.blend import ADDED, CALIBRATION_FILE, Calibration, Curve
+from attribview.nlp.blend import CALIBRATION_FILE, Calibration, Curve, agreement, origin
 from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.model import load_pipeline
 from attribview.training.convert import split_ids
 from attribview.training.scoring import articles, correct_quotes, load_scorer, prediction, sources
 
-#: Every candidate, its raw learned score as its confidence: what the fit needs to see.
-RAW = Calibration(curves={}, drop_below=0.0, add_above=0.0)
-#: The thresholds tried for dropping and adding.
+#: Every candidate of both engines, its raw learned score as its confidence: what the fit needs to see.
+RAW = Calibration(curves={}, threshold=None)
+#: The thresholds tried.
 GRID = tuple(round(0.05 * i, 2) for i in range(21))
 
 
@@ -42,19 +44,52 @@ def isotonic(scores: Sequence[float], right: Sequence[bool]) -> Curve:
     return Curve(tuple(b[0] for b in blocks), tuple(round(b[1] / b[2], 4) for b in blocks))
 
 
-def best_thresholds(rules: list[tuple[float, bool]], added: list[tuple[float, bool]],
-                    n_gold: int) -> tuple[float, float]:
-    """The (drop_below, add_above) pair of ``GRID`` with the best F1 over the calibrated candidates."""
-    best = (-1.0, 0.0, 1.01)
-    for drop in GRID:
-        kept = [r for c, r in rules if c >= drop]
-        for add in (*GRID, 1.01):
-            extra = [r for c, r in added if c >= add]
-            right = sum(kept) + sum(extra)
-            f1 = 2 * right / (len(kept) + len(extra) + n_gold) if n_gold else 0.0
-            if f1 > best[0] + 1e-9:
-                best = (f1, drop, add)
-    return best[1], best[2]
+#: One candidate in the fit: (origin, raw score, content start, content end, right).
+Candidate = tuple[str, float, int, int, bool]
+
+
+#: One calibrated candidate: (confidence, content start, content end, right, engine).
+Choice = tuple[float, int, int, bool, str]
+
+
+def _candidates(scorer: Any, gold: dict[str, Any], quotes: list[dict[str, Any]],
+                engine: str, others: list[dict[str, Any]]) -> list[Candidate]:
+    """One engine's quotes as fit candidates, each checked against the gold among its own engine's."""
+    verdicts = correct_quotes(scorer, gold, {"quotes": quotes})
+    spans = [(o["start"], o["end"]) for o in others]
+    return [(origin(engine, agreement((q["start"], q["end"]), spans)), q["confidence"], q["start"], q["end"],
+             right) for q, right in zip(quotes, verdicts, strict=True)]
+
+
+def chosen_right(candidates: list[Choice], threshold: float) -> tuple[int, int]:
+    """(right, taken) among (confidence, start, end, right, engine) candidates chosen as the
+    combination chooses them."""
+    taken: dict[str, list[tuple[int, int]]] = {RULES: [], LEARNED: []}
+    right = count = 0
+    for confidence, start, end, verdict, engine in sorted(candidates, key=lambda c: -c[0]):
+        if confidence < threshold:
+            break
+        other = taken[LEARNED if engine == RULES else RULES]
+        if any(start < e and s < end for s, e in other):
+            continue
+        taken[engine].append((start, end))
+        right += verdict
+        count += 1
+    return right, count
+
+
+def best_threshold(articles_candidates: list[list[Choice]], n_gold: int) -> float:
+    """The threshold of ``GRID`` with the best F1 over the calibrated candidates of the articles."""
+    best = (-1.0, 0.0)
+    for threshold in GRID:
+        right = taken = 0
+        for candidates in articles_candidates:
+            r, t = chosen_right(candidates, threshold)
+            right, taken = right + r, taken + t
+        f1 = 2 * right / (taken + n_gold) if n_gold else 0.0
+        if f1 > best[0] + 1e-9:
+            best = (f1, threshold)
+    return best[1]
 
 
 def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
@@ -64,25 +99,32 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
     nlp = load_pipeline(learned=False)
     add_learned_tagger(nlp, out)
     analyzer = Analyzer(calibration=RAW, nlp=nlp)
-    seen: dict[str, list[tuple[float, bool]]] = {RULES: [], LEARNED: [], ADDED: []}
+    per_article: list[list[Candidate]] = []
+    alone: list[tuple[float, bool]] = []
     runs = analyzer.analyze_engines(sources(found), engines=(LEARNED, COMBINED),
                                     conventions=NAMED_CONVENTIONS["relations"])
     n_gold = 0
     for article, by_engine in zip(found, runs, strict=True):
         n_gold += len(article.gold["quotes"])
-        for engine, analysis in by_engine.items():
-            verdicts = correct_quotes(scorer, article.gold, prediction(analysis))
-            for quote, right in zip(analysis.quotes, verdicts, strict=True):
-                origin = LEARNED if engine == LEARNED else ADDED if "learned" in quote.flags else RULES
-                seen[origin].append((quote.confidence, right))
-    curves = {origin: isotonic([s for s, _ in pairs], [r for _, r in pairs])
-              for origin, pairs in seen.items() if pairs}
-    calibrated = {origin: [(curves[origin](s), r) for s, r in pairs] for origin, pairs in seen.items()
-                  if pairs}
-    drop, add = best_thresholds(calibrated.get(RULES, []), calibrated.get(ADDED, []), n_gold)
-    calibration = Calibration(curves, drop_below=drop, add_above=add)
+        learned = prediction(by_engine[LEARNED])["quotes"]
+        alone += [(q["confidence"], r) for q, r in zip(
+            learned, correct_quotes(scorer, article.gold, {"quotes": learned}), strict=True)]
+        both = prediction(by_engine[COMBINED])["quotes"]
+        flags = [quote.flags for quote in by_engine[COMBINED].quotes]
+        rules = [q for q, f in zip(both, flags, strict=True) if "learned" not in f]
+        tagged = [q for q, f in zip(both, flags, strict=True) if "learned" in f]
+        per_article.append(_candidates(scorer, article.gold, rules, RULES, tagged)
+                           + _candidates(scorer, article.gold, tagged, LEARNED, rules))
+    seen: dict[str, list[tuple[float, bool]]] = {LEARNED: alone}
+    for candidate in (c for candidates in per_article for c in candidates):
+        seen.setdefault(candidate[0], []).append((candidate[1], candidate[4]))
+    curves = {name: isotonic([s for s, _ in pairs], [r for _, r in pairs]) for name, pairs in seen.items()}
+    calibrated = [[(curves[name](score), start, end, right, name.split("-")[0])
+                   for name, score, start, end, right in candidates] for candidates in per_article]
+    threshold = best_threshold(calibrated, n_gold)
+    calibration = Calibration(curves, threshold=threshold)
     out.mkdir(parents=True, exist_ok=True)
     write_text(out / CALIBRATION_FILE, json.dumps(calibration.to_json(), indent=1) + "\n")
-    counts = ", ".join(f"{origin} {len(pairs)}" for origin, pairs in seen.items())
-    print(f"calibration: {len(found)} articles ({counts}); drop below {drop}, add from {add}", flush=True)
+    counts = ", ".join(f"{name} {len(pairs)}" for name, pairs in sorted(seen.items()))
+    print(f"calibration: {len(found)} articles ({counts}); threshold {threshold}", flush=True)
     return calibration

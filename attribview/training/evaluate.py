@@ -2,9 +2,12 @@
 PolNeAR dev and the war reports, from one pipeline run per article.
 
     python -m attribview.training.evaluate SHARED_EVAL_DIR [--corpora held-aside,polnear-dev,war-dev]
+        [--weights DIR]
 
 PolNeAR is counted in relations (stances, split quotations joined), the war reports in their profile's
-own conventions (statements). Held-aside articles are for reporting only: tune on ``calibration``.
+own conventions (statements). Held-aside articles are for reporting only: choose on ``validation``
+(the training's own dev split, see ``convert.split_ids``) and ``polnear-dev``. ``--weights`` scores a
+tagger and calibration that are not shipped (a training's ``--out``).
 """
 
 import argparse
@@ -46,8 +49,10 @@ def corpus(shared: Path, name: str) -> Corpus:
     if name == "held-aside":
         ids = (train / HELD_ASIDE).read_text(encoding="utf-8").split()
         return Corpus(name, articles(train, ids), NAMED_CONVENTIONS["relations"])
-    if name == "calibration":
-        return Corpus(name, articles(train, split_ids(train).calibration), NAMED_CONVENTIONS["relations"])
+    if name in {"calibration", "validation"}:
+        split = split_ids(train)
+        ids = split.calibration if name == "calibration" else split.dev
+        return Corpus(name, articles(train, ids), NAMED_CONVENTIONS["relations"])
     relations = name.startswith("polnear")
     return Corpus(name, articles(shared / name), NAMED_CONVENTIONS["relations"] if relations else None)
 
@@ -115,19 +120,33 @@ def table(results: dict[str, dict[str, Tally]]) -> str:
     return "\n".join(lines)
 
 
+def _analyzer(weights: Path | None) -> Analyzer:
+    if weights is None:
+        return Analyzer()
+    from attribview.nlp.blend import Calibration  # noqa: PLC0415 - imports spaCy
+    from attribview.nlp.learned import add_learned_tagger  # noqa: PLC0415
+    from attribview.nlp.model import load_pipeline  # noqa: PLC0415
+
+    nlp = load_pipeline(learned=False)
+    add_learned_tagger(nlp, weights)
+    return Analyzer(nlp=nlp, calibration=Calibration.load(weights))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m attribview.training.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("shared_eval", type=Path)
     parser.add_argument("--corpora", default=",".join(DEFAULT_CORPORA),
-                        help="comma-separated: held-aside, calibration, polnear-dev, war-dev, gold")
+                        help="comma-separated: held-aside, validation, calibration, polnear-dev, "
+                             "war-dev, gold")
+    parser.add_argument("--weights", type=Path, help="a tagger's folder (default: the shipped one)")
     args = parser.parse_args(argv)
     if not (args.shared_eval / "score.py").is_file():
         print(f"attribview: error: {args.shared_eval} has no score.py", file=sys.stderr)
         return 2
     started = time.monotonic()
     scorer = load_scorer(args.shared_eval)
-    analyzer = Analyzer()
+    analyzer = _analyzer(args.weights)
     results: dict[str, Any] = {}
     for name in args.corpora.split(","):
         results[name] = score_corpus(analyzer, scorer, corpus(args.shared_eval, name))

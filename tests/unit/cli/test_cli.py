@@ -264,8 +264,8 @@ def test_count_option_chooses_what_is_one_attribution(tmp_path: Path) -> None:
     statements = _run_json(tmp_path, path, "--count", "statements")["quotes"]
     relations = _run_json(tmp_path, path, "--count", "relations")["quotes"]
     assert [q["kind"] for q in statements] == ["direct", "direct"]
-    assert [q["kind"] for q in relations] == ["direct", "stance"]
-    assert relations[0]["end"] == statements[1]["end"]  # one statement from the first mark to the last
+    assert [q["kind"] for q in relations] == ["direct", "stance"]  # the stance counts; one quotation's
+    assert relations[0]["start"] == statements[0]["start"]  # relation (how it is joined: test_patterns)
     default = _run_json(tmp_path, path)
     assert default["quotes"] == statements and default["counting"] == "statements"  # no profile applies
 

@@ -3,10 +3,21 @@ role probabilities and leaves the part-of-speech tags and entities the rules rea
 
 import numpy
 import spacy
+from thinc.api import Config
 
 from attribview.core.analysis import Analyzer
-from attribview.nlp.learned import LABELS, LEARNED_PIPE, ROLES, SPANS_KEY, bio_spans, weights_dir
+from attribview.nlp.learned import (
+    DEFAULT_MODEL,
+    LABELS,
+    LEARNED_PIPE,
+    ROLES,
+    SPANS_KEY,
+    bio_spans,
+    weights_dir,
+)
 from attribview.nlp.model import model_candidates
+from attribview.paths import resources_dir
+from attribview.training.__main__ import CONFIG
 
 TEXT = ("Councillor Maren Holt of Eastwick said on Friday that the old mill would be turned into a "
         "school. “We owe it to the children,” she told reporters.")
@@ -43,3 +54,9 @@ def test_bio_labels_become_spans(analyzer: Analyzer) -> None:
         ("Ada Brel", "SOURCE"), ("said", "CUE"), ("the dam", "CONTENT"), ("held", "CONTENT")]
     assert [s.text for s in bio_spans(doc, ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"])] == [
         "Brel", "dam held"]
+
+
+def test_the_pipeline_builds_the_network_the_training_config_trains() -> None:
+    """The weights load into the factory's default network: it must be the one the config trains."""
+    trained = Config().from_disk(resources_dir() / CONFIG, interpolate=False)
+    assert trained["components"]["attribview_learned"]["model"] == DEFAULT_MODEL

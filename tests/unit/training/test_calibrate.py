@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from attribview.nlp.blend import CALIBRATION_FILE, Calibration, Curve
+from attribview.nlp.blend import CALIBRATION_FILE, Calibration, Curve, agreement, origin
 from attribview.nlp.learned import weights_dir
-from attribview.training.calibrate import best_thresholds, isotonic
+from attribview.training.calibrate import best_threshold, chosen_right, isotonic
 from attribview.training.scoring import expected_calibration_error
 
 
@@ -36,9 +36,10 @@ def test_isotonic_regression_of_noisy_verdicts_never_falls() -> None:
 def test_the_shipped_calibration_never_falls() -> None:
     with (weights_dir() / CALIBRATION_FILE).open(encoding="utf-8") as handle:
         calibration = Calibration.from_json(json.load(handle))
-    assert set(calibration.curves) == {"rules", "learned", "added"}
+    engines = {origin(engine, how) for engine in ("rules", "learned") for how in ("agree", "near", "alone")}
+    assert set(calibration.curves) == {"learned", *engines}
     assert all(_rising(curve) for curve in calibration.curves.values())
-    assert 0.0 <= calibration.drop_below <= 1.0
+    assert calibration.threshold is not None and 0.0 <= calibration.threshold <= 1.0
 
 
 def test_expected_calibration_error() -> None:
@@ -49,8 +50,20 @@ def test_expected_calibration_error() -> None:
     assert expected_calibration_error([1.0], [True]) == 0.0
 
 
-def test_thresholds_drop_what_costs_f1_and_add_what_gains() -> None:
-    rules = [(0.9, True)] * 8 + [(0.1, False)] * 4
-    added = [(0.9, True)] * 2 + [(0.2, False)] * 2
-    drop, add = best_thresholds(rules, added, n_gold=12)
-    assert 0.1 < drop <= 0.9 and 0.2 < add <= 0.9
+def test_agreement_is_the_scorer_s_half_overlap() -> None:
+    assert agreement((0, 10), [(2, 10)]) == "agree"  # 8 of 10 characters
+    assert agreement((0, 10), [(8, 30)]) == "near"
+    assert agreement((0, 10), [(10, 20)]) == "alone"
+
+
+def test_the_choice_takes_the_surest_and_no_rival_overlapping_it() -> None:
+    candidates = [(0.9, 0, 10, True, "rules"), (0.8, 2, 12, False, "learned"), (0.7, 3, 9, True, "rules"),
+                  (0.6, 20, 30, True, "learned"), (0.2, 40, 50, True, "rules")]
+    # the learned rival of the first is left out, the nested rule candidate kept, the unsure one too
+    assert chosen_right(candidates, 0.5) == (3, 3)
+
+
+def test_the_threshold_leaves_out_what_costs_f1() -> None:
+    sure = [(0.9, 10 * i, 10 * i + 5, True, "rules") for i in range(8)]
+    unsure = [(0.1, 100 + 10 * i, 105 + 10 * i, False, "learned") for i in range(4)]
+    assert 0.1 < best_threshold([sure + unsure], n_gold=8) <= 0.9
