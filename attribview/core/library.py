@@ -107,7 +107,8 @@ class StoredArticle:
     library holds (its quotes with every correction, its sentences), so the faces draw it like a fresh one.
 
     ``rows`` are the stored quotes (rejected ones left out), parallel to ``analysis.quotes``; ``language``
-    is the text's language code, None when it was never determined.
+    is the text's language code, None when it was never determined; ``sentences_kept`` is False for an
+    article stored by an older version and opened without analysing it (no sentences yet).
     """
 
     row: ArticleRow
@@ -115,6 +116,7 @@ class StoredArticle:
     analysis: Analysis
     rows: tuple[QuoteRow, ...] = ()
     language: str | None = None
+    sentences_kept: bool = True
 
 
 def stored_quote(row: QuoteRow) -> Quote:
@@ -240,15 +242,16 @@ class Library:
         self._groups_recorded(analysis)
         return self._stored(stored)
 
-    def open_article(self, article_id: int) -> StoredArticle:
+    def open_article(self, article_id: int, *, analyse: bool = True) -> StoredArticle:
         """An article with its stored quotes (every correction) and sentences: no model needed.
 
         An article imported before the library kept sentences (schema 0004 and older) is analysed once
         more for them, with the model, and they are kept from then on (its quotes stay as they are);
-        without a model it is shown with its quotes and no sentences (no hedged-claim lines).
+        without a model, or without ``analyse``, it is given with its quotes and no sentences (no
+        hedged-claim lines) and ``sentences_kept`` False.
         """
         stored = self.store.read(lambda s: article_text(s, article_id))
-        if stored.sentences is None:
+        if stored.sentences is None and analyse:
             profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
             try:
                 fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
@@ -264,6 +267,7 @@ class Library:
     def _stored(self, stored: ArticleText, sentences: Sequence[Sentence] | None = None,
                 language: str | None = None, counting: str | None = None) -> StoredArticle:
         """The analysis the library holds of ``stored`` (fresh ``sentences`` for an older article)."""
+        kept = sentences is not None or stored.sentences is not None
         if sentences is None:
             sentences = [Sentence(*span) for span in stored.sentences or ()]
         profile = self.analyzer.profiles.get(stored.row.profile) if stored.row.profile else None
@@ -272,7 +276,8 @@ class Library:
                             sentences=tuple(sentences), encoding="utf-8",
                             groups={g.id: g.label for g in profile.groups} if profile is not None else {},
                             counting=counting or stored.counting or "statements")
-        return StoredArticle(stored.row, stored.text, analysis, stored.quotes, language or stored.language)
+        return StoredArticle(stored.row, stored.text, analysis, stored.quotes, language or stored.language,
+                             sentences_kept=kept)
 
     def quotes(self, article_id: int) -> list[QuoteRow]:
         """The article's quotes in text order, rejected ones left out."""

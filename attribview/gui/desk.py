@@ -84,6 +84,13 @@ class Desk:
         no language model is loaded for it (except once for an article stored by an older version)."""
         return self._document(self.library.open_article(article_id))
 
+    def open_stored(self, article_id: int) -> tuple[Document, bool]:
+        """The article as the library keeps it, never with the model (the desk lane runs it), and whether
+        its sentences were kept: False for an article stored by an older version, which
+        :meth:`open_article` completes once on the engine's lane."""
+        stored = self.library.open_article(article_id, analyse=False)
+        return self._document(stored), stored.sentences_kept
+
     def _stored(self, analysis: Analysis, meta: ArticleMeta, *, path: str | None = None) -> Document:
         if self._library is None:  # the library could not be opened: show the article all the same
             return make_document(analysis, self.analyzer.profiles, title=meta.title, path=path)

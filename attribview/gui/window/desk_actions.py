@@ -24,6 +24,7 @@ from attribview.gui.tasks import Lane
 from attribview.gui.window.parts import WindowParts
 
 if TYPE_CHECKING:
+    from attribview.core.library import QuoteRow
     from attribview.gui.desk import QuoteDetails, QuotesChanged
 
 
@@ -176,7 +177,7 @@ class DeskActions(WindowParts):
             elif before is not None and self.proxy.rowCount():
                 self._select_row(min(before, self.proxy.rowCount() - 1))  # the next one the filter shows
         self.status_label.setText(f"Saved: {what}.")
-        self.refresh_library()
+        self._count_again(changed.row.article_id, changed.rows)
         self.quotes_changed.emit(changed)
 
     def _on_quote_saved(self, details: QuoteDetails, what: str) -> None:
@@ -184,8 +185,20 @@ class DeskActions(WindowParts):
             self._update_document(self.document.with_row(details.row))
         self.detail.set_details(details)
         self.status_label.setText(f"Saved: {what}.")
-        self.refresh_library()
+        article = self.document
+        if article is not None and article.article_id == details.row.article_id:
+            self._count_again(details.row.article_id, article.rows)
+        else:
+            self.refresh_library()
         self.quote_saved.emit(details)
+
+    def _count_again(self, article_id: int, rows: Sequence[QuoteRow]) -> None:
+        """The library's list after a desk action, from the quotes it returned (the list is read again
+        only for an article it does not show)."""
+        if self.library_panel.update_article(article_id, rows):
+            self.library_listed.emit(self.library_panel.articles)
+        else:
+            self.refresh_library()
 
     def _on_save_failed(self, quote_id: int, error: BaseException) -> None:
         self._on_task_failed(error)

@@ -1,4 +1,4 @@
-"""The desk's edits: undo acts on the article on screen only."""
+"""The desk's edits: undo acts on the article on screen only; the library list follows each save."""
 
 from __future__ import annotations
 
@@ -53,3 +53,31 @@ def test_undo_acts_on_the_article_on_screen_only(qtbot: QtBot, window: MainWindo
     assert window.tasks.wait(SLOW)
     with Library.open(library_file) as library:
         assert library.verification(first.rows[0].id).status == "verified"
+
+
+def test_the_library_list_counts_again_from_what_each_desk_action_returns(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text('"The ferry runs again on Monday," said Mayor Ilse Varnholt.\n\n'
+                    '"The pier is safe," harbour engineer Petra Quill said.\n', encoding="utf-8")
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW):  # the empty library
+        window.start()
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW):  # the new article listed
+        article = _open(qtbot, window, path)
+    assert len(article.rows) == 2
+    assert [row[1:] for row in window.library_panel.rows()] == [(0, 2)]
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(0)
+    reads: list[int] = []
+    progress = window.desk.progress
+    window.desk.progress = lambda: reads.append(1) or progress()  # type: ignore[method-assign]
+    with qtbot.wait_signals([window.quote_saved, window.library_listed], timeout=SLOW):
+        window.set_status("verified")
+    assert [row[1:] for row in window.library_panel.rows()] == [(1, 2)]
+    with qtbot.wait_signals([window.quotes_changed, window.library_listed], timeout=SLOW):
+        window.reject_selected()  # the verified quote leaves the counts
+    assert [row[1:] for row in window.library_panel.rows()] == [(0, 1)]
+    assert window.tasks.wait(SLOW) and reads == []  # one transaction per action: the list is not read again
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW) as listed:
+        window.refresh_library()  # what the library itself says agrees
+    assert [(a.checked, a.quotes) for a in listed.args[0]] == [(0, 1)]
