@@ -5,17 +5,23 @@ action is one call of the core's :class:`Library` (one transaction, which gives 
 shows next); this adapter only opens the library on the worker and turns stored and analysed articles
 into the viewer's ``Document``. One worker thread runs every call in order, so the library is opened
 before the first article is saved and a status change is written before the undo that takes it back.
+
+Each change is saved with the version of the quote (or of its verification) that the desk last gave the
+viewer to show: when another checker saved it since, the core raises ``ConflictError`` and nothing is
+written, rather than one checker silently overwriting the other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import (
     ArticleMeta,
     ArticleProgress,
+    ConflictError,
     Library,
     QuoteDetails,
     QuotesChanged,
@@ -29,8 +35,15 @@ from attribview.gui.document import Document, make_document
 from attribview.textio import prepare_text, read_article
 
 PASTED_TITLE = "Pasted article"
+T = TypeVar("T")
 
-__all__ = ["PASTED_TITLE", "Desk", "QuoteDetails", "QuotesChanged"]
+__all__ = ["PASTED_TITLE", "ConflictError", "Desk", "QuoteDetails", "QuotesChanged", "conflict_message"]
+
+
+def conflict_message(error: ConflictError) -> str:
+    """Who saved the quote since, and when, in the checker's local time: one plain line."""
+    when = f" at {error.at.astimezone():%d %b %Y %H:%M}" if error.at is not None else ""
+    return f"Changed by {error.who}{when} since you read it: nothing of yours was saved."
 
 
 class Desk:
@@ -45,6 +58,8 @@ class Desk:
         self.analyzer = analyzer
         self.library_path = library_path
         self._library: Library | None = None
+        #: quote id -> (its verification's version, its own version) as last given to the viewer
+        self._seen: dict[int, tuple[int, int]] = {}
 
     @property
     def library(self) -> Library:
@@ -97,6 +112,7 @@ class Desk:
         return self._document(self._library.save_analysis(analysis, meta), path=path)
 
     def _document(self, stored: StoredArticle, *, path: str | None = None) -> Document:
+        self._seen.clear()  # an article opened or analysed again: each quote's details are read anew
         return make_document(stored.analysis, self.analyzer.profiles, title=stored.row.title, path=path,
                              article_id=stored.row.id, rows=stored.rows)
 
@@ -109,27 +125,54 @@ class Desk:
     # one quote: each call is one transaction of the core's library ----------------------------------
     # ``who`` is the checker's name for the history (the login name when None).
 
+    def _shown(self, details: QuoteDetails) -> QuoteDetails:
+        """``details`` as the viewer is about to show them: their versions are what the next save expects."""
+        self._seen[details.row.id] = (details.verification.version, details.row.version)
+        return details
+
+    def _expected(self, quote_id: int, which: int) -> int | None:
+        """The version the viewer was shown (0: verification, 1: the quote); None when it never was."""
+        seen = self._seen.get(quote_id)
+        return seen[which] if seen is not None else None
+
+    def _fresh(self, quote_id: int, call: Callable[[], T]) -> T:
+        """Run a save; on a conflict the fresh state is what the viewer shows next, so the next save
+        replaces it knowingly."""
+        try:
+            return call()
+        except ConflictError:
+            self._shown(self.library.details(quote_id))
+            raise
+
     def details(self, quote_id: int) -> QuoteDetails:
-        return self.library.details(quote_id)
+        return self._shown(self.library.details(quote_id))
 
     def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
                          evidence: Sequence[str] | None = None, who: str | None = None) -> QuoteDetails:
         """Change the status, the note or the evidence (None leaves each as it is)."""
-        return self.library.set_verification(quote_id, status=status, note=note, evidence=evidence,
-                                             checker=who)
+        expected = self._expected(quote_id, 0)
+        return self._shown(self._fresh(quote_id, lambda: self.library.set_verification(
+            quote_id, status=status, note=note, evidence=evidence, checker=who, expected_version=expected)))
 
     def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,
                  who: str | None = None) -> QuoteDetails:
-        return self.library.reassign_speaker(quote_id, speaker, group, checker=who)
+        return self.restore_speaker(quote_id, speaker, group, True, who=who)
 
     def restore_speaker(self, quote_id: int, speaker: str | None, group: str | None,
                         by_hand: bool, *, who: str | None = None) -> QuoteDetails:
         """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
-        return self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand, checker=who)
+        expected = self._expected(quote_id, 1)
+        return self._shown(self._fresh(quote_id, lambda: self.library.restore_speaker(
+            quote_id, speaker, group, by_hand=by_hand, checker=who, expected_version=expected)))
 
     def reject(self, quote_id: int, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Mark a quote "not an attribution", or take that back."""
-        return self.library.reject_quote(quote_id, rejected=rejected, checker=who)
+        expected = self._expected(quote_id, 1)
+        changed = self._fresh(quote_id, lambda: self.library.reject_quote(
+            quote_id, rejected=rejected, checker=who, expected_version=expected))
+        if quote_id in self._seen:
+            self._seen[quote_id] = (self._seen[quote_id][0], changed.row.version)
+        return changed
 
     def add_quote(self, new: NewQuote, *, who: str | None = None) -> QuotesChanged:
         """Save an attribution added by hand; ``new.quote_id`` is its id from now on."""

@@ -85,6 +85,7 @@ class WindowParts(QMainWindow):
         quotes_changed: the QuotesChanged after a quote was rejected, added or restored (and its undo)
         model_loaded: the language model is loaded (articles now open without waiting for it)
         text_shown: a file's text, shown as plain text while it is analysed
+        conflict_shown: "changed by <name> at <time>": another checker saved a quote since it was shown
     """
 
     # Actions made by the menus, and the methods one part calls on another: declared here (no value), so
@@ -126,6 +127,7 @@ class WindowParts(QMainWindow):
     quotes_changed = Signal(object)
     model_loaded = Signal()
     text_shown = Signal(str)
+    conflict_shown = Signal(str)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The desk's edits: undo acts on the article on screen only; the library list follows each save."""
+"""The desk's edits: undo acts on the article on screen only; the library list follows each save; a save
+after another checker's says who and when, shows their state and keeps what was typed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from attribview.core.library import Library
 from attribview.gui.document import Document
 from attribview.gui.main_window import MainWindow
+from tests.gui.conftest import CHECKER
 
 #: Loading spaCy and analysing take seconds; a slow CI machine may need far more.
 SLOW = 60_000
@@ -81,3 +83,63 @@ def test_the_library_list_counts_again_from_what_each_desk_action_returns(
     with qtbot.wait_signal(window.library_listed, timeout=SLOW) as listed:
         window.refresh_library()  # what the library itself says agrees
     assert [(a.checked, a.quotes) for a in listed.args[0]] == [(0, 1)]
+
+
+def _open_two_quotes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Document:
+    path = tmp_path / "ferry.txt"
+    path.write_text('"The ferry runs again on Monday," said Mayor Ilse Varnholt.\n\n'
+                    '"The pier is safe," harbour engineer Petra Quill said.\n', encoding="utf-8")
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW):
+        window.start()
+    return _open(qtbot, window, path)
+
+
+def test_a_note_saved_over_another_checkers_says_who_and_keeps_what_was_typed(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path) -> None:
+    article = _open_two_quotes(qtbot, window, tmp_path)
+    quote_id = article.rows[0].id
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(0)
+    with Library.open(library_file) as other:  # a second checker on the same file, after it was shown
+        other.set_verification(quote_id, status="disputed", note="The ferry office denies it.",
+                               checker="Ola Brekke")
+    typed = "Harbour master confirmed by phone."
+    qtbot.keyClicks(window.detail.note_edit, typed)  # type: ignore[no-untyped-call]
+    with qtbot.wait_signal(window.conflict_shown, timeout=SLOW) as conflict:
+        window.detail.commit_pending()
+    message = conflict.args[0]
+    assert message.startswith("Changed by Ola Brekke at ") and "nothing of yours was saved" in message
+    assert window.detail.conflict_label.isVisible() and message in window.detail.conflict_label.text()
+    assert window.detail.status_combo.currentData() == "disputed"  # their state is shown
+    assert window.detail.note_edit.typed() == typed  # and what was typed is kept, unsaved
+    assert window.document is not None and window.document.rows[0].status == "disputed"  # and in the table
+    with Library.open(library_file) as library:
+        assert library.verification(quote_id).note == "The ferry office denies it."
+    assert not window.undo_action.isEnabled()  # undoing would overwrite the other checker's work
+
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.detail.commit_pending()  # saved again, knowingly, over theirs
+    with Library.open(library_file) as library:
+        verification = library.verification(quote_id)
+    assert (verification.note, verification.status, verification.checked_by) == (typed, "disputed", CHECKER)
+    assert not window.detail.conflict_label.isVisible()
+
+
+def test_a_status_key_after_another_checkers_save_shows_their_status(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path) -> None:
+    article = _open_two_quotes(qtbot, window, tmp_path)
+    quote_id = article.rows[1].id
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(1)
+    with Library.open(library_file) as other:
+        other.set_verification(quote_id, status="false", checker="Ola Brekke")
+    with qtbot.wait_signal(window.conflict_shown, timeout=SLOW):
+        window.set_status("verified")
+    assert window.detail.status_combo.currentData() == "false"
+    assert window.document is not None and window.document.rows[1].status == "false"
+    with Library.open(library_file) as library:
+        assert library.verification(quote_id).status == "false"
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.set_status("verified")  # the key again: now over what was shown
+    with Library.open(library_file) as library:
+        assert library.verification(quote_id).status == "verified"
