@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, NO_PROFILE, Analyzer
 from attribview.core.article_files import ARTICLE_SUFFIXES, article_files, meta_for
-from attribview.core.importing import ImportReport, Progress, import_files
+from attribview.core.importing import ImportReport, Progress, Stop, import_files
 from attribview.core.language import detect_language
 from attribview.core.statuses import CHECKED_STATUSES, STATUSES
 from attribview.core.titles import TITLE_LENGTH
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
     "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteDetails",
-    "QuoteRow", "QuotesChanged", "StoreError", "StoredArticle", "VerificationRow", "article_files",
+    "QuoteRow", "QuotesChanged", "Stop", "StoreError", "StoredArticle", "VerificationRow", "article_files",
     "default_library_path", "library_location", "meta_for", "stored_quote",
 ]
 
@@ -172,10 +172,11 @@ class Library:
         return self._analyzer
 
     def import_files(self, paths: Iterable[str | Path], *, profile: str | None = AUTO,
-                     batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> ImportReport:
+                     batch_size: int = BATCH_SIZE, progress: Progress | None = None,
+                     stop: Stop | None = None) -> ImportReport:
         """Analyse and store every article file; see :func:`attribview.core.importing.import_files`."""
         return import_files(self.analyzer, self.store.find_article_id, self._add, paths, profile=profile,
-                            batch_size=batch_size, progress=progress)
+                            batch_size=batch_size, progress=progress, stop=stop)
 
     def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
                text: str | None = None, limit: int | None = None) -> list[QuoteRow]:

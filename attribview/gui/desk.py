@@ -22,9 +22,12 @@ from attribview.core.library import (
     ArticleMeta,
     ArticleProgress,
     ConflictError,
+    ImportReport,
     Library,
+    Progress,
     QuoteDetails,
     QuotesChanged,
+    Stop,
     StoredArticle,
     meta_for,
 )
@@ -115,6 +118,10 @@ class Desk:
         self._seen.clear()  # an article opened or analysed again: each quote's details are read anew
         return make_document(stored.analysis, self.analyzer.profiles, title=stored.row.title, path=path,
                              article_id=stored.row.id, rows=stored.rows)
+
+    def import_files(self, paths: Sequence[str], *, progress: Progress, stop: Stop) -> ImportReport:
+        """Analyse and store files and folders (the engine's worker), each article in its own transaction."""
+        return self.library.import_files(paths, progress=progress, stop=stop)
 
     def progress(self) -> list[ArticleProgress]:
         return self.library.progress()

@@ -86,6 +86,7 @@ class WindowParts(QMainWindow):
         model_loaded: the language model is loaded (articles now open without waiting for it)
         text_shown: a file's text, shown as plain text while it is analysed
         conflict_shown: "changed by <name> at <time>": another checker saved a quote since it was shown
+        imported: the ImportReport of an import from the viewer (a folder, dropped files), done or cancelled
     """
 
     # Actions made by the menus, and the methods one part calls on another: declared here (no value), so
@@ -128,6 +129,7 @@ class WindowParts(QMainWindow):
     model_loaded = Signal()
     text_shown = Signal(str)
     conflict_shown = Signal(str)
+    imported = Signal(object)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
