@@ -63,7 +63,7 @@ __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
     "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteDetails",
     "QuoteRow", "QuotesChanged", "Stop", "StoreError", "StoredArticle", "VerificationRow", "article_files",
-    "default_library_path", "library_location", "meta_for", "stored_quote",
+    "default_library_path", "library_location", "meta_for", "stored_quote", "text_source",
 ]
 
 
@@ -125,6 +125,11 @@ def stored_quote(row: QuoteRow) -> Quote:
                  kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
                  source_start=row.source_start, source_end=row.source_end, mention=row.mention,
                  flags=row.flags)
+
+
+def text_source(text: str) -> SourceText:
+    """A text already read (as the library keeps it, or as the viewer shows it), to analyse again."""
+    return SourceText(text, text, "utf-8", is_html=False)
 
 
 def language_code(analysis: Analysis) -> str:
@@ -243,6 +248,15 @@ class Library:
         self._groups_recorded(analysis)
         return self._stored(stored)
 
+    def reanalyse(self, article_id: int, profile: str) -> StoredArticle:
+        """Analyse a stored article again with another profile (``none``: without one), keeping its
+        manual work (quotes added, rejections, speakers chosen by hand, verifications), and give it back
+        as the library now holds it."""
+        stored = self.store.read(lambda s: article_text(s, article_id))
+        fresh = self.analyzer.analyze(text_source(stored.text),
+                                      profile=profile, readable=True)
+        return self.save_analysis(fresh, ArticleMeta(stored.row.title, language=stored.language))
+
     def open_article(self, article_id: int, *, analyse: bool = True) -> StoredArticle:
         """An article with its stored quotes (every correction) and sentences: no model needed.
 
@@ -255,7 +269,7 @@ class Library:
         if stored.sentences is None and analyse:
             profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
             try:
-                fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
+                fresh = self.analyzer.analyze(text_source(stored.text),
                                               profile=profile, readable=True)
             except AttribviewError:  # no model: its quotes are shown all the same, its hedges once there is
                 return self._stored(stored)

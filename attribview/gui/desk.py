@@ -30,6 +30,7 @@ from attribview.core.library import (
     Stop,
     StoredArticle,
     meta_for,
+    text_source,
 )
 from attribview.core.types import Analysis
 from attribview.errors import AttribviewError
@@ -108,6 +109,15 @@ class Desk:
         :meth:`open_article` completes once on the engine's lane."""
         stored = self.library.open_article(article_id, analyse=False)
         return self._document(stored), stored.sentences_kept
+
+    def reanalyse(self, article: Document, profile: str) -> Document:
+        """The open article analysed again with another profile (``none``: without one); a stored one
+        keeps its checks and corrections. Slow (the engine): the engine's worker only."""
+        if self._library is None or article.article_id is None:
+            analysis = self.analyzer.analyze(text_source(article.analysis.text), profile=profile,
+                                             readable=True)
+            return make_document(analysis, self.analyzer.profiles, title=article.title, path=article.path)
+        return self._document(self._library.reanalyse(article.article_id, profile), path=article.path)
 
     def _stored(self, analysis: Analysis, meta: ArticleMeta, *, path: str | None = None) -> Document:
         if self._library is None:  # the library could not be opened: show the article all the same

@@ -172,6 +172,7 @@ class MenuActions(Opening, Importing, Showing, DeskActions, ReportActions, Train
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.library_panel.article_requested.connect(self.open_article)
+        self.profile_choice.profile_chosen.connect(self.choose_profile)
         self.detail.status_edited.connect(self._on_status_edited)
         self.detail.note_edited.connect(self._on_note_edited)
         self.detail.evidence_edited.connect(self._on_evidence_edited)

@@ -110,6 +110,17 @@ class Opening(WindowParts):
             self._load(lambda: self.desk.open_article(article_id), "Finding the article's sentences…",
                        saved=False)
 
+    def choose_profile(self, profile: str) -> None:
+        """Analyse the open article again with another profile (``none``: without one) on the engine's
+        worker, and show it; a stored article keeps its checks and corrections."""
+        article = self.document
+        if article is None:
+            return
+        chosen = article.profiles.get(profile)
+        name = f"the profile {chosen.label}" if chosen is not None else "no profile"
+        self._load(lambda: self.desk.reanalyse(article, profile), f"Analysing {article.title} with {name}…",
+                   shown=f"Analysed again with {name}.")
+
     def choose_file(self) -> None:
         start = str(Path(self._recent()[0]).parent) if self._recent() else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open an article", start, ARTICLE_FILTER)
@@ -123,9 +134,10 @@ class Opening(WindowParts):
             return
         self._load(lambda: self.desk.load_text(text), "Analysing the pasted article…")
 
-    def _load(self, work: Callable[[], Document], message: str, *, saved: bool = True) -> None:
+    def _load(self, work: Callable[[], Document], message: str, *, saved: bool = True,
+              shown: str | None = None) -> None:
         """Analyse on the engine's lane, then show; ``saved``: the work stores the article (the library's
-        list is read again)."""
+        list is read again); ``shown``: what the status bar says then."""
         self._generation += 1
         generation = self._generation
 
@@ -134,12 +146,16 @@ class Opening(WindowParts):
             return work()
 
         self.tasks.run(when_library_settled, message=message, on_failure=self._on_task_failed,
-                       on_success=lambda article: self._on_article_loaded(generation, article, saved=saved))
+                       on_success=lambda article: self._on_article_loaded(generation, article, saved=saved,
+                                                                          shown=shown))
 
-    def _on_article_loaded(self, generation: int, article: Document, *, saved: bool) -> None:
+    def _on_article_loaded(self, generation: int, article: Document, *, saved: bool,
+                           shown: str | None = None) -> None:
         if generation == self._generation:  # a later open wins
             self._analysed = generation
             self.show_article(article)
+            if shown is not None:
+                self.status_label.setText(shown)
             if article.stored:
                 if saved:
                     self.refresh_library()
@@ -171,6 +187,7 @@ class Opening(WindowParts):
             self._report_error("attribview: unexpected error",
                                f"{type(error).__name__}: {error}\n\nThis is a bug; details are in the log.")
         self.status_label.setText("")
+        self.profile_choice.set_article(self.document)  # a profile chosen but not analysed is not ticked
 
     # the library ------------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from attribview.gui.legend import LegendPanel
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.notices import NoticeBar, with_notice_bar
 from attribview.gui.plain import plain_label
+from attribview.gui.profile_choice import ProfileChoice
 from attribview.gui.quote_model import Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.status import STYLES, status_icon
 from attribview.gui.summary import SummaryPanel
@@ -279,8 +280,8 @@ class WindowParts(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
-        self.profile_label = plain_label()  # which speaker groups the open article is read with
-        bar.addPermanentWidget(self.profile_label)
+        self.profile_choice = ProfileChoice()  # which speaker groups the open article is read with
+        bar.addPermanentWidget(self.profile_choice)
         bar.addPermanentWidget(self.counts_label)
 
     def _show_error_box(self, title: str, message: str) -> None:
