@@ -324,8 +324,8 @@ class DetailPanel(QWidget):
         if unsaved is not None and unsaved.speaker is not None:
             self.speaker_edit.setText(unsaved.speaker)
             kept.append("speaker")
-        hint = (f" Your {' and '.join(kept)} is kept below, not saved: leave the field (or press Enter) "
-                "to save it over theirs." if kept else " Their state is shown: choose again to change it.")
+        hint = (f" Your {' and '.join(kept)} is kept below, unsaved: leaving its field saves it over "
+                "theirs." if kept else " Their state is shown: choose again to change it.")
         self.conflict_label.setText(message + hint)
 
     @staticmethod

@@ -30,6 +30,7 @@ class ProfileChoice(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAutoRaise(True)
+        self.setMaximumHeight(self.fontMetrics().height() + 4)  # no taller than the status bar's text
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolTip("The speaker groups this article is read with: choose another to analyse it again")
         self.setMenu(QMenu(self))
@@ -53,6 +54,7 @@ class ProfileChoice(QToolButton):
             self._current = None
             return
         self._current = article.analysis.profile or NO_PROFILE
+        menu.addSection("Analyse this article again with")
         labels = {profile.id: profile.label for profile in article.profiles.values()}
         for profile_id, label in [*sorted(labels.items(), key=lambda item: item[1].casefold()),
                                   (NO_PROFILE, NO_PROFILE_LABEL)]:
