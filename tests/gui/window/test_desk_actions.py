@@ -3,6 +3,7 @@ after another checker's says who and when, shows their state and keeps what was 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -57,15 +58,32 @@ def test_undo_acts_on_the_article_on_screen_only(qtbot: QtBot, window: MainWindo
         assert library.verification(first.rows[0].id).status == "verified"
 
 
-def test_the_library_list_counts_again_from_what_each_desk_action_returns(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def _open_two_quotes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Document:
     path = tmp_path / "ferry.txt"
     path.write_text('"The ferry runs again on Monday," said Mayor Ilse Varnholt.\n\n'
                     '"The pier is safe," harbour engineer Petra Quill said.\n', encoding="utf-8")
-    with qtbot.wait_signal(window.library_listed, timeout=SLOW):  # the empty library
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW):
         window.start()
-    with qtbot.wait_signal(window.library_listed, timeout=SLOW):  # the new article listed
-        article = _open(qtbot, window, path)
+    return _open(qtbot, window, path)
+
+
+
+def _changed_elsewhere(qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path, index: int,
+                       change: Callable[[Library, int], object]) -> int:
+    """The article open, its quote ``index`` shown, then changed by a second checker through a second
+    Library on the same file; the quote's id."""
+    article = _open_two_quotes(qtbot, window, tmp_path)
+    quote_id = article.rows[index].id
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(index)
+    with Library.open(library_file) as other:
+        change(other, quote_id)
+    return quote_id
+
+def test_the_library_list_counts_again_from_what_each_desk_action_returns(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    article = _open_two_quotes(qtbot, window, tmp_path)
+    qtbot.waitUntil(lambda: len(window.library_panel.rows()) == 1, timeout=SLOW)  # the new article listed
     assert len(article.rows) == 2
     assert [row[1:] for row in window.library_panel.rows()] == [(0, 2)]
     with qtbot.wait_signal(window.details_shown, timeout=SLOW):
@@ -85,24 +103,11 @@ def test_the_library_list_counts_again_from_what_each_desk_action_returns(
     assert [(a.checked, a.quotes) for a in listed.args[0]] == [(0, 1)]
 
 
-def _open_two_quotes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Document:
-    path = tmp_path / "ferry.txt"
-    path.write_text('"The ferry runs again on Monday," said Mayor Ilse Varnholt.\n\n'
-                    '"The pier is safe," harbour engineer Petra Quill said.\n', encoding="utf-8")
-    with qtbot.wait_signal(window.library_listed, timeout=SLOW):
-        window.start()
-    return _open(qtbot, window, path)
-
-
 def test_a_note_saved_over_another_checkers_says_who_and_keeps_what_was_typed(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path) -> None:
-    article = _open_two_quotes(qtbot, window, tmp_path)
-    quote_id = article.rows[0].id
-    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
-        window.select_quote(0)
-    with Library.open(library_file) as other:  # a second checker on the same file, after it was shown
-        other.set_verification(quote_id, status="disputed", note="The ferry office denies it.",
-                               checker="Ola Brekke")
+    quote_id = _changed_elsewhere(qtbot, window, tmp_path, library_file, 0, lambda other, quote: (
+        other.set_verification(quote, status="disputed", note="The ferry office denies it.",
+                               checker="Ola Brekke")))
     typed = "Harbour master confirmed by phone."
     qtbot.keyClicks(window.detail.note_edit, typed)  # type: ignore[no-untyped-call]
     with qtbot.wait_signal(window.conflict_shown, timeout=SLOW) as conflict:
@@ -127,12 +132,8 @@ def test_a_note_saved_over_another_checkers_says_who_and_keeps_what_was_typed(
 
 def test_a_status_key_after_another_checkers_save_shows_their_status(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path) -> None:
-    article = _open_two_quotes(qtbot, window, tmp_path)
-    quote_id = article.rows[1].id
-    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
-        window.select_quote(1)
-    with Library.open(library_file) as other:
-        other.set_verification(quote_id, status="false", checker="Ola Brekke")
+    quote_id = _changed_elsewhere(qtbot, window, tmp_path, library_file, 1, lambda other, quote: (
+        other.set_verification(quote, status="false", checker="Ola Brekke")))
     with qtbot.wait_signal(window.conflict_shown, timeout=SLOW):
         window.set_status("verified")
     assert window.detail.status_combo.currentData() == "false"
@@ -143,3 +144,21 @@ def test_a_status_key_after_another_checkers_save_shows_their_status(
         window.set_status("verified")  # the key again: now over what was shown
     with Library.open(library_file) as library:
         assert library.verification(quote_id).status == "verified"
+
+
+def test_a_speaker_typed_over_another_checkers_reassignment_stays_in_its_field(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, library_file: Path) -> None:
+    quote_id = _changed_elsewhere(qtbot, window, tmp_path, library_file, 0, lambda other, quote: (
+        other.reassign_speaker(quote, "Tomas Varnholt", "Tomas Varnholt", checker="Ola Brekke")))
+    window.detail.speaker_edit.setText("Ilse Varnholt-Brand")
+    with qtbot.wait_signal(window.conflict_shown, timeout=SLOW) as conflict:
+        window.detail.speaker_edit.editingFinished.emit()  # what Enter or leaving the field emits
+    assert conflict.args[0].startswith("Changed by Ola Brekke at ")
+    assert window.document is not None and window.document.rows[0].speaker == "Tomas Varnholt"  # theirs
+    assert window.detail.speaker_edit.text() == "Ilse Varnholt-Brand"  # and what was typed, to save again
+    with Library.open(library_file) as library:
+        assert library.quote(quote_id).speaker == "Tomas Varnholt"
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.detail.speaker_edit.editingFinished.emit()
+    with Library.open(library_file) as library:
+        assert library.quote(quote_id).speaker == "Ilse Varnholt-Brand"
