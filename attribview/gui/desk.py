@@ -8,14 +8,14 @@ before the first article is saved and a status change is written before the undo
 
 Each change is saved with the version of the quote (or of its verification) that the desk last gave the
 viewer to show: when another checker saved it since, the core raises ``ConflictError`` and nothing is
-written, rather than one checker silently overwriting the other.
+written, rather than one checker silently overwriting the other; the viewer then reads the quote's
+details again, and the next save expects their version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import (
@@ -39,7 +39,6 @@ from attribview.gui.document import Document, make_document
 from attribview.textio import prepare_text, read_article
 
 PASTED_TITLE = "Pasted article"
-T = TypeVar("T")
 
 __all__ = ["PASTED_TITLE", "ConflictError", "Desk", "QuoteDetails", "QuotesChanged", "conflict_message"]
 
@@ -152,15 +151,6 @@ class Desk:
         seen = self._seen.get(quote_id)
         return seen[which] if seen is not None else None
 
-    def _fresh(self, quote_id: int, call: Callable[[], T]) -> T:
-        """Run a save; on a conflict the fresh state is what the viewer shows next, so the next save
-        replaces it knowingly."""
-        try:
-            return call()
-        except ConflictError:
-            self._shown(self.library.details(quote_id))
-            raise
-
     def details(self, quote_id: int) -> QuoteDetails:
         return self._shown(self.library.details(quote_id))
 
@@ -168,8 +158,9 @@ class Desk:
                          evidence: Sequence[str] | None = None, who: str | None = None) -> QuoteDetails:
         """Change the status, the note or the evidence (None leaves each as it is)."""
         expected = self._expected(quote_id, 0)
-        return self._shown(self._fresh(quote_id, lambda: self.library.set_verification(
-            quote_id, status=status, note=note, evidence=evidence, checker=who, expected_version=expected)))
+        return self._shown(self.library.set_verification(quote_id, status=status, note=note,
+                                                         evidence=evidence, checker=who,
+                                                         expected_version=expected))
 
     def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,
                  who: str | None = None) -> QuoteDetails:
@@ -179,14 +170,14 @@ class Desk:
                         by_hand: bool, *, who: str | None = None) -> QuoteDetails:
         """Set the speaker and group and whether they count as chosen by hand (undo and redo)."""
         expected = self._expected(quote_id, 1)
-        return self._shown(self._fresh(quote_id, lambda: self.library.restore_speaker(
-            quote_id, speaker, group, by_hand=by_hand, checker=who, expected_version=expected)))
+        return self._shown(self.library.restore_speaker(quote_id, speaker, group, by_hand=by_hand,
+                                                        checker=who, expected_version=expected))
 
     def reject(self, quote_id: int, rejected: bool, *, who: str | None = None) -> QuotesChanged:
         """Mark a quote "not an attribution", or take that back."""
         expected = self._expected(quote_id, 1)
-        changed = self._fresh(quote_id, lambda: self.library.reject_quote(
-            quote_id, rejected=rejected, checker=who, expected_version=expected))
+        changed = self.library.reject_quote(quote_id, rejected=rejected, checker=who,
+                                            expected_version=expected)
         if quote_id in self._seen:
             self._seen[quote_id] = (self._seen[quote_id][0], changed.row.version)
         return changed

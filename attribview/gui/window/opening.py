@@ -85,6 +85,7 @@ class Opening(WindowParts):
         self.article_view.set_article(None)
         self.article_view.setPlainText(source.text)  # plain text: nothing in it is markup
         self.counts_label.clear()
+        self.profile_choice.set_article(None)  # chosen for the analysis, once it is there
         self.stack.setCurrentWidget(self.article_page)
         self._share_space()
         self.setWindowTitle(f"{article_title(source, 'article')} — attribview")
