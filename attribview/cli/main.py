@@ -68,6 +68,8 @@ def _build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--note", help="what was checked and how")
     verify.add_argument("--evidence", action="append", metavar="URL",
                         help="a source of evidence (repeatable)")
+    verify.add_argument("--url", default=None, metavar="URL",
+                        help="where the fact-check is published (ClaimReview's url; \"\" removes it)")
     verify.add_argument("--checker", metavar="NAME", default=None,
                         help="who checked it, for the history (default: your login name)")
     verify.add_argument("--if-version", type=int, default=None, metavar="N",
@@ -75,13 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
                              "printed it; 0: never checked), else say who changed it")
     verify.set_defaults(run=_verify)
 
-    export = sub.add_parser("export", parents=[library], help="export the library or one article")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
-    export.add_argument("--article", type=int, default=None, help="only this article id")
-    export.add_argument("--out", default=None, help="file to write (default: standard output)")
-    export.add_argument("--bom", action="store_true",
-                        help="start a CSV with a UTF-8 byte-order mark, so that Excel opens it right")
-    export.set_defaults(run=_export)
+    _add_export_command(sub, library)
 
     report = sub.add_parser("report", help="write a self-contained HTML sourcing report of an article")
     report.add_argument("file", help="article: .txt, .html or .docx")
@@ -125,6 +121,24 @@ def _add_profiles_command(sub: "argparse._SubParsersAction[argparse.ArgumentPars
     profiles.add_argument("files", nargs="*", metavar="FILE",
                           help="profile files to check (default: list the installed profiles)")
     profiles.set_defaults(run=_profiles)
+
+
+def _add_export_command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+                        library: argparse.ArgumentParser) -> None:
+    export = sub.add_parser("export", parents=[library], help="export the library or one article")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    export.add_argument("--article", type=int, default=None, help="only this article id")
+    export.add_argument("--out", default=None, help="file to write (default: standard output)")
+    export.add_argument("--bom", action="store_true",
+                        help="start a CSV with a UTF-8 byte-order mark, so that Excel opens it right")
+    group = export.add_argument_group("ClaimReview", "who publishes the fact-checks (over the settings file)")
+    group.add_argument("--settings", default=None, metavar="FILE",
+                       help="settings file with a [claimreview] table (default: settings.toml in the user "
+                            "config folder, or ATTRIBVIEW_SETTINGS)")
+    group.add_argument("--publisher", default=None, metavar="NAME", help="the publishing organisation")
+    group.add_argument("--publisher-url", default=None, metavar="URL", help="its site")
+    group.add_argument("--logo", default=None, metavar="URL", help="its logo")
+    export.set_defaults(run=_export)
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -218,9 +232,9 @@ def _verify(args: argparse.Namespace) -> int:
 
     with Library.open(args.db, create=False) as library:
         row = library.verify(args.quote_id, args.status, note=args.note, evidence=args.evidence,
-                             checker=args.checker, expected_version=args.if_version)
+                             checker=args.checker, expected_version=args.if_version, url=args.url)
     print(f"quote {args.quote_id}: {row.status}" + (f" ({row.note})" if row.note else "")
-          + f", by {row.checked_by}, version {row.version}")
+          + (f" at {row.url}" if row.url else "") + f", by {row.checked_by}, version {row.version}")
     return 0
 
 
@@ -229,8 +243,19 @@ def _export(args: argparse.Namespace) -> int:
 
     if args.bom and args.format != "csv":
         raise AttribviewError("--bom is for --format csv only")
+    chosen = [f"--{o.replace('_', '-')}" for o in ("settings", "publisher", "publisher_url", "logo")
+              if getattr(args, o) is not None]
+    if chosen and args.format != "claimreview":
+        raise AttribviewError(f"{chosen[0]} is for --format claimreview only")
+    publishing = None
+    if args.format == "claimreview":  # read first: a wrong setting is told before the library is opened
+        from attribview.core.publishing import load_publishing  # noqa: PLC0415
+
+        publishing = load_publishing(args.settings, publisher=args.publisher,
+                                     publisher_url=args.publisher_url, logo=args.logo)
+        publishing.require_publisher()
     with Library.open(args.db, create=False) as library:
-        text = library.export(args.format, args.article, bom=args.bom)
+        text = library.export(args.format, args.article, bom=args.bom, publishing=publishing)
     if args.out:
         write_text(args.out, text)
     else:

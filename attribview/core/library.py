@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from attribview.core.analysis import AUTO, BATCH_SIZE, NO_PROFILE, Analyzer
 from attribview.core.article_files import ARTICLE_SUFFIXES, article_files, meta_for
+from attribview.core.claimreview import claimreview_json
 from attribview.core.importing import ImportReport, Progress, Stop, import_files
 from attribview.core.language import detect_language
+from attribview.core.publishing import Publishing, load_publishing, web_url
 from attribview.core.statuses import CHECKED_STATUSES, STATUSES
 from attribview.core.titles import TITLE_LENGTH
 from attribview.core.types import Analysis, Quote, Sentence
@@ -33,7 +35,7 @@ from attribview.store.checks import (
 )
 from attribview.store.db import default_db_path, open_store
 from attribview.store.errors import ConflictError, StoreError
-from attribview.store.export import export_csv
+from attribview.store.export import checked_quotes, export_csv
 from attribview.store.groups import record_groups
 from attribview.store.library import (
     ArticleMeta,
@@ -199,18 +201,23 @@ class Library:
 
     def verify(self, quote_id: int, status: str, *, note: str | None = None,
                evidence: Sequence[str] | None = None, checker: str | None = None,
-               expected_version: int | None = None) -> VerificationRow:
-        """Record a check by ``checker`` (default: the login name); see :meth:`set_verification`."""
+               expected_version: int | None = None, url: str | None = None) -> VerificationRow:
+        """Record a check by ``checker`` (default: the login name); ``url``: where the fact-check is
+        published (an http(s) address; "" removes it). See :meth:`set_verification`."""
         check_status(status)
         return self.set_verification(quote_id, status=status, note=note, evidence=evidence, checker=checker,
-                                     expected_version=expected_version).verification
+                                     expected_version=expected_version, url=url).verification
 
-    def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False) -> str:
-        """The library (or one article) as text; a CSV names each group by its profile's label."""
+    def export(self, format_name: str, article_id: int | None = None, *, bom: bool = False,
+               publishing: Publishing | None = None) -> str:
+        """The library (or one article) as text; ClaimReview with ``publishing`` (default: the settings
+        file), which must name the publisher."""
+        if format_name == "claimreview":
+            checks = self.store.read(lambda s: checked_quotes(s, article_id))
+            return claimreview_json(checks, publishing or load_publishing(), self.analyzer.profiles)
         if format_name != "csv":
             return self.store.export(format_name, article_id)
-        labels = {p.id: {g.id: g.label for g in p.groups} for p in self.analyzer.profiles.values()}
-        return self.store.read(lambda s: export_csv(s, article_id, group_labels=labels, bom=bom))
+        return self.store.read(lambda s: export_csv(s, article_id, bom=bom))
 
     # --- articles ------------------------------------------------------------------------------------------
 
@@ -329,14 +336,15 @@ class Library:
 
     def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
                          evidence: Sequence[str] | None = None, checker: str | None = None,
-                         expected_version: int | None = None) -> QuoteDetails:
-        """Change the status, the note or the evidence (None leaves each as it is)."""
+                         expected_version: int | None = None, url: str | None = None) -> QuoteDetails:
+        """Change the status, the note, the evidence or the fact-check URL (None leaves each as it is)."""
         who = checker or default_user()
+        url = web_url(url, "the fact-check URL") if url else url
 
         def work(session: Session) -> QuoteDetails:
             loaded = load_quote(session, quote_id)
             change_verification(session, loaded[0], status, note=note, evidence=evidence, who=who,
-                                expected_version=expected_version)
+                                expected_version=expected_version, url=url)
             return quote_details(session, quote_id, loaded)
         return self.store.write(work)
 

@@ -8,7 +8,7 @@ paragraph break changes none of them; only a speaker named in an earlier piece i
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from attribview.nlp.attribution import Attribution
 
@@ -99,3 +99,40 @@ def merge(parts: Iterable[Part]) -> Part:
 
 def _moved(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
     return (span[0] + offset, span[1] + offset) if span is not None else None
+
+
+def sentence_spans(doc: Any, text: str, offset: int) -> list[tuple[int, int]]:
+    """The Doc's sentences as character spans (in the Doc's offsets) without their surrounding
+    whitespace, a stray closing quotation mark joined to the sentence it closes (the parser sometimes
+    makes '”' after a full stop a sentence of its own). The Doc is the piece of ``text`` from
+    ``offset``: the characters are read there, not rebuilt from the Doc's tokens."""
+    spans: list[tuple[int, int, int]] = []  # (end token, start char, end char)
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        chunk = text[offset + start:offset + end]
+        if not chunk.strip():
+            continue
+        if spans and not any(ch.isalnum() for ch in chunk) and sent.start == spans[-1][0]:
+            spans[-1] = (sent.end, spans[-1][1], end)
+        else:
+            spans.append((sent.end, start, end))
+    chars: list[tuple[int, int]] = []
+    for _, start, end in spans:
+        chunk = text[offset + start:offset + end]
+        chars.append((start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())))
+    return chars
+
+
+def subject_spans(doc: Any) -> list[tuple[int, int]]:
+    """The (start, end) characters of each grammatical subject's phrase; only the subjects become
+    ``Token`` objects (the labels are read from the Doc's array)."""
+    strings = doc.vocab.strings
+    deps = doc.to_array("DEP").tolist()
+    wanted = {label for label in set(deps) if strings[label] in {"nsubj", "nsubjpass"}}
+    spans: list[tuple[int, int]] = []
+    for i, label in enumerate(deps):
+        if label in wanted:
+            token = doc[i]
+            last = token.right_edge
+            spans.append((token.left_edge.idx, last.idx + len(last)))
+    return spans

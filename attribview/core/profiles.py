@@ -208,7 +208,11 @@ class Profile:
         found: set[str] = set()
         places = {p.lower() for p in self.places}
         words = _WORD.findall(_DEFENSE.sub("defence", text.lower().replace("’", "'")))
+        # a run can only match a name that starts with its first word: most words start none
+        starts = {name.split(" ")[0] for name in (*self._by_alias, *places)}
         for i in range(len(words)):
+            if words[i] not in starts:
+                continue
             for n in range(1, _LONGEST_NAME + 1):
                 if i + n > len(words):
                     break

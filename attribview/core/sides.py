@@ -66,10 +66,11 @@ class SideContext:
         pattern = profile.side_pattern
         if pattern is not None:
             places = {name_key(place) for side in profile.sides for place in side.places}
+            found = list(pattern.finditer(text))  # one pass of the profile's pattern over a long text
             context._places = [(m.start(), profile.side_words[name_key(m.group(0))])
-                               for m in pattern.finditer(text) if name_key(m.group(0)) in places]
+                               for m in found if name_key(m.group(0)) in places]
             context._mentions = [
-                (m.start(), profile.side_words[name_key(m.group(0))]) for m in pattern.finditer(text)
+                (m.start(), profile.side_words[name_key(m.group(0))]) for m in found
                 if not context._inside(m.start()) and any(a <= m.start() < b for a, b in subjects)]
         context._paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
         return context

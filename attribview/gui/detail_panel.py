@@ -180,6 +180,8 @@ class DetailPanel(QWidget):
         checks.addRow(_caption("Evidence"), self.evidence_edit)
         self.checked_label = _value_label()
         checks.addRow(_caption("Checked"), self.checked_label)
+        self.factcheck_label = _value_label()  # set with `attribview verify ID --url URL`
+        checks.addRow(_caption("Fact-check"), self.factcheck_label)
         column.addWidget(self.verification_form)
         self.not_stored = QLabel("This article is not in the library (it could not be opened), so its "
                                  "quotes cannot be checked or corrected.")
@@ -291,7 +293,8 @@ class DetailPanel(QWidget):
         if verification.checked_at is not None:
             when = verification.checked_at.astimezone().strftime("%d %b %Y %H:%M")
             checked = f"by {verification.checked_by or 'unknown'}, {when}"
-        self._show_verification(verification.note or "", verification.evidence, checked, keep_typing=True)
+        self._show_verification(verification.note or "", verification.evidence, checked, keep_typing=True,
+                                url=verification.url or "")
         self.history_list.clear()
         groups = {g.id: g.label for g in self._article.groups} if self._article is not None else {}
         for change in reversed(details.history):  # newest first
@@ -301,12 +304,13 @@ class DetailPanel(QWidget):
         self._loading = False
 
     def _show_verification(self, note: str, evidence: tuple[str, ...], checked: str, *,
-                           keep_typing: bool = False) -> None:
+                           keep_typing: bool = False, url: str = "") -> None:
         self._shown_note = note
         self._shown_evidence = evidence
         self.note_edit.show_value(note, keep_typing=keep_typing)
         self.evidence_edit.show_value("\n".join(evidence), keep_typing=keep_typing)
         self.checked_label.setText(checked or "not yet")
+        self.factcheck_label.setText(url or "not published")
 
     def show_conflict(self, message: str | None, unsaved: Unsaved | None = None) -> None:
         """Say that another checker saved the shown quote first (None: hide it), with what this checker

@@ -1,7 +1,9 @@
 """File > Export: the open article (or the whole library) as JSON, CSV or ClaimReview, through the core.
 
 The export reads the library, so it runs on the worker thread like every other library call; the
-file is written atomically there too, and the window only hears how it went.
+file is written atomically there too, and the window only hears how it went. ClaimReview takes who
+publishes and the rating scale from the same settings file as the command line (read by the core, in
+the worker); without them the window shows the one line that says what is missing.
 """
 
 from __future__ import annotations

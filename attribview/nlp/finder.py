@@ -6,6 +6,7 @@ quotations (which join, extend or continue the statements), and last the stances
 statement is part of what was said).
 """
 
+from spacy import symbols
 from spacy.tokens import Doc
 
 from attribview.nlp import lexicon
@@ -13,7 +14,7 @@ from attribview.nlp.attribution import Attribution
 from attribview.nlp.rules.according_to import according_to
 from attribview.nlp.rules.claim_nouns import from_claim_noun
 from attribview.nlp.rules.grammar import is_cue
-from attribview.nlp.rules.index import DocIndex
+from attribview.nlp.rules.index import DocIndex, may_be_cue
 from attribview.nlp.rules.overlaps import cut_at_nested_cues
 from attribview.nlp.rules.quotations import place_quotations
 from attribview.nlp.rules.reporting_verbs import from_cue
@@ -23,17 +24,24 @@ from attribview.nlp.rules.stances import find_stances
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions of ``doc``, in text order."""
     ix = DocIndex(doc)
-    for sent in ix.sents:
-        for token in sent:
-            if token.lower_ == "according":
-                according_to(ix, token, sent)
-            elif is_cue(token) and not ix.inside_quote(token):
-                from_cue(ix, token, sent)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.CLAIM_NOUNS and (
-                    not ix.inside_quote(token)):
-                from_claim_noun(ix, token, sent)
+    for i in _candidates(ix):
+        token, sent = doc[i], ix.sents[ix.sent_index[i]]
+        if token.lower_ == "according":
+            according_to(ix, token, sent)
+        elif is_cue(token) and not ix.inside_quote(token):
+            from_cue(ix, token, sent)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.CLAIM_NOUNS and (
+                not ix.inside_quote(token)):
+            from_claim_noun(ix, token, sent)
     cut_at_nested_cues(ix)
     place_quotations(ix)
     find_stances(ix)
     ix.found.sort(key=lambda a: (a.start, a.end))
     return ix.found
+
+
+def _candidates(ix: DocIndex) -> list[int]:
+    """The tokens, in text order, that may open a statement: "according", a possible cue, a noun;
+    read from the index's arrays, so that the other words never become ``Token`` objects."""
+    return [i for i, (pos, lower) in enumerate(zip(ix.pos, ix.lowers, strict=True))
+            if pos == symbols.NOUN or lower == "according" or may_be_cue(pos, lower)]

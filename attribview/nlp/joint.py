@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-from attribview.nlp.mentions import DETERMINERS
 
 
 def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> list[Attribution]:
@@ -15,12 +15,12 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
     if attribution.source is None or attribution.follows is not None:
         return []
     span = doc.char_span(*attribution.source, alignment_mode="expand")
-    if span is None or not any(t.lower_ in {"and", "&"} for t in span):
+    if span is None or not any(t.lower_ in lexicon.JOINING_WORDS for t in span):
         return []
     parts: list[list[Token]] = [[]]
     for token in span:
-        if token.lower_ in {"and", "&"} or (token.text == "," and any(
-                t.lower_ in {"and", "&"} for t in span.doc[token.i:span.end])):
+        if token.lower_ in lexicon.JOINING_WORDS or (token.text == "," and any(
+                t.lower_ in lexicon.JOINING_WORDS for t in span.doc[token.i:span.end])):
             parts.append([])
         elif not (token.is_punct and not parts[-1]):
             parts[-1].append(token)
@@ -54,7 +54,7 @@ def _own_source(part: list[Token], surnames: set[str]) -> bool:
     if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
         return True  # "Ukrainian officials and Western analysts"
     # "the United States and its allies" is one source: a possessive makes the second part the first's
-    return part[0].lower_ in DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
+    return part[0].lower_ in lexicon.DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
 
 
 def _part_head(part: list[Token]) -> Token:

@@ -119,7 +119,8 @@ def score_tagger(examples: Iterable[Example], **_: Any) -> dict[str, Any]:
 @Language.factory(
     "attribview_learned",
     assigns=["doc.spans", f"doc._.{ROLES}"],
-    requires=["doc._.attributions", "token.dep", "token.pos"],
+    # token.pos comes from the attribute ruler's tag map, which declares nothing: token.tag stands for it
+    requires=["doc._.attributions", "token.dep", "token.tag"],
     default_config={"model": DEFAULT_MODEL, "label_smoothing": 0.0, "neg_prefix": "!"},
     default_score_weights={"tag_acc": 1.0},
 )

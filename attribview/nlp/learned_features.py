@@ -15,8 +15,9 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 
 from attribview.nlp.rules.grammar import is_cue
+from attribview.nlp.rules.index import may_be_cue, token_arrays
 
-#: ``doc._.attributions``: the rules' records (the pipeline component's extension).
+#: ``doc._.attributions``: the rules' typed records (``nlp.results``).
 _RECORDS = "attributions"
 #: The kinds of the rules' attributions, as feature values (0: no attribution).
 _KINDS = ("direct", "indirect", "mixed", "according_to", "stance")
@@ -52,7 +53,10 @@ def _mark(roles: numpy.ndarray, kinds: numpy.ndarray, doc: Doc, span: tuple[int,
 def _cue_distance(doc: Doc) -> numpy.ndarray:
     """How many heads up each token's nearest reporting verb is (0: itself; ``_CUE_DEPTH + 1``: none
     that near), walked for all tokens at once."""
-    cues = numpy.array([is_cue(t) for t in doc], dtype=bool)
+    cues = numpy.zeros(len(doc), dtype=bool)
+    _, lowers, pos = token_arrays(doc)
+    for i, (part, lower) in enumerate(zip(pos, lowers, strict=True)):
+        cues[i] = may_be_cue(part, lower) and is_cue(doc[i])
     heads = numpy.arange(len(doc)) + doc.to_array("HEAD").astype("int64")
     distance = numpy.full(len(doc), _CUE_DEPTH + 1, dtype="uint64")
     current = numpy.arange(len(doc))
@@ -67,7 +71,7 @@ def _quoted(doc: Doc) -> list[bool]:
     """Whether each token is inside quotation marks; one left open ends with its paragraph."""
     marks: list[bool] = []
     quoted = False
-    for text in (t.text for t in doc):
+    for text in token_arrays(doc)[0]:
         if "\n" in text:
             quoted = False
         marks.append(quoted)
@@ -83,12 +87,12 @@ def token_features(doc: Doc) -> numpy.ndarray:
     n = len(doc)
     roles = numpy.zeros(n, dtype="uint64")
     kinds = numpy.zeros(n, dtype="uint64")
-    for record in doc._.get(_RECORDS) or []:
-        kind = _KINDS.index(record["kind"]) + 1 if record["kind"] in _KINDS else len(_KINDS) + 1
-        _mark(roles, kinds, doc, tuple(record["source"]) if record["source"] else None, "SOURCE", kind)
-        _mark(roles, kinds, doc, tuple(record["cue"]) if record["cue"] else None, "CUE", kind)
-        _mark(roles, kinds, doc, (record["start"], record["end"]), "CONTENT", kind)
-        _mark(roles, kinds, doc, tuple(record["tail"]) if record.get("tail") else None, "CONTENT", kind)
+    for record in doc._.get(_RECORDS) or ():
+        kind = _KINDS.index(record.kind) + 1 if record.kind in _KINDS else len(_KINDS) + 1
+        _mark(roles, kinds, doc, record.source, "SOURCE", kind)
+        _mark(roles, kinds, doc, record.cue, "CUE", kind)
+        _mark(roles, kinds, doc, (record.start, record.end), "CONTENT", kind)
+        _mark(roles, kinds, doc, record.tail, "CONTENT", kind)
     features = numpy.zeros((n, N_FEATURES), dtype="uint64")
     if not n:
         return features

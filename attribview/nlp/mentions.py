@@ -6,30 +6,12 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 
-#: Head words that make a proper-noun chain a body rather than a person.
-BODY_WORDS = frozenset(
-    """
-    ministry staff office force forces army military agency service council committee kremlin
-    government command administration department police guard navy regiment brigade battalion
-    corps operator company post times news television tv channel union party house pentagon
-    commission court parliament duma rada assembly embassy mission bank institute network group
-    organisation organization foundation fund center centre airlines airways association team
-    campaign authority board energy port water university hospital clinic school inc ltd corp
-    corporation mining logistics airport railway railways media press radio observatory watch
-    """.split()
-)
-#: Heads of bodies a place names ("Belgorod authorities"): the place alone is not the speaker.
-COLLECTIVE_HEADS = frozenset("authority authorities official officials administration council".split())
-DETERMINERS = frozenset("the a an this that these those".split())
-
 
 def gender_of(tokens: list[Token]) -> str | None:
     for token in tokens:
         word = token.lower_.rstrip(".")
-        if word == "mr":
-            return "m"
-        if word in {"mrs", "ms", "miss"}:
-            return "f"
+        if word in lexicon.GENDERED_TITLES:
+            return lexicon.GENDERED_TITLES[word]
         if word in lexicon.FEMALE_NAMES:
             return "f"
         if word in lexicon.MALE_NAMES:
@@ -46,7 +28,7 @@ def name_chain(span: Span) -> list[Token]:
     """The proper-noun run at the head of a mention ("Russian Defense Ministry", "Apti Alaudinov")."""
     doc = span.doc
     head = span.root
-    capitalised_body = head.lower_ in BODY_WORDS and head.is_title and not head.is_sent_start
+    capitalised_body = head.lower_ in lexicon.BODY_WORDS and head.is_title and not head.is_sent_start
     if head.pos_ != "PROPN" and not capitalised_body:
         deps = {"appos", "compound", "nsubj"}
         if head.tag_ == "NNS":  # "Members of the Old Town Residents' Association": the body they belong to
@@ -56,12 +38,12 @@ def name_chain(span: Span) -> list[Token]:
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
         if not propns:
             return []
-        if head.lemma_.lower() in COLLECTIVE_HEADS and propns[-1].dep_ == "compound" and (
+        if head.lemma_.lower() in lexicon.COLLECTIVE_HEADS and propns[-1].dep_ == "compound" and (
                 propns[-1].head.i == head.i or propns[-1].head.head.i == head.i):
             return list(doc[propns[-1].left_edge.i:head.i + 1])  # "Belgorod authorities", not "Belgorod"
         head = propns[-1]
     left = head.i
-    body = head.lower_ in BODY_WORDS
+    body = head.lower_ in lexicon.BODY_WORDS
     while left - 1 >= span.start:
         before = doc[left - 1]
         if before.pos_ == "PROPN" or (before.pos_ == "ADJ" and before.ent_type_ == "NORP") or (
@@ -76,7 +58,7 @@ def name_chain(span: Span) -> list[Token]:
         right += 1
     # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
     # preposition to the next proper nouns
-    while body and right + 2 < span.end and doc[right + 1].lower_ in {"of", "for"}:
+    while body and right + 2 < span.end and doc[right + 1].lower_ in lexicon.BODY_NAME_PREPS:
         nxt = right + 2 + (doc[right + 2].lower_ == "the")
         if nxt >= span.end or doc[nxt].pos_ != "PROPN":
             break
@@ -95,7 +77,8 @@ def is_body(chain: list[Token], known_person: bool) -> bool:
     """
     words = [t.lower_ for t in chain]
     head = words[:words.index("of")] if "of" in words else words  # "Ministry of Transport"
-    if head and head[-1] in BODY_WORDS | COLLECTIVE_HEADS:  # not "Air Force Commander Mykola Oleshchuk"
+    # not "Air Force Commander Mykola Oleshchuk"
+    if head and head[-1] in lexicon.BODY_WORDS | lexicon.COLLECTIVE_HEADS:
         return True
     if len(chain) > 1 or chain[0].lower_ in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES:
         return False

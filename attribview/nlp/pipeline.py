@@ -1,48 +1,40 @@
 """The attribview spaCy components, registered as factories, and the pipeline that uses them."""
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from attribview.nlp import lexicon
-from attribview.nlp.attribution import from_records, to_records
 from attribview.nlp.finder import find_attributions
 from attribview.nlp.hedges import find_hedges
 from attribview.nlp.learned import add_learned_tagger
+from attribview.nlp.results import ATTRIBUTIONS, HEDGES, Attributions, attributions_of, set_attributions
 from attribview.nlp.speakers import resolve_speakers
-
-#: ``doc._.attributions``: plain records (see ``attribution.to_records``), so Docs cross processes.
-ATTRIBUTIONS = "attributions"
-#: ``doc._.hedges``: character spans of unattributed hedges ("is believed to", "reportedly").
-HEDGES = "hedges"
-
-for _name in (ATTRIBUTIONS, HEDGES):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-
-def _abbreviation_before(token: Token) -> bool:
-    """Whether ``token`` follows a title's abbreviation, as "Sgt." or as "Sgt" + "."."""
-    doc = token.doc
-    previous = doc[token.i - 1]
-    if previous.text.endswith(".") and previous.lower_ in lexicon.TITLES:
-        return True
-    return previous.text == "." and token.i >= 2 and doc[token.i - 2].lower_ + "." in lexicon.TITLES
 
 
 class ParagraphSplitter:
-    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.")."""
+    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.").
+
+    Read from the Doc's arrays, not token by token: only the few tokens whose start changes become
+    ``Token`` objects (a pass of ``Token``s over a long article costs more than this whole step).
+    """
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text_with_ws and not token.is_space:
-                token.is_sent_start = True
-            elif _abbreviation_before(token):
-                token.is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
-            elif token.is_space and "\n" in token.text:
-                token.is_sent_start = False
+        strings = doc.vocab.strings
+        texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+        lowers = [strings[o] for o in doc.to_array(LOWER).tolist()]
+        spaces = doc.to_array(IS_SPACE).tolist()
+        titles = lexicon.TITLES
+        for i in range(1, len(texts)):
+            before = texts[i - 1]
+            if "\n" in before and not spaces[i]:
+                doc[i].is_sent_start = True
+            elif (before.endswith(".") and lowers[i - 1] in titles) or (
+                    before == "." and i >= 2 and lowers[i - 2] + "." in titles):
+                doc[i].is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
+            elif spaces[i] and "\n" in texts[i]:
+                doc[i].is_sent_start = False
         return doc
 
 
@@ -50,7 +42,7 @@ class AttributionFinderComponent:
     """Find attributions (cues, "according to", quotations) and unattributed hedges."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(ATTRIBUTIONS, to_records(find_attributions(doc)))
+        doc._.set(ATTRIBUTIONS, Attributions(find_attributions(doc)))
         doc._.set(HEDGES, find_hedges(doc))
         return doc
 
@@ -59,22 +51,23 @@ class SpeakerResolverComponent:
     """Resolve each attribution's source mention (pronoun, role noun, short name) to a speaker."""
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = from_records(doc._.get(ATTRIBUTIONS) or [])
-        doc._.set(ATTRIBUTIONS, to_records(resolve_speakers(doc, attributions)))
+        set_attributions(doc, resolve_speakers(doc, attributions_of(doc)))
         return doc
 
 
-@Language.factory("attribview_paragraphs")
+@Language.factory("attribview_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
 
 
-@Language.factory("attribview_attributions", requires=["token.dep", "token.lemma"])
+@Language.factory("attribview_attributions", assigns=[f"doc._.{ATTRIBUTIONS}", f"doc._.{HEDGES}"],
+                  requires=["token.dep", "token.lemma", "token.tag", "doc.ents"])
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinderComponent:
     return AttributionFinderComponent()
 
 
-@Language.factory("attribview_speakers", requires=["doc._.attributions"])
+@Language.factory("attribview_speakers", assigns=[f"doc._.{ATTRIBUTIONS}", "doc.spans"],
+                  requires=[f"doc._.{ATTRIBUTIONS}", "doc.ents"])
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolverComponent:
     return SpeakerResolverComponent()
 

@@ -15,8 +15,6 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
 from attribview.nlp.joint import joint_sources
 from attribview.nlp.mentions import (
-    BODY_WORDS,
-    DETERMINERS,
     clean,
     gender_of,
     is_body,
@@ -25,19 +23,6 @@ from attribview.nlp.mentions import (
     person_name,
 )
 
-#: Nouns that refer back to the latest body ("the airline", "the company") whatever it was called.
-_BODY_ROLE_NOUNS = frozenset(
-    """
-    company firm airline carrier authority board agency group utility operator organisation
-    organization charity council committee department union party government administration bank
-    club hospital school university ministry office institute campaign watchdog regulator
-    """.split()
-)
-#: Office holders a body has ("its head", "its spokesman").
-_OFFICES = frozenset("""
-    head chief spokesman spokeswoman spokesperson governor mayor director commander leader chairman
-    secretary minister deputy representative
-    """.split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -222,8 +207,8 @@ class SpeakerResolver:
         """What a mention's opening "its"/"their" stands for, as a possessive ("the regional
         administration's"): a body's office holder belongs to the body."""
         first = span[0]
-        if first.lower_ not in {"its", "their"} or first.dep_ != "poss" or (
-                first.head.lemma_.lower() not in _OFFICES):  # not "its defenders": the plant's, not a body's
+        if first.lower_ not in lexicon.BODY_POSSESSIVES or first.dep_ != "poss" or (
+                first.head.lemma_.lower() not in lexicon.OFFICES):  # not "its defenders": not a body's
             return None
         owner = self._antecedent(first.lower_)
         if owner is None or owner.person:
@@ -286,7 +271,7 @@ class SpeakerResolver:
         if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
             return None
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            if child.dep_ == "prep" and child.lower_ in lexicon.OWNER_PREPS:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
@@ -322,14 +307,15 @@ class SpeakerResolver:
         if any(t.is_title or t.is_upper for t in chain):  # "the defence ministry" names nobody
             return self._from_chain(span, chain, descriptors, position, salient=True)
         plural = head.tag_ in {"NNS", "NNPS"}
-        definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span if t.i < head.i)
+        definite = any(t.lower_ in lexicon.DEFINITE_DETERMINERS or t.dep_ == "poss"
+                       for t in span if t.i < head.i)
         if definite:
             found = self._by_role(head, descriptors)
             if found is not None:
                 return found
-        text = clean([t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)])
-        person = head.lemma_.lower() not in BODY_WORDS and not plural and head.lower_ not in {
-            "source", "sources"}
+        text = clean([t for t in span if not (t.i == span.start and t.lower_ in lexicon.DETERMINERS)])
+        person = head.lemma_.lower() not in lexicon.BODY_WORDS and not plural and head.lower_ not in (
+            lexicon.SOURCE_NOUNS)
         return self._remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
                               gender=gender_of(list(span)), mention=span.text, descriptors=descriptors,
                               position=position, plural=plural, salient=True)
@@ -343,7 +329,7 @@ class SpeakerResolver:
         members = span.root.tag_ == "NNS" and span.root.i < chain[0].i  # "members of X": a plural group
         plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not body)
         if body or members:
-            name = clean([t for t in chain if t.lower_ not in DETERMINERS])
+            name = clean([t for t in chain if t.lower_ not in lexicon.DETERMINERS])
             entity = self._remember(name, person=False, gender=None, mention=span.text,
                                     descriptors=descriptors, position=position, plural=plural,
                                     salient=salient)
@@ -375,7 +361,7 @@ class SpeakerResolver:
             if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
                 return entity
         bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
-        if word in _BODY_ROLE_NOUNS and bare:
+        if word in lexicon.BODY_ROLE_NOUNS and bare:
             return next((e for e in candidates if not e.person and e.salient), None)
         return None
 

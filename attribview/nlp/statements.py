@@ -24,21 +24,38 @@ def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attrib
     merged_into: dict[int, Attribution] = {}
     # a stance held in the cue sentence ("said Caddell, speaking of ...") does not part the quotations
     previous: Attribution | None = None
+    quotation: Attribution | None = None  # the latest direct or mixed one
     for attribution in sorted(attributions, key=lambda a: (a.start, a.end)):
         if attribution.tail is not None:  # "X, she said, Y": one content from X to Y
             attribution.end = max(attribution.end, attribution.tail[1])
+        follows = attribution.follows
+        target = merged_into.get(id(follows), follows) if follows is not None else None
         if previous is not None:
-            follows = attribution.follows
-            target = merged_into.get(id(follows), follows) if follows is not None else None
             same_cue = previous.cue is not None and previous.cue == attribution.cue  # "“A,” he said, “B.”"
             if (target is previous or same_cue) and _carries_on(previous, attribution, text):
                 previous.end = attribution.end
                 merged_into[id(attribution)] = previous
                 continue
+        # "“A,” Marsh said, noting that the quay had flooded. “B.”": the cue sentence holds another
+        # statement of the same speaker, and the quotation after it carries on the first
+        if target is not None and quotation is not None and target is not quotation and (
+                _said_in_cue_sentence(quotation, target)) and _carries_on(quotation, attribution, text):
+            quotation.end = attribution.end
+            merged_into[id(attribution)] = quotation
+            continue
         joined.append(attribution)
         if attribution.kind != STANCE:
             previous = attribution
+        if attribution.kind in {"direct", "mixed"}:
+            quotation = attribution
     return joined
+
+
+def _said_in_cue_sentence(quotation: Attribution, inner: Attribution) -> bool:
+    """Whether ``inner`` is a statement of the quotation's own speaker made after it, in its cue
+    sentence (their sources share the head the cue's subject gives them)."""
+    return inner.source_head is not None and inner.source_head == quotation.source_head and (
+        quotation.end <= inner.start) and quotation.cue is not None and quotation.cue[1] <= inner.start
 
 
 def _carries_on(first: Attribution, second: Attribution, text: str) -> bool:

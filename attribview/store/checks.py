@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 
 from attribview.store.errors import ConflictError, StoreError
 from attribview.store.history import last_change, record
-from attribview.store.models import STATUSES, Article, Quote, Verification
+from attribview.store.models import Article, Quote, Verification
 from attribview.store.quotes import get_quote, load_quote, row_of, verification_row
 from attribview.store.rows import QuoteRow, VerificationRow, now, utc
 from attribview.store.speakers import SpeakerCache
+from attribview.store.statuses import STATUSES
 
 
 def check_status(status: str) -> None:
@@ -28,9 +29,9 @@ def check_status(status: str) -> None:
 
 def change_verification(session: Session, quote: Quote, status: str | None, *, note: str | None = None,
                         evidence: Sequence[str] | None = None, who: str,
-                        expected_version: int | None = None) -> None:
-    """Record a fact-check of ``quote``; ``status``, ``note`` or ``evidence`` left as None keep their
-    old values.
+                        expected_version: int | None = None, url: str | None = None) -> None:
+    """Record a fact-check of ``quote``; ``status``, ``note``, ``evidence`` or ``url`` (the published
+    fact-check; "" removes it) left as None keep their old values.
 
     With ``expected_version`` (the ``version`` of the verification the checker saw, 0 when none), a
     verification saved since by someone else raises :class:`ConflictError` with the fresh state.
@@ -58,6 +59,9 @@ def change_verification(session: Session, quote: Quote, status: str | None, *, n
         changes.append(("evidence", json.dumps(verification.evidence, ensure_ascii=False),
                         json.dumps(list(evidence), ensure_ascii=False)))
         verification.evidence = list(evidence)
+    if url is not None and (url or None) != verification.url:
+        changes.append(("url", verification.url, url or None))
+        verification.url = url or None
     verification.checked_by = who
     verification.checked_at = now()
     for field, old, new in changes:
@@ -130,12 +134,12 @@ def add_manual_quote(session: Session, article_id: int, start: int, end: int, *,
 
 def set_verification(session: Session, quote_id: int, status: str, *, note: str | None = None,
                      evidence: Sequence[str] | None = None, who: str,
-                     expected_version: int | None = None) -> VerificationRow:
+                     expected_version: int | None = None, url: str | None = None) -> VerificationRow:
     """See :func:`change_verification`."""
     check_status(status)
     quote, _title = load_quote(session, quote_id)
     change_verification(session, quote, status, note=note, evidence=evidence, who=who,
-                        expected_version=expected_version)
+                        expected_version=expected_version, url=url)
     session.flush()
     return verification_row(quote_id, quote.verification)
 

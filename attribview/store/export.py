@@ -1,20 +1,22 @@
-"""The library as JSON, CSV or schema.org ClaimReview, for readers outside attribview."""
+"""The library as JSON or CSV, and the checked quotes a ClaimReview export is built from (in the core)."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from attribview.store.errors import StoreError
-from attribview.store.models import Article, Quote, Verification
+from attribview.store.models import Article, Quote, SpeakerGroup
 
-# Statuses a fact-checker publishes; "unverified" and "in_progress" are work, not findings.
+#: Statuses a fact-checker publishes; "unverified" and "in_progress" are work, not findings.
 PUBLISHED_STATUSES = ("verified", "disputed", "false", "inconclusive")
 
 #: What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
@@ -67,6 +69,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "verification": None if verification is None else {
             "status": verification.status, "note": verification.note, "evidence": list(verification.evidence),
             "checked_by": verification.checked_by, "checked_at": _iso(verification.checked_at),
+            "url": verification.url,
         },
     }
 
@@ -100,11 +103,17 @@ def _span(text: str, start: int | None, end: int | None) -> str:
     return text[start:end] if start is not None and end is not None else ""
 
 
-def export_csv(session: Session, article_id: int | None = None, *,
-               group_labels: Mapping[str, Mapping[str, str]] | None = None, bom: bool = False) -> str:
+def _group_labels(session: Session) -> dict[tuple[str, str], str]:
+    """Each stored group's label by (profile, group id), as the import recorded it in ``speaker_group``."""
+    rows = session.execute(select(SpeakerGroup.profile, SpeakerGroup.group, SpeakerGroup.label))
+    return {(profile, group): label for profile, group, label in rows.tuples()}
+
+
+def export_csv(session: Session, article_id: int | None = None, *, bom: bool = False) -> str:
     """One row per quote, with its mention, cue and source text; flags joined by ";", evidence by spaces.
 
-    `group_labels` gives, per profile id, each group's label (the store keeps group ids only); `bom`
+    A group's label is the one stored with the library's groups (``speaker_group``), so the file
+    names the groups as the import saw them, whatever profiles this installation has; `bom`
     starts the text with a UTF-8 byte-order mark, so that Excel opens it right. Every field is quoted
     and passes through :func:`spreadsheet_cell`, so article or user text that begins like a formula
     (``=HYPERLINK(...)``) reaches the spreadsheet as text.
@@ -112,15 +121,15 @@ def export_csv(session: Session, article_id: int | None = None, *,
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
+    labels = _group_labels(session)
     for article in _articles(session, article_id):
-        labels = (group_labels or {}).get(article.profile or "", {})
         for quote in _sorted_quotes(article):
             v = quote.verification
             writer.writerow(spreadsheet_cell(cell) for cell in [
                 quote.id, article.id, article.title, article.outlet or "", article.url or "",
                 _iso(article.published) or "", quote.start, quote.end,
                 quote.speaker.name if quote.speaker is not None else "", quote.mention or "",
-                quote.group or "", labels.get(quote.group or "", ""), quote.kind,
+                quote.group or "", labels.get((article.profile or "", quote.group or ""), ""), quote.kind,
                 quote.confidence, quote.origin, str(quote.rejected).lower(), ";".join(quote.flags),
                 v.status if v is not None else "unverified", (v.note or "") if v is not None else "",
                 " ".join(v.evidence) if v is not None else "", (v.checked_by or "") if v is not None else "",
@@ -131,43 +140,42 @@ def export_csv(session: Session, article_id: int | None = None, *,
     return (BOM if bom else "") + buffer.getvalue()
 
 
-def _claim_review(article: Article, quote: Quote, verification: Verification) -> dict[str, Any]:
-    """One ClaimReview: the reviewer is its author, the quote's speaker the author of the claim."""
-    appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
-    if article.published is not None:
-        appearance["datePublished"] = article.published.isoformat()
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-    claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if quote.speaker is not None:
-        claim["author"] = {"@type": "Person", "name": quote.speaker.name}
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": quote.text,
-        "itemReviewed": claim,
-        "reviewRating": {"@type": "Rating", "alternateName": verification.status},
-    }
-    if verification.checked_by:
-        review["author"] = {"@type": "Person", "name": verification.checked_by}
-    if verification.checked_at is not None:
-        review["datePublished"] = verification.checked_at.date().isoformat()
-    if verification.note:
-        review["reviewBody"] = verification.note
-    if verification.evidence:
-        review["citation"] = list(verification.evidence)
-    return review
+@dataclass(frozen=True)
+class CheckedQuote:
+    """A quote with a published finding and the article it appeared in: what a ClaimReview is built from."""
+
+    quote_id: int
+    text: str
+    kind: str
+    speaker: str | None
+    group: str | None
+    mention: str | None
+    cue: str
+    status: str
+    note: str | None
+    evidence: tuple[str, ...]
+    checked_by: str | None
+    checked_at: dt.datetime | None  # UTC, without a zone
+    url: str | None
+    profile: str | None
+    article_title: str
+    article_url: str | None
+    outlet: str | None
+    published: dt.date | None
 
 
-def export_claimreview(session: Session, article_id: int | None = None) -> str:
-    """A JSON-LD list of ClaimReview objects for the quotes with a published finding (not rejected)."""
-    reviews = [
-        _claim_review(article, quote, verification)
+def checked_quotes(session: Session, article_id: int | None = None) -> list[CheckedQuote]:
+    """Every quote (not rejected) whose verification is a published finding, in article order."""
+    return [
+        CheckedQuote(
+            quote_id=quote.id, text=quote.text, kind=quote.kind,
+            speaker=quote.speaker.name if quote.speaker is not None else None, group=quote.group,
+            mention=quote.mention, cue=_span(article.text, quote.cue_start, quote.cue_end),
+            status=v.status, note=v.note, evidence=tuple(v.evidence), checked_by=v.checked_by,
+            checked_at=v.checked_at, url=v.url, profile=article.profile, article_title=article.title,
+            article_url=article.url, outlet=article.outlet, published=article.published,
+        )
         for article in _articles(session, article_id)
         for quote in _sorted_quotes(article)
-        if (verification := quote.verification) is not None
-        and not quote.rejected and verification.status in PUBLISHED_STATUSES
+        if (v := quote.verification) is not None and not quote.rejected and v.status in PUBLISHED_STATUSES
     ]
-    return json.dumps(reviews, ensure_ascii=False, indent=2)

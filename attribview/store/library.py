@@ -159,10 +159,10 @@ class Store:
 
     def set_verification(self, quote_id: int, status: str, *, note: str | None = None,
                          evidence: Sequence[str] | None = None, who: str,
-                         expected_version: int | None = None) -> VerificationRow:
+                         expected_version: int | None = None, url: str | None = None) -> VerificationRow:
         """See :func:`set_verification`."""
         return self.write(lambda s: set_verification(s, quote_id, status, note=note, evidence=evidence,
-                                                     who=who, expected_version=expected_version))
+                                                     who=who, expected_version=expected_version, url=url))
 
     def reassign_speaker(self, quote_id: int, speaker: str | None, group: str | None, *,
                          who: str, by_hand: bool = True, expected_version: int | None = None) -> QuoteRow:
@@ -195,9 +195,9 @@ class Store:
         return self.read(group_labels)
 
     def export(self, format_name: str, article_id: int | None = None) -> str:
-        """The library (or one article) as ``json``, ``csv`` or ``claimreview`` text."""
+        """The library (or one article) as ``json`` or ``csv`` text (ClaimReview: the core's Library)."""
         exporters: dict[str, Callable[[Session, int | None], str]] = {
-            "json": export.export_json, "csv": export.export_csv, "claimreview": export.export_claimreview,
+            "json": export.export_json, "csv": export.export_csv,
         }
         if format_name not in exporters:
             raise StoreError(f"unknown export format {format_name!r} (use one of: {', '.join(exporters)})")

@@ -145,6 +145,7 @@ class Verification(Base):
     checked_by: Mapped[str | None] = mapped_column(Text)
     checked_at: Mapped[dt.datetime | None]  # UTC, stored without a zone
     version: Mapped[int] = mapped_column(server_default=sql_text("1"))  # as Quote.version
+    url: Mapped[str | None] = mapped_column(Text)  # where the fact-check is published
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads this class attribute
 

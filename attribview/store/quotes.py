@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from attribview.store.errors import StoreError
 from attribview.store.history import quote_history
-from attribview.store.models import STATUSES, Article, Quote, Speaker, Verification
+from attribview.store.models import Article, Quote, Speaker, Verification
 from attribview.store.rows import QuoteDetails, QuoteRow, VerificationRow, utc
 from attribview.store.search import like_pattern, text_condition
+from attribview.store.statuses import STATUSES
 
 
 def quote_select() -> Select[tuple[Quote, str, str, str]]:
@@ -106,7 +107,7 @@ def verification_row(quote_id: int, verification: Verification | None) -> Verifi
         quote_id=quote_id, status=verification.status, note=verification.note,
         evidence=tuple(verification.evidence), checked_by=verification.checked_by,
         checked_at=utc(verification.checked_at) if verification.checked_at is not None else None,
-        version=verification.version,
+        version=verification.version, url=verification.url,
     )
 
 

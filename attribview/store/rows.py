@@ -134,6 +134,7 @@ class VerificationRow:
     checked_by: str | None
     checked_at: dt.datetime | None
     version: int = 0  # 0: never checked
+    url: str | None = None  # the published fact-check
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ catch hangs too) and those that fail are reported and left out of every measurem
 ``--growth`` measures instead how the cost grows with the text: invented articles of 1k, 10k and 100k
 words and floods of quotation marks in one sentence, each analysed whole by the bare pipeline and by
 ``Analyzer.analyze``, interleaved; the ratio of the two must stay flat (and under 2) as texts grow.
-``--peak-mb N`` analyses one invented article of N MB and reports the process's peak memory. Usage::
+``--peak-mb N`` analyses one invented article of N MB and reports the process's peak memory. ``--bars``
+prints the speed ratios and the peak memory of the bars in one run (``ratios.py``). Usage::
 
     .venv/bin/python tests/bench/bench_analysis.py [DIR_OR_FILE ...] [--batch-size N] [--n-process N]
     .venv/bin/python tests/bench/bench_analysis.py --growth [--growth-sizes 1000,10000] [--flood-marks N]
     .venv/bin/python tests/bench/bench_analysis.py --peak-mb 5
+    .venv/bin/python tests/bench/bench_analysis.py --bars [--articles 100] [--bar-sizes 5000,20000]
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import ratios  # tests/bench/ratios.py
 import spacy
 from corpus import (  # tests/bench/corpus.py
     DEFAULT_DIRS,
@@ -335,6 +338,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="with --growth: sizes of the invented articles (default 1000,10000,100000)")
     parser.add_argument("--flood-marks", type=int, default=14000, metavar="N",
                         help="with --growth: quotation marks in each flood (default 14000)")
+    parser.add_argument("--bars", action="store_true",
+                        help="the speed and memory bars in one run (see tests/bench/ratios.py)")
+    parser.add_argument("--articles", type=int, default=100, metavar="N",
+                        help="with --bars: articles of the corpus to measure on (default 100)")
+    parser.add_argument("--bar-sizes", default="2500,5000,10000,20000", metavar="WORDS,...",
+                        help="with --bars: sizes of the one-file texts (default 2500,5000,10000,20000)")
     parser.add_argument("--peak-mb", type=float, default=None, metavar="MB",
                         help="analyse one invented article of MB megabytes and report the peak memory")
     args = parser.parse_args(argv)
@@ -352,6 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print("no articles to analyse", file=sys.stderr)
         return 2
+    if args.bars:
+        return measure_bars(args, articles[:args.articles])
     model = resolve_model(args.model)
     bare: Any = None
     analyzer = Analyzer(model=model)
@@ -408,6 +419,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_table(report)
     return 1 if any(case.error is not None for case in cases) else 0
+
+
+def measure_bars(args: argparse.Namespace, articles: list[Article]) -> int:
+    """``--bars``: the speed ratios and the peak memory, in one run."""
+    model = resolve_model(args.model)
+    analyzer = Analyzer(model=model)
+    bare = spacy.load(model)
+    for _ in analyzer.analyze_many([a.source for a in articles[:WARMUP_TEXTS]]):
+        pass
+    for _ in bare.pipe([a.source.text for a in articles[:WARMUP_TEXTS]]):
+        pass
+    sizes = [int(size) for size in args.bar_sizes.split(",") if size]
+    report = ratios.bars(analyzer, bare, articles, sizes, args.repeat, model)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        ratios.print_bars(report)
+    return 0
 
 
 def measure_growth(args: argparse.Namespace) -> int:

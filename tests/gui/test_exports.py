@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from attribview.gui.main_window import MainWindow
@@ -21,8 +22,12 @@ ARTICLE = (
 
 
 def test_export_menu_writes_each_format_of_the_open_article(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    settings = tmp_path / "settings.toml"  # the publishing settings the command line reads too
+    settings.write_text('[claimreview]\npublisher = "Velmora Fact Desk"\n'
+                        'publisher_url = "https://desk.example.org"\n', encoding="utf-8")
+    monkeypatch.setenv("ATTRIBVIEW_SETTINGS", str(settings))
     article = tmp_path / "pier.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     with qtbot.wait_signal(window.article_shown, timeout=SLOW):
@@ -43,8 +48,26 @@ def test_export_menu_writes_each_format_of_the_open_article(
     assert all(row["cue"] == "said" for row in rows)
     library = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert [a["text"] for a in library["articles"]] == [ARTICLE]
-    json.loads(paths["claimreview"].read_text(encoding="utf-8"))  # valid JSON even with nothing checked
+    assert json.loads(paths["claimreview"].read_text(encoding="utf-8")) == []  # nothing checked yet
     assert "Exported to" in window.status_label.text()
+
+
+def test_claimreview_without_publishing_settings_says_what_is_missing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    errors: list[tuple[str, str]]
+) -> None:
+    monkeypatch.setenv("ATTRIBVIEW_SETTINGS", str(tmp_path / "absent.toml"))
+    article = tmp_path / "pier.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with qtbot.wait_signal(window.article_shown, timeout=SLOW):
+        window.start(str(article))
+    assert window.tasks.wait(SLOW)
+    out = tmp_path / "out.jsonld"
+    assert window.export_menu.export("claimreview", str(out))
+    qtbot.waitUntil(lambda: bool(errors), timeout=SLOW)
+    [(_, message)] = errors
+    assert "needs the publishing organisation" in message and "absent.toml" in message
+    assert not out.exists()
 
 
 def test_export_without_a_library_says_so(window: MainWindow, tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ import pytest
 from spacy.tokens import Span
 
 from attribview.core.analysis import Analyzer
-from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution, from_records
+from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
 from attribview.nlp.blend import Calibration, Curve, blend, learned_score
 from attribview.nlp.learned import ROLES, SPANS_KEY
-from attribview.nlp.pipeline import ATTRIBUTIONS
+from attribview.nlp.results import attributions_of
 
 TEXT = ("The harbour master said the pier was unsafe. "
         "Later, Ines Calloway warned that the tide would rise.")
@@ -41,7 +41,7 @@ def _doc(analyzer: Analyzer, roles: dict[str, tuple[int, float]],
 
 
 def _rules(doc: Any) -> list[Attribution]:
-    return from_records(doc._.get(ATTRIBUTIONS) or [])
+    return attributions_of(doc)
 
 
 @pytest.fixture(scope="module")

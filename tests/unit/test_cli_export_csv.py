@@ -53,3 +53,46 @@ def test_csv_has_mention_cue_source_and_group_label(library: Path) -> None:
 def test_bom_is_refused_for_other_formats(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "json", "--db", str(library), "--bom"]) == 2
     assert capsys.readouterr().err == "attribview: error: --bom is for --format csv only\n"
+
+
+HARBOUR = """[profile]
+id = "harbour"
+label = "Harbour desk"
+description = "Invented: a harbour town's council and everyone else."
+min_mentions = 1
+
+[[groups]]
+id = "council"
+label = "Harbour council"
+colour = "#1F5FA8"
+badge = "Council"
+
+[[groups]]
+id = "other"
+label = "Everyone else"
+colour = "#777777"
+badge = "Other"
+
+[[speakers]]
+name = "Ilse Brandvik"
+group = "council"
+"""
+
+
+def test_csv_group_labels_come_from_the_library_not_the_installed_profiles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import stores each group's label (``speaker_group``); the export reads it there, so a file
+    exported where the profile is gone, or on another desk, still names the groups."""
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "harbour.toml").write_text(HARBOUR, encoding="utf-8")
+    monkeypatch.setenv("ATTRIBVIEW_PROFILES", str(profiles))
+    (tmp_path / "pier.txt").write_text(
+        "The harbour council voted to close the pier.\n\n"
+        "“The boards are rotten,” said Ilse Brandvik, the council’s chair.\n", encoding="utf-8")
+    db = tmp_path / "library.sqlite3"
+    assert main(["import", str(tmp_path / "pier.txt"), "--db", str(db), "--profile", "harbour"]) == 0
+    (profiles / "harbour.toml").unlink()  # this installation no longer has the profile
+    rows = list(csv.DictReader(io.StringIO(_export(db).decode("utf-8"), newline="")))
+    brandvik = next(row for row in rows if row["speaker"] == "Ilse Brandvik")
+    assert (brandvik["group"], brandvik["group_label"]) == ("council", "Harbour council")

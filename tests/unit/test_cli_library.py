@@ -52,13 +52,18 @@ def test_verify_then_search_by_status_and_export(library: Path, capsys: pytest.C
     assert isinstance(rows, list)
     quote_id = rows[0]["id"]
     assert main(["verify", str(quote_id), "--status", "disputed", "--note", "no evidence",
-                 "--evidence", "https://example.org/check", "--db", str(library)]) == 0
+                 "--evidence", "https://example.org/check", "--url", "https://checks.example.org/peskov",
+                 "--db", str(library)]) == 0
+    assert f"quote {quote_id}: disputed (no evidence) at https://checks.example.org/peskov" in (
+        capsys.readouterr().out)
     disputed = _json(capsys, ["quotes", "--db", str(library), "--status", "disputed", "--json"])
     assert isinstance(disputed, list) and [r["id"] for r in disputed] == [quote_id]
 
-    reviews = _json(capsys, ["export", "--format", "claimreview", "--db", str(library)])
+    reviews = _json(capsys, ["export", "--format", "claimreview", "--db", str(library), "--publisher",
+                             "Desk", "--publisher-url", "https://checks.example.org"])
     assert isinstance(reviews, list) and reviews[0]["@type"] == "ClaimReview"
-    assert reviews[0]["reviewRating"]["alternateName"] == "disputed"
+    assert reviews[0]["reviewRating"]["alternateName"] == "Misleading"  # the default scale's label
+    assert reviews[0]["url"] == "https://checks.example.org/peskov"
 
     capsys.readouterr()
     assert main(["export", "--format", "csv", "--db", str(library)]) == 0

@@ -45,4 +45,5 @@ def test_word_lists_are_frozen_sets_of_single_words() -> None:
 def test_derived_and_mapped_lists() -> None:
     """Pronoun genders and role synonyms are mappings: a gender the resolver knows, a role among its own."""
     assert set(lexicon.PERSON_PRONOUNS.values()) == {"m", "f"}
+    assert set(lexicon.GENDERED_TITLES.values()) == {"m", "f"}
     assert all(role in synonyms for role, synonyms in lexicon.ROLE_SYNONYMS.items())

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from attribview.core.analysis import Analyzer
-from attribview.core.pieces import batches, cut
+from attribview.core.pieces import batches, cut, sentence_spans, subject_spans
 from attribview.textio import prepare_text, read_article
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.txt"))
@@ -82,3 +82,26 @@ def test_batches_hold_few_pieces_of_a_long_article() -> None:
     pieces = [("a" * 60, 1), ("b" * 60, 2), ("c" * 10, 3), ("d" * 250, 4), ("e", 5), ("f", 6), ("g", 7)]
     assert [[context for _, context in batch] for batch in batches(pieces, 3, 130)] == [
         [1, 2, 3], [4], [5, 6, 7]]
+
+
+PIECE = ("  The harbour will close in May, the council said.\n\n“It is over.”\n”\n"
+         "Ilse Varga, who runs the ferry, said she would appeal.  \n")
+
+
+def test_a_pieces_sentences_are_read_from_the_whole_text_at_its_offset(analyzer: Analyzer) -> None:
+    """Sentences without their surrounding spaces, a stray closing mark joined to the sentence before,
+    in the piece's own offsets although the characters are read in the whole text."""
+    before = "An earlier paragraph of the article.\n"
+    doc = analyzer.nlp(PIECE)
+    spans = sentence_spans(doc, before + PIECE, len(before))
+    texts = [PIECE[start:end] for start, end in spans]
+    assert texts[0] == "The harbour will close in May, the council said."
+    assert "“It is over.”\n”" in texts
+    assert texts[-1] == "Ilse Varga, who runs the ferry, said she would appeal."
+    assert all(text == text.strip() for text in texts)
+
+
+def test_subjects_span_their_whole_phrase(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp(PIECE)
+    subjects = {PIECE[start:end] for start, end in subject_spans(doc)}
+    assert {"the council", "Ilse Varga, who runs the ferry,", "she"} <= subjects

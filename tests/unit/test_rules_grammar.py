@@ -18,6 +18,7 @@ from attribview.nlp.rules.grammar import (
     is_negated,
     is_passive,
     mention_range,
+    noun_holder,
     subject_of,
 )
 
@@ -288,3 +289,46 @@ def test_mention_range(doc: Doc, subject: int, expected: tuple[int, int]) -> Non
 
 def test_mention_range_leaves_out_a_dateline() -> None:
     assert mention_range(DATELINE_IN_SUBJECT[3]) == (2, 4)  # "Harbour officials", not "KESSIN —"
+
+
+#: "Marsh repeated his claim."
+REPEATED_HIS_CLAIM = parse("""
+Marsh NNP PROPN nsubj 1 Marsh
+repeated VBD VERB ROOT 1 repeat
+his PRP$ PRON poss 3 his
+claim NN NOUN dobj 1 claim
+. . PUNCT punct 1 .
+""")
+
+#: "The council rejected Marsh's claim."
+REJECTED_CLAIM = parse("""
+The DT DET det 1 the
+council NN NOUN nsubj 2 council
+rejected VBD VERB ROOT 2 reject
+Marsh NNP PROPN poss 5 Marsh nospace
+'s POS PART case 3 's
+claim NN NOUN dobj 2 claim
+. . PUNCT punct 2 .
+""")
+
+#: "Oakes came out in support."
+IN_SUPPORT = parse("""
+Oakes NNP PROPN nsubj 1 Oakes
+came VBD VERB ROOT 1 come
+out RP ADP prt 1 out
+in IN ADP prep 1 in
+support NN NOUN pobj 3 support
+. . PUNCT punct 1 .
+""")
+
+
+def test_noun_holder_is_the_light_verbs_subject() -> None:
+    holder = noun_holder(REPEATED_HIS_CLAIM[3])
+    assert holder is not None and holder.i == 0  # "his" stands for the one who repeats it
+    holder = noun_holder(IN_SUPPORT[4])
+    assert holder is not None and holder.i == 0
+
+
+def test_noun_holder_leaves_a_named_owner_and_other_verbs() -> None:
+    assert noun_holder(REJECTED_CLAIM[5]) is None  # Marsh's claim, rejected by the council
+    assert noun_holder(SAID[1]) is None  # a subject holds nothing

@@ -62,4 +62,4 @@ def test_stored_articles_come_back_as_examples_of_the_rules_reading_and_the_gold
     assert [t.tag_ for t in example.reference][:4] == ["B-SOURCE", "I-SOURCE", "I-SOURCE", "B-CUE"]
     assert example.predicted[3].tag_ == "VBD"  # the predicted side keeps the parse the rules read
     [record] = example.predicted._.attributions
-    assert TEXT[record["cue"][0]:record["cue"][1]] == "said"
+    assert record.cue is not None and TEXT[record.cue[0]:record.cue[1]] == "said"

@@ -30,6 +30,27 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
     return min(end, sent.end)
 
 
+def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: bool) -> int:
+    """Stop before the cue's own adjuncts that close the content: a time ("endorsed Marsh on Tuesday",
+    "..., before the vote") and, after a stance's object, a participle of the holder's story ("backed
+    the plan, putting him at odds with the board"). Only trailing ones: "pleaded guilty in May to
+    fraud" keeps what follows the time."""
+    cut = end
+    for child in reversed([c for c in cue.rights if start < c.left_edge.i and c.i < end]):
+        if child.is_punct or child.dep_ == "cc":
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        timed = (child.dep_ in {"npadvmod", "advmod", "prep"} and bool(objects)
+                 and objects[0].ent_type_ in {"DATE", "TIME"}) or (
+            child.dep_ == "prep" and child.lower_ in lexicon.TIME_PREPS)
+        participle = stance and child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in child.children) and child.left_edge.i == child.i
+        if not (timed or participle):
+            break
+        cut = child.left_edge.i
+    return cut
+
+
 def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
     """Stop before "and left the meeting": a bare past verb that goes on with the speaker's story.
 
@@ -82,7 +103,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
         # ", though he has not said how": a concession about the speaker is the reporter's
         about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
-            c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in root.children)
+            c.dep_ == "nsubj" and c.lower_ in lexicon.PERSON_PRONOUNS for c in root.children)
         relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS

@@ -4,7 +4,7 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import trim, without_gloss
-from attribview.nlp.rules.grammar import mention_range
+from attribview.nlp.rules.grammar import mention_range, noun_holder
 from attribview.nlp.rules.index import DocIndex
 
 
@@ -31,5 +31,6 @@ def from_claim_noun(ix: DocIndex, noun: Token, sent: Span) -> None:
     content = trim(ix, that + 1, without_gloss(ix, that + 1, clause.right_edge.i + 1))
     if content is None:
         return
+    owner = noun_holder(noun) or owner  # "Marsh repeated his claim that ...": Marsh
     ix.add(content, "indirect", cue=(noun.i, noun.i + 1), source=mention_range(owner),
            head=owner.i, confidence=0.7)

@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import (
     after_dateline,
+    before_adjuncts,
     before_speaker_action,
     clause_end,
     trim,
@@ -34,7 +35,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
     ) or ix.quote_of_token[i] is not None or doc[i - 1].text == ":"
     # "Residents told of killings and torture", "she spoke of fear": the object of "of" is what they said
     told_of = lemma in lexicon.TOLD_OF_VERBS and doc[i].dep_ == "prep" and (
-        doc[i].lower_ in {"of", "about"})
+        doc[i].lower_ in lexicon.TOLD_OF_PREPS)
     if not has_clause and not stance and not told_of:
         needs_clause = lemma in lexicon.CLAUSE_ONLY_VERBS or lemma not in (
             lexicon.OBJECT_CONTENT_VERBS | {"say"})
@@ -55,7 +56,7 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
     if lemma in lexicon.TELL_VERBS and not (stance or told_of or has_clause
                                             or _clause_follows(ix, cue, i, end)):
         return None
-    end = before_speaker_action(ix, i, end)
+    end = before_adjuncts(ix, cue, i, before_speaker_action(ix, i, end), stance=stance)
     if doc[i].dep_ == "prep" and (lemma in lexicon.POINTING_VERBS or told_of or (
             (stance or lemma == "call") and doc[i].lower_ in lexicon.STANCE_PREPS)):
         i += 1  # "called for talks", "hinting at a deal": the content is the object, not the preposition
@@ -90,14 +91,14 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
         near_cue = cue.i in {token.head.i, token.head.head.i}
         if token.dep_ in {"advmod", "npadvmod"} and near_cue and (
             token.pos_ in {"ADV", "PROPN", "NOUN"} and token.ent_type_ in {"", "DATE", "TIME"}
-            and token.lower_ not in {"not", "how", "why", "when", "where"}
+            and token.lower_ not in lexicon.CONTENT_OPENERS
             and (token.pos_ == "ADV" or token.ent_type_ in {"DATE", "TIME"})
         ):
             i = max(i + 1, token.right_edge.i + 1) if token.head.i == cue.i else i + 1
             continue
         if token.dep_ == "prep" and token.lower_ in lexicon.CHANNEL_PREPS and not (
             lemma in lexicon.OBJECT_CONTENT_VERBS and i > start_limit
-        ) and not (token.lower_ in {"at", "to"} and lemma in lexicon.POINTING_VERBS):
+        ) and not (token.lower_ in lexicon.POINTING_PREPS and lemma in lexicon.POINTING_VERBS):
             j = i + 1
             while j < end and doc[j] in token.subtree and not (
                 doc[j].lower_ == "that" or doc[j].pos_ in {"VERB", "AUX"} or doc[j].tag_ == "WDT"
@@ -180,3 +181,16 @@ def tail_after(ix: DocIndex, right: int, sent: Span) -> tuple[int, int] | None:
     if len(rest) < 3 or rest[0].tag_ == "VBG" or any(t.lower_ == "according" or is_cue(t) for t in rest):
         return None  # "..., adding that ...": a cue of its own
     return trim(ix, comma + 1, sent.end)
+
+
+def with_extracted(ix: DocIndex, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content with the subject its clause lost to the front ("errors, which the council said
+    were minor": what the council said is that they were minor): a "which"/"that" before the speaker
+    that is the reported clause's subject. A clause with a subject of its own ("missiles, which the
+    army said it shot down") is a content without it."""
+    start, end = content
+    for token in cue.subtree:  # not in text order: the pronoun's arc crosses the speaker's
+        if token.i < cue.i and token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and (
+                token.head.i > cue.i and start <= token.head.idx < end):
+            return token.idx, end
+    return content

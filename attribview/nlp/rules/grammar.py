@@ -20,13 +20,14 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
 
     With ``framing``, verbs that only introduce a quotation next to them count too ("she continued:").
     """
-    if token.pos_ != "VERB" and token.lower_ not in {"said", "says"}:  # "Said Ellis:" is tagged PROPN
+    if token.pos_ != "VERB" and token.lower_ not in lexicon.SAID_FORMS:  # "Said Ellis:" is tagged PROPN
         return False
     lemma = cue_lemma(token)
     if lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.COGNITION_VERBS and not (
             framing and lemma in lexicon.QUOTE_ONLY_VERBS):
         return False
-    if token.dep_ in {"amod", "compound"} and not (token.is_sent_start and token.lower_ in {"said", "says"}):
+    if token.dep_ in {"amod", "compound"} and not (
+            token.is_sent_start and token.lower_ in lexicon.SAID_FORMS):
         return False  # "so-called", but "Said Ellis:" opens a sentence however it is parsed
     # "a town called Nyok": a bare participle modifies a noun, nobody speaks
     return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
@@ -87,8 +88,42 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.i != current.i:
+            return _participle_holder(current.head)
         return None
     return None
+
+
+def _participle_holder(noun: Token) -> Token:
+    """Who a participle after a noun speaks for: "voters criticizing the plan" the voters, "issued a
+    statement saying ..." the one who issued it (a document speaks for its issuer)."""
+    verb = noun.head
+    if noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS and noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if issuer is not None:
+            return issuer
+    return noun
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """Who holds the claim or stance a noun names, by the verb it is the object of: the subject of a
+    light verb ("the senator made a call for talks", "Marsh repeated his claim that ..."), never of
+    a verb that acts on somebody else's ("the council rejected calls for a recount").
+
+    A possessive pronoun owner ("his claim") is the subject again; another owner stays the holder.
+    """
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in lexicon.POSSESSIVE_PRONOUNS:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "came out in support of the plan": any verb
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.LIGHT_VERBS:
+        return None
+    subject = subject_of(verb)  # "met the workers and made a call for talks": inherited
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS:
+        return None
+    return subject
 
 
 def dateline_dash(token: Token) -> int | None:

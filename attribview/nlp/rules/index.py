@@ -5,6 +5,11 @@ article the rules would spend their time there. So sentences, quotations (by tok
 are indexed once per Doc, here, and the rules ask this index instead.
 """
 
+from collections.abc import Collection, Iterator
+from itertools import accumulate
+
+from spacy.attrs import LOWER, ORTH, POS, SPACY
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp.attribution import Attribution
@@ -12,6 +17,22 @@ from attribview.nlp.quotations import Quotation, find_quotations
 from attribview.nlp.rules.grammar import is_cue
 
 _SENTENCE_STOPS = frozenset({".", "!", "?"})
+#: Words ``grammar.is_cue`` takes as cues whatever their part of speech ("Said Ellis:" tagged PROPN).
+CUE_WORDS = frozenset({"said", "says"})
+
+
+def token_arrays(doc: Doc) -> tuple[list[str], list[str], list[int]]:
+    """Each token's text, lower case and coarse part of speech, without making ``Token`` objects."""
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    lowers = [strings[o] for o in doc.to_array(LOWER).tolist()]
+    return texts, lowers, doc.to_array(POS).tolist()
+
+
+def may_be_cue(pos: int, lower: str) -> bool:
+    """Whether ``grammar.is_cue`` can accept a token of this part of speech and lower case (it
+    refuses every other one at its first test): the tokens worth making into ``Token`` objects."""
+    return pos == VERB or lower in CUE_WORDS
 
 
 class DocIndex:
@@ -22,15 +43,16 @@ class DocIndex:
         self.sents: list[Span] = list(doc.sents)
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_index[i] = number
+            self.sent_index[sent.start:sent.end] = [number] * (sent.end - sent.start)
         self.sent_starts = [s.start_char for s in self.sents]
         self.sent_ends = [s.end_char for s in self.sents]
+        #: Each token's text, lower case and coarse part of speech (spaCy's symbol ids), read once from
+        #: the Doc's arrays: a ``Token`` object per word is what costs on a long article.
+        self.texts, self.lowers, self.pos = token_arrays(doc)
         #: Sentence stops before each token: whether two tokens are in one sentence, in constant time.
-        self.stops_before = [0]
-        for token in doc:
-            self.stops_before.append(self.stops_before[-1] + (token.text in _SENTENCE_STOPS))
-        self.text = doc.text
+        self.stops_before = [0, *accumulate(int(text in _SENTENCE_STOPS) for text in self.texts)]
+        self.text = "".join([text + " " if space else text for text, space in
+                             zip(self.texts, doc.to_array(SPACY).tolist(), strict=True)])
         self.quotations = [self._bounded(q) for q in find_quotations(self.text)]
         #: The quotation (by position in ``quotations``) each token is part of, if any.
         self.quote_of_token: list[int | None] = [None] * len(doc)
@@ -42,6 +64,14 @@ class DocIndex:
         #: The cues that may frame a quotation, by sentence start (filled in as the quotations ask).
         self.framing_cues: dict[int, list[int]] = {}
         self.found: list[Attribution] = []
+
+    def tagged(self, parts: Collection[int]) -> Iterator[tuple[Token, Span]]:
+        """The tokens of these parts of speech (``spacy.symbols`` ids), in text order, with their
+        sentences; no other word becomes a ``Token`` object."""
+        doc, sents, sent_index = self.doc, self.sents, self.sent_index
+        for i, pos in enumerate(self.pos):
+            if pos in parts:
+                yield doc[i], sents[sent_index[i]]
 
     def sent_of(self, token: Token) -> Span:
         """The sentence of ``token``, from the index (``Token.sent`` rescans the Doc)."""

@@ -27,10 +27,17 @@ def cut_at_nested_cues(ix: DocIndex) -> None:
             # opens another speaker's statement
             contrast = next((c for c in inner_cue.root.children if c.dep_ == "mark"
                              and c.lower_ in lexicon.CONTRAST_MARKS), None)
-            if inner.source_head != outer.source_head and contrast is None:
+            # "... and one in four said the party ...": a coordinated statement with its own speaker;
+            # "..., according to an attendee": the outer content does not run into another's source
+            root = inner_cue.root
+            subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i == inner.source_head), None)
+            own_clause = subject is not None and subject.left_edge.i > 0 and (
+                root.dep_ == "conj" or doc[subject.left_edge.i - 1].dep_ == "cc")
+            according = inner.kind == "according_to"
+            if inner.source_head != outer.source_head and contrast is None and not (own_clause or according):
                 continue
             cut = inner_cue.start if contrast is None else min(contrast.i, inner_cue.start)
-            if contrast is not None and outer.start <= doc[inner.source_head].idx < outer.end:
+            if (contrast is not None or own_clause) and outer.start <= doc[inner.source_head].idx < outer.end:
                 cut = min(cut, doc[inner.source_head].left_edge.i)
             while cut > 0 and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
                                or doc[cut - 1].is_space):

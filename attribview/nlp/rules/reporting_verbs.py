@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import after_dateline, trim, without_gloss
-from attribview.nlp.rules.contents import content_after, content_before, tail_after
+from attribview.nlp.rules.contents import content_after, content_before, tail_after, with_extracted
 from attribview.nlp.rules.grammar import cue_lemma, is_cue, is_negated, is_passive, mention_range, subject_of
 from attribview.nlp.rules.index import DocIndex
 
@@ -61,6 +61,8 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
         c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= after_dateline(ix, sent)
         for c in cue.children)
     content = None if fronted else content_after(ix, cue, sent, subject)
+    if content is not None:
+        content = with_extracted(ix, cue, content)
     kind = "indirect"
     tail = None
     if content is not None and subject is not None and _misread_interposed(ix, cue, subject):

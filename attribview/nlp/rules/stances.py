@@ -3,27 +3,28 @@
 They come out as kind ``stance``; the core's conventions decide whether they count.
 """
 
+from spacy import symbols
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import STANCE
 from attribview.nlp.rules.boundaries import trim
 from attribview.nlp.rules.contents import content_after
-from attribview.nlp.rules.grammar import is_passive, mention_range, subject_of
+from attribview.nlp.rules.grammar import is_passive, mention_range, noun_holder, subject_of
 from attribview.nlp.rules.index import DocIndex
 
 
 def find_stances(ix: DocIndex) -> None:
     """Stances, once every statement is found: a stance inside a statement is part of what was said."""
-    for sent in ix.sents:
-        for token in sent:
-            word = token.lower_
-            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
-                _from_stance(ix, token, sent)
-            elif token.pos_ == "NOUN" and word in lexicon.STANCE_NOUNS:
-                _from_stance_noun(ix, token)
-            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
-                _from_stance_adjective(ix, token)
+    for token, sent in ix.tagged({symbols.VERB, symbols.NOUN, symbols.ADJ}):
+        word = token.lower_
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
+            _from_stance(ix, token, sent)
+        elif token.pos_ == "NOUN" and (word in lexicon.STANCE_NOUNS
+                                       or token.lemma_.lower() in lexicon.STANCE_NOUNS):
+            _from_stance_noun(ix, token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and word in lexicon.STANCE_ADJECTIVES:
+            _from_stance_adjective(ix, token)
 
 
 def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
@@ -40,8 +41,12 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
         return  # "showed up", "pointed out": a phrasal verb means something else
     if verb.dep_ == "xcomp" and is_passive(verb.head):
         return  # "the developer is believed to have offered ...": a hedge, nobody's stance
+    if verb.lemma_.lower() in lexicon.INFINITIVE_STANCE_VERBS and not any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.rights):
+        return  # "looks to build on his lead" is an aim, "looks tired" none
     if verb.lemma_.lower() in lexicon.STANCE_PREP_VERBS and not any(
-            c.dep_ == "prep" and c.lower_ in lexicon.STANCE_PREPS for c in verb.rights):
+            _stance_prep(c) for c in verb.rights):
         return  # "voted on Tuesday" holds no stance, "voted against the bill" does
     if ix.covered(verb):
         return
@@ -57,6 +62,16 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
         return
     ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject),
            head=subject.i, confidence=0.5)
+
+
+def _stance_prep(token: Token) -> bool:
+    """A preposition that leads to what a stance is on ("against the bill", "about the plan"), not to
+    a time ("on Tuesday", "for an hour")."""
+    if token.dep_ != "prep" or token.lower_ not in lexicon.STANCE_PREPS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return not (token.lower_ in lexicon.TIME_OR_TOPIC_PREPS and objects
+                and objects[0].ent_type_ in {"DATE", "TIME"})
 
 
 def _from_passive_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
@@ -82,10 +97,36 @@ def _from_stance_adjective(ix: DocIndex, adjective: Token) -> None:
 
 
 def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
-    """"Trump's plan to cut taxes", "her support for the deal": the owner holds the stance."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        _add_held(ix, noun, owner, {"acl"})
+    """"Trump's plan to cut taxes", "her support for the deal", "Marsh made a call for talks", "the
+    support of the union": the owner, the light verb's subject or the "by"/"from" phrase holds it;
+    "the plan drew criticism from the union": the subject is what it is on."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.RECEPTION_VERBS:
+        _received(ix, noun)
+        return
+    holder = noun_holder(noun) or next((c for c in noun.children if c.dep_ == "poss"), None) or (
+        _from_phrase(noun))
+    if holder is not None:
+        _add_held(ix, noun, holder, {"acl"})
+
+
+def _from_phrase(noun: Token) -> Token | None:
+    """The object of a "by" or "from" phrase after ``noun`` ("criticism from the union")."""
+    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in lexicon.HOLDER_PREPS
+                 for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _received(ix: DocIndex, noun: Token) -> None:
+    """"The plan drew criticism from the union": the union's stance, on the plan."""
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    holder = _from_phrase(noun) or next((o for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from"
+                                         for o in c.children if o.dep_ == "pobj"), None)
+    if subject is None or holder is None or ix.inside_quote(noun) or ix.covered(noun):
+        return
+    content = trim(ix, *mention_range(subject))
+    if content is not None:
+        ix.add(content, STANCE, cue=(noun.i, noun.i + 1), source=mention_range(holder), head=holder.i,
+               confidence=0.45)
 
 
 def _add_held(ix: DocIndex, cue: Token, holder: Token, clauses: set[str]) -> None:
@@ -93,8 +134,13 @@ def _add_held(ix: DocIndex, cue: Token, holder: Token, clauses: set[str]) -> Non
     after it ("support for ...", "critical of ...") or its clause ("plan to ...", "sure that ...")."""
     if ix.inside_quote(cue) or ix.covered(cue):
         return
-    for child in cue.rights:
-        if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | {"to", "with"}:
+    doc = ix.doc
+    after = cue.right_edge.i + 1
+    # "renewed his calls for an inquiry": the parser hangs the preposition on the verb
+    misplaced = [doc[after]] if cue.dep_ == "dobj" and after < len(doc) and doc[after].dep_ == "prep" and (
+        doc[after].head.i == cue.head.i) else []
+    for child in [*cue.rights, *misplaced]:
+        if child.dep_ == "prep" and child.lower_ in lexicon.STANCE_PREPS | lexicon.STANCE_NOUN_PREPS:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 start, end = child.i + 1, objects[0].right_edge.i + 1
@@ -105,7 +151,7 @@ def _add_held(ix: DocIndex, cue: Token, holder: Token, clauses: set[str]) -> Non
             break
     else:
         return
-    if ix.doc[start].lower_ == "that":  # "sure that the ferry would return"
+    if doc[start].lower_ == "that":  # "sure that the ferry would return"
         start += 1
     content = trim(ix, start, end)
     if content is not None:

@@ -11,6 +11,7 @@ from store_samples import ARTICLE, sample_analysis
 
 from attribview.core.types import Analysis, Quote
 from attribview.store.errors import StoreError
+from attribview.store.export import checked_quotes
 from attribview.store.library import ArticleMeta, Store
 
 META = ArticleMeta(title="Front line", outlet="Wire", url="https://example.org/a")
@@ -34,6 +35,7 @@ def test_json_export(store: Store) -> None:
     checked = next(q for q in article["quotes"] if q["id"] == quote_id)
     assert checked["verification"]["status"] == "false"
     assert checked["verification"]["evidence"] == ["https://example.org/e"]
+    assert checked["verification"]["url"] is None
     assert json.loads(store.export("json", article_id)) == data
     with pytest.raises(StoreError, match="no article with id 77"):
         store.export("json", 77)
@@ -53,20 +55,31 @@ def test_csv_export(store: Store) -> None:
     assert rows[-1]["text"] == nasty
 
 
-def test_claimreview_export(store: Store) -> None:
+def test_checked_quotes_are_what_a_claim_review_is_built_from(store: Store) -> None:
     _, quote_id = _library(store)
-    reviews = json.loads(store.export("claimreview"))
-    assert len(reviews) == 1  # "in_progress" and unverified quotes are not findings
-    [review] = reviews
-    assert review["@context"] == "https://schema.org"
-    assert review["@type"] == "ClaimReview"
-    assert review["claimReviewed"] == store.get_quote(quote_id).text
-    assert review["reviewRating"]["alternateName"] == "false"
-    assert review["itemReviewed"]["author"]["name"] == "Ministry of Defence"
-    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
-    assert review["author"]["name"] == "ana"
+    store.set_verification(quote_id, "false", who="ana", url="https://checks.example.org/1")
+    [check] = store.read(checked_quotes)  # "in_progress" and unverified quotes are not findings
+    assert (check.quote_id, check.status, check.url) == (quote_id, "false", "https://checks.example.org/1")
+    assert check.speaker == "Ministry of Defence" and check.text == store.get_quote(quote_id).text
+    assert (check.article_title, check.article_url, check.outlet) == ("Front line", "https://example.org/a",
+                                                                       "Wire")
+    assert check.cue == ""  # the sample quote has no cue span
     store.reject_quote(quote_id, who="ana")
-    assert json.loads(store.export("claimreview")) == []
+    assert store.read(checked_quotes) == []
+
+
+def test_the_fact_check_url_is_stored_with_its_history(store: Store) -> None:
+    _, quote_id = _library(store)
+    row = store.set_verification(quote_id, "false", who="bo", url="https://checks.example.org/1")
+    assert row.url == "https://checks.example.org/1" and row.version == 2
+    assert store.set_verification(quote_id, "false", who="bo").url == row.url  # None keeps it
+    assert store.set_verification(quote_id, "false", who="cy", url="").url is None  # "" takes it back
+    changes = [(h.old_value, h.new_value, h.who) for h in store.history("verification", quote_id)
+               if h.field == "url"]
+    url = "https://checks.example.org/1"
+    assert changes == [(None, url, "bo"), (url, None, "cy")]
+    with pytest.raises(StoreError, match="unknown export format"):
+        store.export("claimreview")  # built by the core, which knows the publishing settings
 
 
 def test_unknown_export_format(store: Store) -> None:

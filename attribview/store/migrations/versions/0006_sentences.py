@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_sentences"
-down_revision: str | None = "0004_groups_views_search"
+down_revision: str | None = "0005_factcheck_url"
 branch_labels: str | None = None
 depends_on: str | None = None
 

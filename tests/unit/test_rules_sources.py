@@ -1,0 +1,27 @@
+"""Who speaks through a participle after a noun: the noun itself ("residents criticizing the plan"), or
+the one who issued a document ("issued a statement saying ..."). Invented sentences; the source mention
+is checked, as the shared scorer pairs sources by their mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_patterns import RELATIONS, Analyse
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The harbour board issued a statement saying the ferry would not return.",
+                 "the ferry would not return", "The harbour board", id="issued-a-statement-saying"),
+    pytest.param("Mayor Helga Strand released a statement condemning the vandalism at the quay.",
+                 "the vandalism at the quay", "Mayor Helga Strand", id="released-a-statement-condemning"),
+    pytest.param("A petition calling for the closure of the old mine has reached the council.",
+                 "the closure of the old mine", "A petition", id="a-petition-calling-for"),
+])
+def test_a_participle_after_a_noun_speaks_for_its_holder(analyse: Analyse, text: str, content: str,
+                                                         source: str) -> None:
+    analysis = analyse(text, conventions=RELATIONS)
+    found = [q for q in analysis.quotes if q.text == content]
+    assert len(found) == 1, [(q.kind, q.text) for q in analysis.quotes]
+    quote = found[0]
+    assert quote.source_start is not None and quote.source_end is not None
+    assert analysis.text[quote.source_start:quote.source_end] == source
