@@ -15,6 +15,8 @@ from attribview.textio import SourceText, read_article
 
 #: Called after each article with (done, total, file name).
 Progress = Callable[[int, int, str], None]
+#: Asked before each article is read and after each is stored: True stops the import there.
+Stop = Callable[[], bool]
 
 
 @dataclass
@@ -23,27 +25,31 @@ class ImportReport:
 
     ``skipped`` holds files whose text was in the library already, ``duplicates`` (file, earlier file)
     the files of this run with the same text as an earlier one (stored once), and ``failed`` (path,
-    reason) the files and folders that could not be read or analysed.
+    reason) the files and folders that could not be read or analysed; ``cancelled``: stopped before the
+    last file (what was stored is kept), ``total`` the article files it was given.
     """
 
     imported: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+    total: int = 0
 
 
 def import_files(analyzer: Analyzer, find: Callable[[str], int | None],
              add: Callable[[ArticleMeta, Analysis], int | None], paths: Iterable[str | Path], *,
              profile: str | None = AUTO, batch_size: int = BATCH_SIZE,
-             progress: Progress | None = None) -> ImportReport:
+             progress: Progress | None = None, stop: Stop | None = None) -> ImportReport:
     """Analyse and store every article file; a text already in the library is skipped.
 
     A file that cannot be read or analysed is reported and the others go on; a text given twice is
     stored and counted once. Each article is saved in its own transaction, so an interrupted import
-    keeps what it finished and a rerun completes it.
+    keeps what it finished and a rerun completes it; ``stop`` (a Cancel button) ends it after the file
+    being stored.
     """
     files, problems = article_files(paths)
-    report = ImportReport(failed=problems)
+    report = ImportReport(failed=problems, total=len(files))
     done = 0
 
     def finished(path: Path) -> None:
@@ -52,10 +58,16 @@ def import_files(analyzer: Analyzer, find: Callable[[str], int | None],
         if progress:
             progress(done, len(files), path.name)
 
+    def stopped() -> bool:
+        report.cancelled = report.cancelled or (stop is not None and done < len(files) and stop())
+        return report.cancelled
+
     first_of_text: dict[str, Path] = {}
     for batch in _batches(files, batch_size):
         pending: list[tuple[Path, SourceText]] = []
         for path in batch:
+            if stopped():
+                return report
             try:
                 source = read_article(path)
             except InputError as error:
@@ -79,6 +91,8 @@ def import_files(analyzer: Analyzer, find: Callable[[str], int | None],
             else:  # a concurrent import stored it since it was looked up
                 report.skipped.append(str(path))
             finished(path)
+            if stopped():
+                return report
     return report
 
 def _analyse(analyzer: Analyzer, pending: Sequence[tuple[Path, SourceText]],

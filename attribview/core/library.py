@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from attribview.core.analysis import AUTO, BATCH_SIZE, NO_PROFILE, Analyzer
 from attribview.core.article_files import ARTICLE_SUFFIXES, article_files, meta_for
 from attribview.core.claimreview import claimreview_json
-from attribview.core.importing import ImportReport, Progress, import_files
+from attribview.core.importing import ImportReport, Progress, Stop, import_files
 from attribview.core.language import detect_language
 from attribview.core.publishing import Publishing, load_publishing, web_url
 from attribview.core.statuses import CHECKED_STATUSES, STATUSES
@@ -64,8 +64,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTICLE_SUFFIXES", "CHECKED_STATUSES", "STATUSES", "TITLE_LENGTH", "ArticleMeta", "ArticleProgress",
     "ArticleRow", "ConflictError", "HistoryRow", "ImportReport", "Library", "Progress", "QuoteDetails",
-    "QuoteRow", "QuotesChanged", "StoreError", "StoredArticle", "VerificationRow", "article_files",
-    "default_library_path", "library_location", "meta_for", "stored_quote",
+    "QuoteRow", "QuotesChanged", "Stop", "StoreError", "StoredArticle", "VerificationRow", "article_files",
+    "default_library_path", "library_location", "meta_for", "stored_quote", "text_source",
 ]
 
 
@@ -109,7 +109,8 @@ class StoredArticle:
     library holds (its quotes with every correction, its sentences), so the faces draw it like a fresh one.
 
     ``rows`` are the stored quotes (rejected ones left out), parallel to ``analysis.quotes``; ``language``
-    is the text's language code, None when it was never determined.
+    is the text's language code, None when it was never determined; ``sentences_kept`` is False for an
+    article stored by an older version and opened without analysing it (no sentences yet).
     """
 
     row: ArticleRow
@@ -117,6 +118,7 @@ class StoredArticle:
     analysis: Analysis
     rows: tuple[QuoteRow, ...] = ()
     language: str | None = None
+    sentences_kept: bool = True
 
 
 def stored_quote(row: QuoteRow) -> Quote:
@@ -125,6 +127,11 @@ def stored_quote(row: QuoteRow) -> Quote:
                  kind=row.kind, confidence=row.confidence, cue_start=row.cue_start, cue_end=row.cue_end,
                  source_start=row.source_start, source_end=row.source_end, mention=row.mention,
                  flags=row.flags)
+
+
+def text_source(text: str) -> SourceText:
+    """A text already read (as the library keeps it, or as the viewer shows it), to analyse again."""
+    return SourceText(text, text, "utf-8", is_html=False)
 
 
 def language_code(analysis: Analysis) -> str:
@@ -172,10 +179,11 @@ class Library:
         return self._analyzer
 
     def import_files(self, paths: Iterable[str | Path], *, profile: str | None = AUTO,
-                     batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> ImportReport:
+                     batch_size: int = BATCH_SIZE, progress: Progress | None = None,
+                     stop: Stop | None = None) -> ImportReport:
         """Analyse and store every article file; see :func:`attribview.core.importing.import_files`."""
         return import_files(self.analyzer, self.store.find_article_id, self._add, paths, profile=profile,
-                            batch_size=batch_size, progress=progress)
+                            batch_size=batch_size, progress=progress, stop=stop)
 
     def search(self, *, speaker: str | None = None, group: str | None = None, status: str | None = None,
                text: str | None = None, limit: int | None = None) -> list[QuoteRow]:
@@ -247,18 +255,28 @@ class Library:
         self._groups_recorded(analysis)
         return self._stored(stored)
 
-    def open_article(self, article_id: int) -> StoredArticle:
+    def reanalyse(self, article_id: int, profile: str) -> StoredArticle:
+        """Analyse a stored article again with another profile (``none``: without one), keeping its
+        manual work (quotes added, rejections, speakers chosen by hand, verifications), and give it back
+        as the library now holds it."""
+        stored = self.store.read(lambda s: article_text(s, article_id))
+        fresh = self.analyzer.analyze(text_source(stored.text),
+                                      profile=profile, readable=True)
+        return self.save_analysis(fresh, ArticleMeta(stored.row.title, language=stored.language))
+
+    def open_article(self, article_id: int, *, analyse: bool = True) -> StoredArticle:
         """An article with its stored quotes (every correction) and sentences: no model needed.
 
         An article imported before the library kept sentences (schema 0004 and older) is analysed once
         more for them, with the model, and they are kept from then on (its quotes stay as they are);
-        without a model it is shown with its quotes and no sentences (no hedged-claim lines).
+        without a model, or without ``analyse``, it is given with its quotes and no sentences (no
+        hedged-claim lines) and ``sentences_kept`` False.
         """
         stored = self.store.read(lambda s: article_text(s, article_id))
-        if stored.sentences is None:
+        if stored.sentences is None and analyse:
             profile = stored.row.profile if stored.row.profile in self.analyzer.profiles else NO_PROFILE
             try:
-                fresh = self.analyzer.analyze(SourceText(stored.text, stored.text, "utf-8", is_html=False),
+                fresh = self.analyzer.analyze(text_source(stored.text),
                                               profile=profile, readable=True)
             except AttribviewError:  # no model: its quotes are shown all the same, its hedges once there is
                 return self._stored(stored)
@@ -271,6 +289,7 @@ class Library:
     def _stored(self, stored: ArticleText, sentences: Sequence[Sentence] | None = None,
                 language: str | None = None, counting: str | None = None) -> StoredArticle:
         """The analysis the library holds of ``stored`` (fresh ``sentences`` for an older article)."""
+        kept = sentences is not None or stored.sentences is not None
         if sentences is None:
             sentences = [Sentence(*span) for span in stored.sentences or ()]
         profile = self.analyzer.profiles.get(stored.row.profile) if stored.row.profile else None
@@ -279,7 +298,8 @@ class Library:
                             sentences=tuple(sentences), encoding="utf-8",
                             groups={g.id: g.label for g in profile.groups} if profile is not None else {},
                             counting=counting or stored.counting or "statements")
-        return StoredArticle(stored.row, stored.text, analysis, stored.quotes, language or stored.language)
+        return StoredArticle(stored.row, stored.text, analysis, stored.quotes, language or stored.language,
+                             sentences_kept=kept)
 
     def quotes(self, article_id: int) -> list[QuoteRow]:
         """The article's quotes in text order, rejected ones left out."""

@@ -7,7 +7,8 @@ library then says (``set_details``) is what the panel shows, so the screen never
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -39,6 +40,15 @@ if TYPE_CHECKING:
 FIELDS = ("Said", "Kind", "Cue", "Source", "Confidence", "Flags")
 
 SpeakerGroup = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """What a checker tried to save when another checker's save came first (None: not part of it)."""
+
+    note: str | None = None
+    evidence: Sequence[str] | None = None
+    speaker: str | None = None
 
 
 def _value_label() -> QLabel:
@@ -146,6 +156,15 @@ class DetailPanel(QWidget):
         self.verification_form = QWidget()
         checks = self._form()
         self.verification_form.setLayout(checks)
+        self.conflict_label = plain_label()  # "changed by <name> at <time>", names typed by checkers
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setFrameShape(QLabel.Shape.StyledPanel)
+        self.conflict_label.setMargin(4)
+        self.conflict_label.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.conflict_label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.conflict_label.setAutoFillBackground(True)
+        self.conflict_label.hide()
+        column.addWidget(self.conflict_label)
         self.status_combo = QComboBox()
         text = self.palette().color(QPalette.ColorRole.Text)
         for style in STYLES.values():
@@ -229,6 +248,8 @@ class DetailPanel(QWidget):
         article = self._article
         same = index is not None and index == self._index
         self._index = index
+        if not same:
+            self.show_conflict(None)
         if article is None or index is None:
             self._stack.setCurrentIndex(0)
             return
@@ -290,6 +311,32 @@ class DetailPanel(QWidget):
         self.evidence_edit.show_value("\n".join(evidence), keep_typing=keep_typing)
         self.checked_label.setText(checked or "not yet")
         self.factcheck_label.setText(url or "not published")
+
+    def show_conflict(self, message: str | None, unsaved: Unsaved | None = None) -> None:
+        """Say that another checker saved the shown quote first (None: hide it), with what this checker
+        tried to save put back in its field, unsaved, to save again (it saves when the field is left)."""
+        self.conflict_label.setVisible(message is not None)
+        if message is None:
+            return
+        kept = []
+        if unsaved is not None and unsaved.note is not None:
+            self._keep_typed(self.note_edit, unsaved.note)
+            kept.append("note")
+        if unsaved is not None and unsaved.evidence is not None:
+            self._keep_typed(self.evidence_edit, "\n".join(unsaved.evidence))
+            kept.append("evidence")
+        if unsaved is not None and unsaved.speaker is not None:
+            self.speaker_edit.setText(unsaved.speaker)
+            kept.append("speaker")
+        hint = (f" Your {' and '.join(kept)} is kept below, unsaved: leaving its field saves it over "
+                "theirs." if kept else " Their state is shown: choose again to change it.")
+        self.conflict_label.setText(message + hint)
+
+    @staticmethod
+    def _keep_typed(field: CommitTextEdit, text: str) -> None:
+        if field.typed() != text:
+            field.setPlainText(text)
+            field.document().setModified(True)
 
     def history_texts(self) -> list[str]:
         """The history as shown, newest first (for tests and accessibility)."""

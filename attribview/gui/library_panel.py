@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -26,7 +28,7 @@ from attribview.gui.plain import plain_label, tooltip
 from attribview.gui.status import STYLES
 
 if TYPE_CHECKING:
-    from attribview.core.library import ArticleProgress
+    from attribview.core.library import ArticleProgress, QuoteRow
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: (checked, total) of the row, drawn as a bar.
@@ -111,6 +113,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self._current: int | None = None
         self._requested: int | None = None
+        self._articles: list[ArticleProgress] = []
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -137,6 +140,7 @@ class LibraryPanel(QWidget):
 
     def set_progress(self, articles: Sequence[ArticleProgress]) -> None:
         """Show the library's articles (newest first) with their counts and checking progress."""
+        self._articles = list(articles)
         selected = self._current
         self.tree.clear()
         for entry in reversed(articles):
@@ -159,6 +163,24 @@ class LibraryPanel(QWidget):
             f"{plural(len(articles), 'article')} · {checked} of {plural(total, 'quote')} checked"
             if articles else "The library is empty. Articles you open are kept here with their checks.")
         self.set_current(selected)
+
+    @property
+    def articles(self) -> list[ArticleProgress]:
+        """The articles as listed, in import order."""
+        return list(self._articles)
+
+    def update_article(self, article_id: int, rows: Sequence[QuoteRow]) -> bool:
+        """Count one article again from its quotes as a desk action left them (rejected ones left out),
+        without reading the library's list; False when the article is not listed."""
+        index = next((i for i, entry in enumerate(self._articles) if entry.article.id == article_id), None)
+        if index is None:
+            return False
+        statuses = Counter(row.status for row in rows)
+        entry = self._articles[index]
+        self._articles[index] = replace(entry, quotes=len(rows),
+                                        statuses={s: statuses[s] for s in STYLES if statuses[s]})
+        self.set_progress(self._articles)
+        return True
 
     def set_current(self, article_id: int | None) -> None:
         """Mark the article on screen in bold."""

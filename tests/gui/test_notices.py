@@ -28,11 +28,3 @@ def test_notice_bar_shows_for_a_russian_article_and_hides_for_english(
     window.show_article(sample)
     assert not window.notice_bar.isVisible()
 
-
-def test_status_bar_names_the_active_profile(window: MainWindow, sample: Document, tmp_path: Path) -> None:
-    window.show_article(sample)
-    assert sample.profile_label
-    assert window.profile_label.text() == f"Profile: {sample.profile_label}"
-    window.statusBar().grab().save(str(tmp_path / "status.png"))
-    window.close_article()
-    assert window.profile_label.text() == ""

@@ -18,12 +18,14 @@ from attribview.gui.commands import (
     SpeakerCommand,
     StatusCommand,
 )
+from attribview.gui.detail_panel import Unsaved
 from attribview.gui.document import Document
 from attribview.gui.status import status_label
 from attribview.gui.tasks import Lane
 from attribview.gui.window.parts import WindowParts
 
 if TYPE_CHECKING:
+    from attribview.core.library import QuoteRow
     from attribview.gui.desk import QuoteDetails, QuotesChanged
 
 
@@ -68,10 +70,11 @@ class DeskActions(WindowParts):
         what = f"marked as {status_label(status)}" if status is not None \
             else "note saved" if note is not None else "evidence saved"
         who = self.checker.name()
+        unsaved = Unsaved(note, evidence)
         self.tasks.run(lambda: self.desk.set_verification(quote_id, status=status, note=note,
                                                           evidence=evidence, who=who),
                        lane=Lane.DESK, on_success=lambda details: self._on_quote_saved(details, what),
-                       on_failure=lambda error: self._on_save_failed(quote_id, error))
+                       on_failure=lambda error: self._on_save_failed(quote_id, error, unsaved))
 
     def _save_speaker(self, quote_id: int, speaker: str | None, group: str | None, by_hand: bool) -> None:
         what = f"speaker set to {speaker or 'unknown'}"
@@ -79,7 +82,8 @@ class DeskActions(WindowParts):
         self.tasks.run(lambda: self.desk.restore_speaker(quote_id, speaker, group, by_hand, who=who),
                        lane=Lane.DESK,
                        on_success=lambda details: self._on_quote_saved(details, what),
-                       on_failure=lambda error: self._on_save_failed(quote_id, error))
+                       on_failure=lambda error: self._on_save_failed(quote_id, error,
+                                                                     Unsaved(speaker=speaker or "")))
 
     # corrections from the article: not an attribution, an attribution added from a selection ------
 
@@ -147,7 +151,7 @@ class DeskActions(WindowParts):
         who = self.checker.name()
         self.tasks.run(lambda: self.desk.reject(quote_id, rejected, who=who), lane=Lane.DESK,
                        on_success=lambda changed: self._on_quotes_changed(changed, what),
-                       on_failure=self._on_task_failed)
+                       on_failure=lambda error: self._on_save_failed(quote_id, error))
 
     def _save_new_quote(self, new: NewQuote) -> None:
         who = self.checker.name()
@@ -176,19 +180,52 @@ class DeskActions(WindowParts):
             elif before is not None and self.proxy.rowCount():
                 self._select_row(min(before, self.proxy.rowCount() - 1))  # the next one the filter shows
         self.status_label.setText(f"Saved: {what}.")
-        self.refresh_library()
+        self._count_again(changed.row.article_id, changed.rows)
         self.quotes_changed.emit(changed)
 
     def _on_quote_saved(self, details: QuoteDetails, what: str) -> None:
         if self.document is not None and self.document.index_of(details.row.id) is not None:
             self._update_document(self.document.with_row(details.row))
         self.detail.set_details(details)
+        self.detail.show_conflict(None)
         self.status_label.setText(f"Saved: {what}.")
-        self.refresh_library()
+        article = self.document
+        if article is not None and article.article_id == details.row.article_id:
+            self._count_again(details.row.article_id, article.rows)
+        else:
+            self.refresh_library()
         self.quote_saved.emit(details)
 
-    def _on_save_failed(self, quote_id: int, error: BaseException) -> None:
-        self._on_task_failed(error)
-        if self.detail.quote_id == quote_id:  # show what the library holds, not what failed to save
+    def _count_again(self, article_id: int, rows: Sequence[QuoteRow]) -> None:
+        """The library's list after a desk action, from the quotes it returned (the list is read again
+        only for an article it does not show)."""
+        if self.library_panel.update_article(article_id, rows):
+            self.library_listed.emit(self.library_panel.articles)
+        else:
+            self.refresh_library()
+
+    def _on_save_failed(self, quote_id: int, error: BaseException, unsaved: Unsaved | None = None) -> None:
+        """Show what the library holds, not what failed to save. When another checker saved the quote
+        since it was shown, say who and when, show their state, and keep what this checker typed in its
+        field to save again; the undo steps go (undoing them would overwrite the other checker's work)."""
+        from attribview.gui.desk import ConflictError, conflict_message  # noqa: PLC0415 - the store is loaded
+
+        if not isinstance(error, ConflictError):
+            self._on_task_failed(error)
+            message = None
+        else:
+            message = conflict_message(error)
+            self.undo_stack.clear()
+            self.status_label.setText(message)
+        if self.detail.quote_id == quote_id:
             self.tasks.run(lambda: self.desk.details(quote_id), lane=Lane.DESK,
-                           on_success=self._on_details_loaded, on_failure=lambda _error: None)
+                           on_success=lambda details: self._on_fresh_details(details, message, unsaved),
+                           on_failure=lambda _error: None)
+
+    def _on_fresh_details(self, details: QuoteDetails, conflict: str | None, unsaved: Unsaved | None) -> None:
+        if self.document is not None and self.document.index_of(details.row.id) is not None:
+            self._update_document(self.document.with_row(details.row))  # the table shows the fresh state
+        self._on_details_loaded(details)
+        if conflict is not None and self.detail.quote_id == details.row.id:
+            self.detail.show_conflict(conflict, unsaved or Unsaved())
+            self.conflict_shown.emit(conflict)

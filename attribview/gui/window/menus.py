@@ -12,6 +12,7 @@ from attribview.gui.exports import ExportMenu
 from attribview.gui.status import STYLES, status_icon
 from attribview.gui.window.desk_actions import DeskActions
 from attribview.gui.window.exercises import ExerciseFiles
+from attribview.gui.window.importing import Importing
 from attribview.gui.window.opening import Opening
 from attribview.gui.window.presentation import Presentation
 from attribview.gui.window.recent import RecentFiles
@@ -20,8 +21,8 @@ from attribview.gui.window.showing import Showing
 from attribview.gui.window.training import TrainingActions
 
 
-class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions, ExerciseFiles, Presentation,
-                  RecentFiles):
+class MenuActions(Opening, Importing, Showing, DeskActions, ReportActions, TrainingActions, ExerciseFiles,
+                  Presentation, RecentFiles):
     """Builds the menu bar and toolbar over every part of the window, and wires the panels' signals;
     every action is also added to the window, so that its shortcut works on every page."""
 
@@ -41,6 +42,7 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
         file_menu.addAction(self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action("Open &Sample Article", self.open_sample))
         file_menu.addAction(self._action("&Paste Article from Clipboard", self.paste_article, "Ctrl+Shift+V"))
+        file_menu.addAction(self._import_action())
         self.recent_menu = QMenu("&Recent Files", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -92,6 +94,12 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(key))
             view_menu.addAction(toggle)
+
+    def _import_action(self) -> QAction:
+        self.import_action = self._action("&Import Folder…", self.import_folder, "Ctrl+Shift+O")
+        self.import_action.setStatusTip("Analyse every article file of a folder (and its subfolders) into "
+                                        "the library")
+        return self.import_action
 
     def _build_report_and_exercise_menu(self, file_menu: QMenu) -> None:
         self.report_action = self._action("&Export Sourcing Report…", self.export_report, "Ctrl+E")
@@ -166,6 +174,7 @@ class MenuActions(Opening, Showing, DeskActions, ReportActions, TrainingActions,
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.library_panel.article_requested.connect(self.open_article)
+        self.profile_choice.profile_chosen.connect(self.choose_profile)
         self.detail.status_edited.connect(self._on_status_edited)
         self.detail.note_edited.connect(self._on_note_edited)
         self.detail.evidence_edited.connect(self._on_evidence_edited)

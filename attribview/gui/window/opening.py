@@ -85,6 +85,7 @@ class Opening(WindowParts):
         self.article_view.set_article(None)
         self.article_view.setPlainText(source.text)  # plain text: nothing in it is markup
         self.counts_label.clear()
+        self.profile_choice.set_article(None)  # chosen for the analysis, once it is there
         self.stack.setCurrentWidget(self.article_page)
         self._share_space()
         self.setWindowTitle(f"{article_title(source, 'article')} — attribview")
@@ -95,8 +96,31 @@ class Opening(WindowParts):
         self.open_file(str(sample_article()))
 
     def open_article(self, article_id: int) -> None:
-        """Open an article of the library with its stored quotes and checks."""
-        self._load(lambda: self.desk.open_article(article_id), "Opening the article from the library…")
+        """Open an article of the library with its stored quotes and checks, on the desk worker: it needs
+        no model, so it never waits behind the model's load or an analysis. An article stored by an older
+        version is shown at once with its quotes; its sentences follow from the engine's lane."""
+        self._generation += 1
+        generation = self._generation
+        self.tasks.run(lambda: self.desk.open_stored(article_id), lane=Lane.DESK,
+                       on_success=lambda opened: self._on_stored_opened(generation, article_id, *opened),
+                       on_failure=self._on_task_failed)
+
+    def _on_stored_opened(self, generation: int, article_id: int, article: Document, complete: bool) -> None:
+        self._on_article_loaded(generation, article, saved=False)
+        if not complete and generation == self._generation:
+            self._load(lambda: self.desk.open_article(article_id), "Finding the article's sentences…",
+                       saved=False)
+
+    def choose_profile(self, profile: str) -> None:
+        """Analyse the open article again with another profile (``none``: without one) on the engine's
+        worker, and show it; a stored article keeps its checks and corrections."""
+        article = self.document
+        if article is None:
+            return
+        chosen = article.profiles.get(profile)
+        name = f"the profile {chosen.label}" if chosen is not None else "no profile"
+        self._load(lambda: self.desk.reanalyse(article, profile), f"Analysing {article.title} with {name}…",
+                   shown=f"Analysed again with {name}.")
 
     def choose_file(self) -> None:
         start = str(Path(self._recent()[0]).parent) if self._recent() else ""
@@ -111,7 +135,10 @@ class Opening(WindowParts):
             return
         self._load(lambda: self.desk.load_text(text), "Analysing the pasted article…")
 
-    def _load(self, work: Callable[[], Document], message: str) -> None:
+    def _load(self, work: Callable[[], Document], message: str, *, saved: bool = True,
+              shown: str | None = None) -> None:
+        """Analyse on the engine's lane, then show; ``saved``: the work stores the article (the library's
+        list is read again); ``shown``: what the status bar says then."""
         self._generation += 1
         generation = self._generation
 
@@ -120,14 +147,19 @@ class Opening(WindowParts):
             return work()
 
         self.tasks.run(when_library_settled, message=message, on_failure=self._on_task_failed,
-                       on_success=lambda article: self._on_article_loaded(generation, article))
+                       on_success=lambda article: self._on_article_loaded(generation, article, saved=saved,
+                                                                          shown=shown))
 
-    def _on_article_loaded(self, generation: int, article: Document) -> None:
+    def _on_article_loaded(self, generation: int, article: Document, *, saved: bool,
+                           shown: str | None = None) -> None:
         if generation == self._generation:  # a later open wins
             self._analysed = generation
             self.show_article(article)
+            if shown is not None:
+                self.status_label.setText(shown)
             if article.stored:
-                self.refresh_library()
+                if saved:
+                    self.refresh_library()
                 self.tasks.run(lambda: self.desk.speakers(), lane=Lane.DESK,  # noqa: PLW0108 - made there
                                on_success=self._on_speakers_listed,
                                on_failure=lambda _error: None)  # completion is a convenience
@@ -156,6 +188,7 @@ class Opening(WindowParts):
             self._report_error("attribview: unexpected error",
                                f"{type(error).__name__}: {error}\n\nThis is a bug; details are in the log.")
         self.status_label.setText("")
+        self.profile_choice.set_article(self.document)  # a profile chosen but not analysed is not ticked
 
     # the library ------------------------------------------------------------------------------------
 

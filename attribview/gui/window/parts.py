@@ -40,6 +40,7 @@ from attribview.gui.legend import LegendPanel
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.notices import NoticeBar, with_notice_bar
 from attribview.gui.plain import plain_label
+from attribview.gui.profile_choice import ProfileChoice
 from attribview.gui.quote_model import Column, QuoteFilterModel, QuoteTableModel
 from attribview.gui.status import STYLES, status_icon
 from attribview.gui.summary import SummaryPanel
@@ -85,6 +86,8 @@ class WindowParts(QMainWindow):
         quotes_changed: the QuotesChanged after a quote was rejected, added or restored (and its undo)
         model_loaded: the language model is loaded (articles now open without waiting for it)
         text_shown: a file's text, shown as plain text while it is analysed
+        conflict_shown: "changed by <name> at <time>": another checker saved a quote since it was shown
+        imported: the ImportReport of an import from the viewer (a folder, dropped files), done or cancelled
     """
 
     # Actions made by the menus, and the methods one part calls on another: declared here (no value), so
@@ -126,6 +129,8 @@ class WindowParts(QMainWindow):
     quotes_changed = Signal(object)
     model_loaded = Signal()
     text_shown = Signal(str)
+    conflict_shown = Signal(str)
+    imported = Signal(object)
 
     def __init__(self, analyzer: Analyzer | None = None, settings: QSettings | None = None,
                  report_error: ErrorReporter | None = None, library_path: str | Path | None = None) -> None:
@@ -275,8 +280,8 @@ class WindowParts(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
-        self.profile_label = plain_label()  # which speaker groups the open article is read with
-        bar.addPermanentWidget(self.profile_label)
+        self.profile_choice = ProfileChoice()  # which speaker groups the open article is read with
+        bar.addPermanentWidget(self.profile_choice)
         bar.addPermanentWidget(self.counts_label)
 
     def _show_error_box(self, title: str, message: str) -> None:

@@ -1,10 +1,8 @@
-"""Recent files (menu and welcome screen) and files dropped on the window."""
+"""Recent files (menu and welcome screen)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from attribview.gui.plain import tooltip
 from attribview.gui.window.parts import WindowParts
@@ -16,17 +14,6 @@ class RecentFiles(WindowParts):
     """Keeps the list of recently opened files in the settings."""
 
     # files, settings --------------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.open_file(urls[0].toLocalFile())
 
     def _recent(self) -> list[str]:
         value = self.settings.value("recent_files", [])

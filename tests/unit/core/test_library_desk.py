@@ -142,3 +142,16 @@ def test_a_face_keeps_a_library_url_without_its_password(tmp_path: Path) -> None
     url = library_location("postgresql+psycopg://ana:s3cret@db.example:5433/newsroom")
     assert url == "postgresql+psycopg://ana@db.example:5433/newsroom"  # its // kept: not made a Path
     assert library_location("mysql://ana@db.example/x") == "mysql://ana@db.example/x"  # opening refuses it
+
+
+def test_an_article_analysed_again_with_another_profile_keeps_its_checks(library: Library,
+                                                                         analyzer: Analyzer) -> None:
+    article_id = _saved(library, analyzer)
+    first = library.quotes(article_id)[0]
+    library.verify(first.id, "verified", note="Called the site office.", checker="tester")
+    again = library.reanalyse(article_id, "war")
+    assert again.row.id == article_id and again.row.profile == "war" and again.analysis.profile == "war"
+    assert {q.group for q in again.rows} <= {g.id for g in analyzer.profiles["war"].groups}
+    assert library.verification(first.id).note == "Called the site office."  # the check is kept
+    assert library.open_article(article_id).analysis.sentences == again.analysis.sentences
+    assert library.reanalyse(article_id, "none").row.profile is None

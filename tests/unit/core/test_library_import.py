@@ -167,3 +167,18 @@ def test_an_import_stores_the_labels_and_sides_of_its_profile(library_location: 
                   if profile == "war"}
     war = analyzer.profiles["war"]
     assert stored == {(g.id, g.label, g.side) for g in war.groups}
+
+
+def test_a_stopped_import_ends_after_the_file_being_stored_and_a_rerun_completes_it(
+        tmp_path: Path, library_location: str | Path, analyzer: Analyzer) -> None:
+    for number, town in enumerate(("Dornel", "Kessin", "Veldorf", "Marinsk"), start=1):
+        (tmp_path / f"{number}.txt").write_text(f'"The {town} pier is safe," said engineer Petra Quill.\n',
+                                                encoding="utf-8")
+    seen: list[int] = []
+    with Library.open(library_location, analyzer) as library:
+        report = library.import_files([tmp_path], progress=lambda done, _total, _name: seen.append(done),
+                                      stop=lambda: len(seen) >= 2)  # Cancel pressed as the 2nd is stored
+        assert report.cancelled and len(report.imported) == 2 and report.total == 4 and seen == [1, 2]
+        assert len(library.progress()) == 2  # what was stored is kept
+        rest = library.import_files([tmp_path], stop=lambda: False)
+        assert not rest.cancelled and len(rest.imported) == 2 and len(rest.skipped) == 2
