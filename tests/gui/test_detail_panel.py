@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +99,24 @@ def test_an_edit_is_saved_exactly_as_typed_and_undone_exactly(
         window.undo_action.trigger()  # the note
     verification, _ = _stored(library_file, first)
     assert verification.note == NOTE and verification.evidence == EVIDENCE  # back to every character
+
+
+#: A published check's address, with markup that must stay text.
+FACTCHECK_URL = "https://desk.example.org/checks/<b>ferry</b>"
+
+
+def test_the_fact_check_url_is_shown_as_text(qtbot: QtBot, window: MainWindow, analyzer: Analyzer,
+                                             tmp_path: Path, library_file: Path) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    open_in_library(qtbot, window, path)
+    assert window.document is not None and len(window.document.rows) >= 2
+    with Library.open(library_file, analyzer) as library:
+        library.verify(window.document.rows[0].id, "false", url=FACTCHECK_URL)
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(0)
+    label = window.detail.factcheck_label
+    assert label.text() == FACTCHECK_URL and label.textFormat() == Qt.TextFormat.PlainText  # "<b>" is text
+    with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+        window.select_quote(1)
+    assert window.detail.factcheck_label.text() == "not published"
