@@ -23,11 +23,12 @@ def cut_at_nested_cues(ix: DocIndex) -> None:
             inner_cue = doc.char_span(*inner.cue, alignment_mode="expand")
             if inner_cue is None:
                 continue
-            # "... he would bring peace while Zelensky said the two discussed ...": a contrast
+            # "... the bridge would reopen soon while the mayor said the repairs ...": a contrast
             # opens another speaker's statement
             contrast = next((c for c in inner_cue.root.children if c.dep_ == "mark"
                              and c.lower_ in lexicon.CONTRAST_MARKS), None)
-            # "... and one in four said the party ...": a coordinated statement with its own speaker;
+            # "... and a third of the residents said the council ...": a coordinated statement with
+            # its own speaker;
             # "..., according to an attendee": the outer content does not run into another's source
             root = inner_cue.root
             subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i == inner.source_head), None)
