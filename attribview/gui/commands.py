@@ -15,6 +15,8 @@ from attribview.gui.status import status_label
 
 #: (quote id, status or None, note or None, evidence or None): saves what is not None.
 SaveVerification = Callable[[int, str | None, str | None, Sequence[str] | None], None]
+#: (quote id, fact-check URL, "" for none).
+SaveUrl = Callable[[int, str], None]
 #: (quote id, speaker, group, chosen by hand).
 SaveSpeaker = Callable[[int, str | None, str | None, bool], None]
 #: (quote id, rejected).
@@ -71,6 +73,18 @@ class NoteCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._save(self._id, None, self._old, None)
+
+
+class UrlCommand(QUndoCommand):
+    def __init__(self, save: SaveUrl, quote_id: int, old: str, new: str) -> None:
+        super().__init__("Edit Fact-check URL")
+        self._save, self._id, self._old, self._new = save, quote_id, old, new
+
+    def redo(self) -> None:
+        self._save(self._id, self._new)
+
+    def undo(self) -> None:
+        self._save(self._id, self._old)
 
 
 class EvidenceCommand(QUndoCommand):

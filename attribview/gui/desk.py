@@ -155,11 +155,12 @@ class Desk:
         return self._shown(self.library.details(quote_id))
 
     def set_verification(self, quote_id: int, *, status: str | None = None, note: str | None = None,
-                         evidence: Sequence[str] | None = None, who: str | None = None) -> QuoteDetails:
-        """Change the status, the note or the evidence (None leaves each as it is)."""
+                         evidence: Sequence[str] | None = None, url: str | None = None,
+                         who: str | None = None) -> QuoteDetails:
+        """Change the status, the note, the evidence or the fact-check URL (None leaves each as it is)."""
         expected = self._expected(quote_id, 0)
         return self._shown(self.library.set_verification(quote_id, status=status, note=note,
-                                                         evidence=evidence, checker=who,
+                                                         evidence=evidence, url=url, checker=who,
                                                          expected_version=expected))
 
     def reassign(self, quote_id: int, speaker: str | None, group: str | None, *,

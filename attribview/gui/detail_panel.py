@@ -49,6 +49,7 @@ class Unsaved:
     note: str | None = None
     evidence: Sequence[str] | None = None
     speaker: str | None = None
+    url: str | None = None
 
 
 def _value_label() -> QLabel:
@@ -80,12 +81,14 @@ class DetailPanel(QWidget):
         note_edited: (quote id, old note, new note)
         evidence_edited: (quote id, old links, new links) as tuples of str
         speaker_edited: (quote id, (old speaker, old group), (new speaker, new group))
+        url_edited: (quote id, old fact-check URL, new one; "" for none)
     """
 
     status_edited = Signal(int, str, str)
     note_edited = Signal(int, str, str)
     evidence_edited = Signal(int, object, object)
     speaker_edited = Signal(int, object, object)
+    url_edited = Signal(int, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,7 @@ class DetailPanel(QWidget):
         self._loading = False
         self._shown_note = ""
         self._shown_evidence: tuple[str, ...] = ()
+        self._shown_url = ""
 
         self._stack = QStackedWidget()
         hint = QLabel("Select a quote in the table, or click a highlighted sentence, to see its details "
@@ -180,8 +184,10 @@ class DetailPanel(QWidget):
         checks.addRow(_caption("Evidence"), self.evidence_edit)
         self.checked_label = _value_label()
         checks.addRow(_caption("Checked"), self.checked_label)
-        self.factcheck_label = _value_label()  # set with `attribview verify ID --url URL`
-        checks.addRow(_caption("Fact-check"), self.factcheck_label)
+        self.factcheck_edit = QLineEdit()  # a line edit shows text, never markup
+        self.factcheck_edit.setPlaceholderText("Where the fact-check is published (https://...)")
+        self.factcheck_edit.editingFinished.connect(self._on_url_committed)
+        checks.addRow(_caption("Fact-check"), self.factcheck_edit)
         column.addWidget(self.verification_form)
         self.not_stored = QLabel("This article is not in the library (it could not be opened), so its "
                                  "quotes cannot be checked or corrected.")
@@ -310,7 +316,10 @@ class DetailPanel(QWidget):
         self.note_edit.show_value(note, keep_typing=keep_typing)
         self.evidence_edit.show_value("\n".join(evidence), keep_typing=keep_typing)
         self.checked_label.setText(checked or "not yet")
-        self.factcheck_label.setText(url or "not published")
+        self._shown_url = url
+        if not (keep_typing and self.factcheck_edit.isModified()):
+            self.factcheck_edit.setText(url)
+            self.factcheck_edit.setModified(False)
 
     def show_conflict(self, message: str | None, unsaved: Unsaved | None = None) -> None:
         """Say that another checker saved the shown quote first (None: hide it), with what this checker
@@ -325,6 +334,10 @@ class DetailPanel(QWidget):
         if unsaved is not None and unsaved.evidence is not None:
             self._keep_typed(self.evidence_edit, "\n".join(unsaved.evidence))
             kept.append("evidence")
+        if unsaved is not None and unsaved.url is not None:
+            self.factcheck_edit.setText(unsaved.url)
+            self.factcheck_edit.setModified(True)
+            kept.append("fact-check URL")
         if unsaved is not None and unsaved.speaker is not None:
             self.speaker_edit.setText(unsaved.speaker)
             kept.append("speaker")
@@ -363,6 +376,18 @@ class DetailPanel(QWidget):
         old = self._details.verification.status
         if new != old:
             self.status_edited.emit(quote_id, old, new)
+
+    def _on_url_committed(self) -> None:
+        """Report the fact-check URL the user typed (spaces around it dropped) once, when it changed."""
+        quote_id = self._editable_id()
+        text = self.factcheck_edit.text().strip()
+        if quote_id is None or not self.factcheck_edit.isModified():
+            return
+        self.factcheck_edit.setModified(False)
+        if text != self._shown_url:
+            old = self._shown_url
+            self._shown_url = text
+            self.url_edited.emit(quote_id, old, text)
 
     def _on_note_committed(self) -> None:
         """Report the note the user typed, exactly; a note only looked at is never rewritten."""

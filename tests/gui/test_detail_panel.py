@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -105,18 +104,38 @@ def test_an_edit_is_saved_exactly_as_typed_and_undone_exactly(
 FACTCHECK_URL = "https://desk.example.org/checks/<b>ferry</b>"
 
 
-def test_the_fact_check_url_is_shown_as_text(qtbot: QtBot, window: MainWindow, analyzer: Analyzer,
-                                             tmp_path: Path, library_file: Path) -> None:
+def test_the_fact_check_url_is_shown_as_text_and_edited_in_place(
+        qtbot: QtBot, window: MainWindow, analyzer: Analyzer, tmp_path: Path, library_file: Path,
+        errors: list[tuple[str, str]]) -> None:
     path = tmp_path / "harbour.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     open_in_library(qtbot, window, path)
     assert window.document is not None and len(window.document.rows) >= 2
+    first, second = window.document.rows[0].id, window.document.rows[1].id
     with Library.open(library_file, analyzer) as library:
-        library.verify(window.document.rows[0].id, "false", url=FACTCHECK_URL)
+        library.verify(first, "false", url=FACTCHECK_URL)
     with qtbot.wait_signal(window.details_shown, timeout=SLOW):
         window.select_quote(0)
-    label = window.detail.factcheck_label
-    assert label.text() == FACTCHECK_URL and label.textFormat() == Qt.TextFormat.PlainText  # "<b>" is text
+    field = window.detail.factcheck_edit
+    assert field.text() == FACTCHECK_URL  # a line edit: "<b>" is text, never bold
     with qtbot.wait_signal(window.details_shown, timeout=SLOW):
         window.select_quote(1)
-    assert window.detail.factcheck_label.text() == "not published"
+    assert field.text() == ""
+    # typed and left: saved under the checker's name, in the history, undoable
+    field.setText("  https://desk.example.org/checks/bridge ")
+    field.setModified(True)
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        field.editingFinished.emit()
+    verification, history = _stored(library_file, second)
+    assert verification.url == "https://desk.example.org/checks/bridge"
+    assert ("url", "https://desk.example.org/checks/bridge") in history
+    field.editingFinished.emit()  # left again unchanged: nothing more is saved
+    with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
+        window.undo_action.trigger()
+    assert _stored(library_file, second)[0].url is None
+    # not a web address: refused in words, the library unchanged
+    field.setText("javascript:alert(1)")
+    field.setModified(True)
+    field.editingFinished.emit()
+    qtbot.wait_until(lambda: any("javascript:alert(1)" in text for _title, text in errors), timeout=SLOW)
+    assert _stored(library_file, second)[0].url is None

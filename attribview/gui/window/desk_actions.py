@@ -17,6 +17,7 @@ from attribview.gui.commands import (
     RejectCommand,
     SpeakerCommand,
     StatusCommand,
+    UrlCommand,
 )
 from attribview.gui.detail_panel import Unsaved
 from attribview.gui.document import Document
@@ -53,6 +54,15 @@ class DeskActions(WindowParts):
 
     def _on_note_edited(self, quote_id: int, old: str, new: str) -> None:
         self.undo_stack.push(NoteCommand(self._save_verification, quote_id, old, new))
+
+    def _on_url_edited(self, quote_id: int, old: str, new: str) -> None:
+        self.undo_stack.push(UrlCommand(self._save_url, quote_id, old, new))
+
+    def _save_url(self, quote_id: int, url: str) -> None:
+        who = self.checker.name()
+        self.tasks.run(lambda: self.desk.set_verification(quote_id, url=url, who=who), lane=Lane.DESK,
+                       on_success=lambda details: self._on_quote_saved(details, "fact-check URL saved"),
+                       on_failure=lambda error: self._on_save_failed(quote_id, error, Unsaved(url=url)))
 
     def _on_evidence_edited(self, quote_id: int, old: object, new: object) -> None:
         if isinstance(old, tuple) and isinstance(new, tuple):

@@ -177,6 +177,7 @@ class MenuActions(Opening, Importing, Showing, DeskActions, ReportActions, Train
         self.profile_choice.profile_chosen.connect(self.choose_profile)
         self.detail.status_edited.connect(self._on_status_edited)
         self.detail.note_edited.connect(self._on_note_edited)
+        self.detail.url_edited.connect(self._on_url_edited)
         self.detail.evidence_edited.connect(self._on_evidence_edited)
         self.detail.speaker_edited.connect(self._on_speaker_edited)
         self.article_view.sentence_clicked.connect(self.select_sentence)
