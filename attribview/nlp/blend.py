@@ -172,10 +172,11 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str],
         resolve_speakers(doc, alone)
         found[LEARNED] = alone
     if COMBINED in wanted:
-        rules = copied(records)
+        relations = copied(records)
+        rules = copied(records) if RULES in wanted else list(records)  # alone, it scores the Doc's own
         _scored(doc, rules, RULES, learned, calibration)
         found[COMBINED] = rules
-        found[variant(COMBINED, True)] = _chosen(doc, copied(records), learned, calibration)
+        found[variant(COMBINED, True)] = _chosen(doc, relations, learned, calibration)
     return found
 
 
