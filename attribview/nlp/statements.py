@@ -7,6 +7,7 @@ analysis conventions ask for statements.
 """
 
 from attribview.nlp.attribution import STANCE, Attribution
+from attribview.nlp.quotations import CLOSERS, DOUBLED, OPENERS, STRAIGHT
 
 #: The most characters a cue sentence between two quotations may have ("he told reporters on Monday.").
 _LONGEST_CUE_SENTENCE = 320
@@ -18,7 +19,8 @@ def join_split_quotes(attributions: list[Attribution], text: str) -> list[Attrib
     cue between commas runs on to its second fragment.
 
     Two quotations join when only the first one's cue sentence ("he said.") or nothing but spaces lies
-    between them; a paragraph break or any other words keep them apart.
+    between them; any other words keep them apart, and so does a paragraph break, unless the first
+    quotation was left open there (a quotation of several paragraphs).
     """
     joined: list[Attribution] = []
     merged_into: dict[int, Attribution] = {}
@@ -62,10 +64,21 @@ def _carries_on(first: Attribution, second: Attribution, text: str) -> bool:
     if first.kind not in {"direct", "mixed"} or second.kind != "direct" or second.start < first.end:
         return False
     gap = text[first.end:second.start]
-    if "\n" in gap or len(gap) > _LONGEST_CUE_SENTENCE:
+    if "\n" in gap:  # a quotation left open at its paragraph's end goes on in the next one
+        return not gap.strip() and _left_open(text[first.start:first.end])
+    if len(gap) > _LONGEST_CUE_SENTENCE:
         return False
     if not gap.strip():
         return True
     cue = first.cue
     return cue is not None and first.end <= cue[0] and cue[1] <= second.start and gap.rstrip()[-1:] in {
         ".", ",", ":"}
+
+
+def _left_open(content: str) -> bool:
+    """Whether a content opens a quotation it does not close (wire copy's quotation of several
+    paragraphs: each opens with a mark, only the last one closes)."""
+    content = content.rstrip()
+    opened = content[:1] in OPENERS + STRAIGHT or content.startswith(DOUBLED)
+    return opened and len(content) > 2 and content[-1:] not in CLOSERS + STRAIGHT and not (
+        content.endswith(DOUBLED))

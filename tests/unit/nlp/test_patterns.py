@@ -1225,6 +1225,23 @@ def test_quotations_around_a_cue_and_a_stance_join_into_one_statement(analyse: A
     check(analysis, "Ivo Marsh", "said", text[text.index("“We"):])
 
 
+PARAGRAPHS = ("“The ferry will run all winter,” Ivo Marsh said. “We have hired two more crews.\n\n"
+              "“Nobody on the island will be cut off this year.”\n\n"
+              "“The timetable is on the board.”")
+
+
+def test_a_quotation_left_open_at_its_paragraph_end_joins_the_next_paragraph(analyse: Analyse) -> None:
+    analysis = analyse(PARAGRAPHS, conventions=RELATIONS)
+    whole = PARAGRAPHS[:PARAGRAPHS.rindex("\n\n")]
+    check(analysis, "Ivo Marsh", "said", whole)  # the second paragraph closes the quotation
+    check(analysis, "Ivo Marsh", None, "“The timetable is on the board.”")  # a closed one does not go on
+
+
+def test_a_quotation_left_open_stays_one_quote_per_quotation_by_default(analyse: Analyse) -> None:
+    analysis = analyse(PARAGRAPHS)
+    check(analysis, "Ivo Marsh", None, "“Nobody on the island will be cut off this year.”")
+
+
 TRANSCRIPT = ("The debate went on.\n\n“MARSH: We will not close the ferry.”\n\n"
               "Strand made the following comment:\n\n“The ferry loses money every single day.”\n\n"
               "Said Ellis: “Nobody has seen the accounts.”")
