@@ -10,7 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from attribview.nlp.attribution import Attribution
-from attribview.nlp.quotations import Quotation
+from attribview.nlp.quotations import CLOSERS, STRAIGHT, Quotation
 from attribview.nlp.rules.continuations import continuation
 from attribview.nlp.rules.grammar import is_cue, is_negated, mention_range, subject_of
 from attribview.nlp.rules.index import DocIndex
@@ -133,6 +133,10 @@ def _framing_cue(ix: DocIndex, quote: Quotation, qspan: Span) -> tuple[Token, To
     doc = ix.doc
     first, last = ix.sent_of(qspan[0]), ix.sent_of(qspan[-1])
     sents = {first.start: first, last.start: last}
+    if qspan.end < len(doc) and last.end == qspan.end and ix.text[quote.start:quote.end].rstrip(
+            CLOSERS + STRAIGHT + "'")[-1:] in {"?", "!"}:
+        # "“Who pays?” Ann Ross said.": the parser ends a sentence at the question's closing mark
+        sents[qspan.end] = ix.sent_of(doc[qspan.end])
     colon = qspan.start > 0 and doc[qspan.start - 1].text == ":"
     introducer = _introducer(ix, qspan)
     if introducer is not None:  # "Caddell continued:\n\n“...”": the colon ends the paragraph before

@@ -152,6 +152,16 @@ DIRECT = [
         "Omar Kessel", "said", "“Nobody will lose their job,”",
         id="curly-title-dropped",
     ),
+    pytest.param(
+        "“The ferry stays,” Ivo Marsh said.\n\n“Who will pay for the new pier?” Helga Strand said.",
+        "Helga Strand", "said", "“Who will pay for the new pier?”",
+        id="question-ends-the-parsers-sentence",
+    ),
+    pytest.param(
+        "“The ferry stays,” Ivo Marsh said.\n\n“The old pier is a disgrace!” Helga Strand said on Friday.",
+        "Helga Strand", "said", "“The old pier is a disgrace!”",
+        id="exclamation-ends-the-parsers-sentence",
+    ),
 ]
 
 
