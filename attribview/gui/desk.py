@@ -97,15 +97,16 @@ class Desk:
         analysis = self.analyzer.analyze(source, readable=True)
         return self._stored(analysis, meta_for(Path(PASTED_TITLE), source))
 
-    def open_article(self, article_id: int) -> Document:
-        """An article from the library with every correction, highlighted from what the library keeps:
-        no language model is loaded for it (except once for an article stored by an older version)."""
-        return self._document(self.library.open_article(article_id))
+    def find_sentences(self, article_id: int) -> Analysis:
+        """An article stored by an older version, with the sentences the engine finds for it now (kept from
+        then on). Slow (the engine): its worker only. The versions the viewer was shown stay as they are:
+        the article stays on screen, and its quotes' next saves expect them."""
+        return self.library.open_article(article_id).analysis
 
     def open_stored(self, article_id: int) -> tuple[Document, bool]:
         """The article as the library keeps it, never with the model (the desk lane runs it), and whether
         its sentences were kept: False for an article stored by an older version, which
-        :meth:`open_article` completes once on the engine's lane."""
+        :meth:`find_sentences` completes once on the engine's lane."""
         stored = self.library.open_article(article_id, analyse=False)
         return self._document(stored), stored.sentences_kept
 

@@ -187,6 +187,8 @@ class DetailPanel(QWidget):
         self.factcheck_edit = QLineEdit()  # a line edit shows text, never markup
         self.factcheck_edit.setPlaceholderText("Where the fact-check is published (https://...)")
         self.factcheck_edit.editingFinished.connect(self._on_url_committed)
+        self.factcheck_edit.textChanged.connect(  # the whole address, which a narrow field cuts off
+            lambda text: self.factcheck_edit.setToolTip(tooltip(text)))
         checks.addRow(_caption("Fact-check"), self.factcheck_edit)
         column.addWidget(self.verification_form)
         self.not_stored = QLabel("This article is not in the library (it could not be opened), so its "
@@ -208,6 +210,19 @@ class DetailPanel(QWidget):
     def set_article(self, article: Document | None) -> None:
         self._article = article
         self._details = None
+        self._fill_groups(article)
+        self.set_known_speakers({})
+        self.show_quote(None)
+
+    def update_article(self, article: Document) -> None:
+        """The same article after a change saved elsewhere (undo, its sentences found): show the selected
+        quote's new state, keeping what the library said of it until it says more."""
+        if self._article is None or self._article.groups != article.groups:
+            self._fill_groups(article)
+        self._article = article
+        self.show_quote(self._index)
+
+    def _fill_groups(self, article: Document | None) -> None:
         self._loading = True
         self.group_combo.clear()
         if article is not None:
@@ -215,20 +230,6 @@ class DetailPanel(QWidget):
             for style in article.groups:
                 self.group_combo.addItem(swatch_icon(style.colour, base), style.label, style.id)
         self._loading = False
-        self.set_known_speakers({})
-        self.show_quote(None)
-
-    def update_article(self, article: Document) -> None:
-        """The same article after a change saved elsewhere (undo): show the selected quote's new state."""
-        groups_changed = self._article is None or self._article.groups != article.groups
-        index = self._index
-        if groups_changed:
-            known = self._known
-            self.set_article(article)
-            self.set_known_speakers(known)
-        else:
-            self._article = article
-        self.show_quote(index)
 
     def set_known_speakers(self, known: Mapping[str, str | None]) -> None:
         """Names the speaker field completes, each with the group it puts the quote in."""

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attribview.core.analysis import SENTENCE_OVERLAP, Analyzer
+from attribview.core.analysis import NO_PROFILE, SENTENCE_OVERLAP, Analyzer
 from attribview.core.highlight import assign_colours, make_badge
-from attribview.core.profiles import Profile
+from attribview.core.profiles import Profile, choose_profile
 from attribview.core.titles import article_title
 from attribview.core.types import Analysis, Quote, Sentence, flag_labels
 from attribview.textio import prepare_text, read_article
@@ -44,6 +44,8 @@ class Document:
         rows: the stored quotes (ids, verification status), parallel to ``analysis.quotes``; empty
             when the article is not stored.
         profiles: the profiles the groups were styled with (to restyle after a speaker is reassigned).
+        automatic: the profile (``none`` for none) the automatic choice gives the text, which the profile
+            chooser ticks as "Automatic" when the article is read with it.
     """
 
     title: str
@@ -54,6 +56,12 @@ class Document:
     article_id: int | None = None
     rows: tuple[QuoteRow, ...] = ()
     profiles: Mapping[str, Profile] = field(default_factory=dict, repr=False, compare=False)
+    automatic: str = NO_PROFILE
+
+    @property
+    def profile_automatic(self) -> bool:
+        """Whether the article is read with the profile its text would be given automatically."""
+        return (self.analysis.profile or NO_PROFILE) == self.automatic
 
     @property
     def stored(self) -> bool:
@@ -81,12 +89,19 @@ class Document:
         if (old.speaker, old.group) == (row.speaker, row.group):
             return replace(self, rows=rows)
         return make_document(self.analysis, self.profiles, title=self.title, path=self.path,
-                             article_id=self.article_id, rows=rows)
+                             article_id=self.article_id, rows=rows, automatic=self.automatic)
 
     def with_rows(self, rows: Sequence[QuoteRow]) -> Document:
         """This document with another set of stored quotes (one added, rejected or restored)."""
         return make_document(self.analysis, self.profiles, title=self.title, path=self.path,
-                             article_id=self.article_id, rows=rows)
+                             article_id=self.article_id, rows=rows, automatic=self.automatic)
+
+    def with_sentences(self, found: Analysis) -> Document:
+        """This document with the sentences another analysis of its text found (an article stored without
+        them): its stored quotes, as the desk last showed them, regroup them."""
+        analysis = replace(self.analysis, sentences=found.sentences, counting=found.counting)
+        return make_document(analysis, self.profiles, title=self.title, path=self.path,
+                             article_id=self.article_id, rows=self.rows, automatic=self.automatic)
 
     def known_speakers(self, extra: Sequence[tuple[str, str | None]] = ()) -> dict[str, str | None]:
         """Speaker name -> group: the profile's known speakers, this article's, then ``extra``."""
@@ -187,14 +202,21 @@ def with_stored_quotes(analysis: Analysis, rows: Sequence[QuoteRow]) -> Analysis
 
 def make_document(analysis: Analysis, profiles: Mapping[str, Profile], *, title: str,
                   path: str | None = None, article_id: int | None = None,
-                  rows: Sequence[QuoteRow] = ()) -> Document:
-    """The document of an analysis; with stored ``rows``, their quotes replace the engine's."""
+                  rows: Sequence[QuoteRow] = (), automatic: str | None = None) -> Document:
+    """The document of an analysis; with stored ``rows``, their quotes replace the engine's.
+
+    ``automatic`` is the profile the text is given automatically, when known (one pass over a long
+    article is worth sparing on the GUI thread); found by the text's content otherwise.
+    """
     if article_id is not None:
         analysis = with_stored_quotes(analysis, rows)
     profile = profiles.get(analysis.profile) if analysis.profile else None
+    if automatic is None:  # by content, as an analysis with ``auto`` chooses
+        chosen = choose_profile(analysis.text, dict(profiles))
+        automatic = chosen.id if chosen is not None else NO_PROFILE
     return Document(title=title, path=path, analysis=analysis, groups=group_styles(analysis, profiles),
                     profile_label=profile.label if profile is not None else None, article_id=article_id,
-                    rows=tuple(rows), profiles=profiles)
+                    rows=tuple(rows), profiles=profiles, automatic=automatic)
 
 
 def load_file(analyzer: Analyzer, path: str) -> Document:

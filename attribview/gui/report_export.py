@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QSize, QTimer, QUrl
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from attribview.atomic import write_bytes, write_text
 from attribview.core.report import render_report, statuses_by_span
 from attribview.errors import InputError
+from attribview.gui.application import ensure_application
 from attribview.gui.document import Document
 
 if TYPE_CHECKING:
@@ -62,13 +63,6 @@ def _engine_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
-def _ensure_application() -> None:
-    """The engine needs a QGuiApplication; without a display (the command line) the offscreen one."""
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication(["attribview"])  # kept alive by Qt as the instance
-
-
 def _wait(start: Callable[[Callable[..., None]], None], what: str) -> list[object]:
     """Run ``start(done)`` and an event loop until ``done`` is called; what it was given."""
     loop = QEventLoop()
@@ -95,7 +89,7 @@ def render_pdf(report: str) -> bytes:
     if len(report.encode("utf-8")) > MAX_REPORT_BYTES:
         raise InputError("the report is too large to lay out as a PDF; export it as HTML instead")
     _engine_environment()
-    _ensure_application()
+    ensure_application()  # the engine needs one
     from PySide6.QtWebEngineCore import (  # noqa: PLC0415 - the engine loads only when a PDF is made
         QWebEnginePage,
         QWebEngineProfile,

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 
 from attribview.atomic import replacing
 from attribview.core.analysis import Analyzer
 from attribview.core.highlight import LEGEND_NOTE
 from attribview.errors import AttribviewError
+from attribview.gui.application import ensure_application
 from attribview.gui.article_view import article_font, fill_document
 from attribview.gui.document import Document, load_file
 from attribview.gui.highlights import (
@@ -27,13 +26,6 @@ from attribview.gui.plain import InertDocument, rich
 
 MARGIN = 24
 PAGE = QColor(Qt.GlobalColor.white)  # slides are light whatever the desktop theme
-
-
-def _ensure_gui_application() -> None:
-    """Rendering text needs a QGuiApplication; without a display, use the offscreen platform."""
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication(["attribview"])  # kept alive by Qt as the instance
 
 
 def _nowrap(text: str) -> str:
@@ -66,7 +58,7 @@ def header_html(article: Document) -> str:
 
 def render_image(article: Document, width: int = 1000) -> QImage:
     """The article as the window highlights it, under a title and legend, ``width`` pixels wide."""
-    _ensure_gui_application()
+    ensure_application()  # rendering text needs one
     header = InertDocument()
     header.setDefaultFont(article_font())
     header.setDocumentMargin(MARGIN)

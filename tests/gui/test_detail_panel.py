@@ -3,6 +3,7 @@ never rewritten, nor recorded in the history as an edit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,29 @@ def test_the_fact_check_url_is_shown_as_text_and_edited_in_place(
     field.editingFinished.emit()
     qtbot.wait_until(lambda: any("javascript:alert(1)" in text for _title, text in errors), timeout=SLOW)
     assert _stored(library_file, second)[0].url is None
+
+
+#: A check's address longer than the field, with markup that must stay text in its tooltip.
+LONG_URL = ("https://desk.example.org/checks/2026/harbour-town/ferry-timetable-claims-reviewed"
+            "?source=<i>mayor</i>&ref=council-minutes-april&page=12")
+
+
+def test_the_fact_check_tooltip_gives_the_whole_url_as_text(
+        qtbot: QtBot, window: MainWindow, analyzer: Analyzer, tmp_path: Path, library_file: Path,
+        shown: Callable[..., str]) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    open_in_library(qtbot, window, path)
+    assert window.document is not None and len(window.document.rows) >= 2
+    with Library.open(library_file, analyzer) as library:
+        library.verify(window.document.rows[0].id, "false", url=LONG_URL)
+    _select(qtbot, window, 0)
+    field = window.detail.factcheck_edit
+    assert field.text() == LONG_URL
+    assert field.fontMetrics().horizontalAdvance(LONG_URL) > field.width()  # the field cuts it off
+    assert shown(field.toolTip()) == LONG_URL  # whole, and "<i>" is text
+    _select(qtbot, window, 1)
+    assert field.toolTip() == ""  # no address, no tooltip
+    field.setFocus()
+    qtbot.keyClicks(field, "https://desk.example.org/checks/bridge")
+    assert shown(field.toolTip()) == "https://desk.example.org/checks/bridge"  # follows what is typed

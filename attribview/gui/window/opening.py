@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
+from attribview.core.analysis import AUTO
 from attribview.core.titles import article_title
 from attribview.errors import AttribviewError
 from attribview.gui.document import Document
@@ -20,6 +21,7 @@ from attribview.textio import SourceText, read_article
 
 if TYPE_CHECKING:
     from attribview.core.library import ArticleProgress
+    from attribview.core.types import Analysis
 
 
 ARTICLE_FILTER = "Articles (*.txt *.text *.html *.htm *.docx);;All files (*)"
@@ -107,18 +109,33 @@ class Opening(WindowParts):
 
     def _on_stored_opened(self, generation: int, article_id: int, article: Document, complete: bool) -> None:
         self._on_article_loaded(generation, article, saved=False)
-        if not complete and generation == self._generation:
-            self._load(lambda: self.desk.open_article(article_id), "Finding the article's sentences…",
-                       saved=False)
+        if not complete and generation == self._generation:  # the same generation: any later open wins
+            self.tasks.run(lambda: self.desk.find_sentences(article_id),
+                           message="Finding the article's sentences…",
+                           on_success=lambda found: self._on_sentences_found(generation, article_id, found),
+                           on_failure=self._on_task_failed)
+
+    def _on_sentences_found(self, generation: int, article_id: int, found: Analysis) -> None:
+        """An older article's sentences, highlighted in place: the quote selected meanwhile, the caret, the
+        scroll and anything checked meanwhile stay (the quotes are the ones on screen, not the found)."""
+        shown = self.document
+        if generation != self._generation or shown is None or shown.article_id != article_id:
+            return
+        self._update_document(shown.with_sentences(found))
+        self.notice_bar.show_language(self.document.analysis if self.document is not None else None)
+        self.sentences_shown.emit(self.document)
 
     def choose_profile(self, profile: str) -> None:
-        """Analyse the open article again with another profile (``none``: without one) on the engine's
-        worker, and show it; a stored article keeps its checks and corrections."""
+        """Analyse the open article again with another profile (``auto``: the one its content is given,
+        ``none``: without one) on the engine's worker, and show it; a stored article keeps its checks and
+        corrections."""
         article = self.document
         if article is None:
             return
-        chosen = article.profiles.get(profile)
+        chosen = article.profiles.get(article.automatic if profile == AUTO else profile)
         name = f"the profile {chosen.label}" if chosen is not None else "no profile"
+        if profile == AUTO:
+            name = f"the automatic choice, {name}"
         self._load(lambda: self.desk.reanalyse(article, profile), f"Analysing {article.title} with {name}…",
                    shown=f"Analysed again with {name}.")
 

@@ -79,6 +79,8 @@ class WindowParts(QMainWindow):
 
     Signals:
         article_shown: the Document now on screen
+        sentences_shown: the Document on screen once an older article's sentences, found after it was
+            shown, are highlighted in place (the selection, caret and scroll kept)
         library_opened: the library file's path, once it is open
         library_listed: the library's articles (a list of ArticleProgress), after each refresh
         details_shown: the QuoteDetails the detail panel now shows
@@ -122,6 +124,7 @@ class WindowParts(QMainWindow):
     _refresh_recent: Callable[[list[str]], None]
 
     article_shown = Signal(object)
+    sentences_shown = Signal(object)
     library_opened = Signal(object)
     library_listed = Signal(object)
     details_shown = Signal(object)

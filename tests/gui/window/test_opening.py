@@ -1,5 +1,5 @@
 """Opening: a bad file reported, a file's text shown before its analysis, a library article opened
-while the engine is busy."""
+while the engine is busy, and an older one's sentences shown in place when they arrive."""
 
 from __future__ import annotations
 
@@ -104,8 +104,75 @@ def test_an_older_article_shows_its_quotes_at_once_and_its_sentences_after(
         assert isinstance(first, Document) and first.analysis.quotes and first.analysis.sentences == ()
     finally:
         gate.set()
-    with qtbot.wait_signal(window.article_shown, timeout=SLOW) as shown:
+    with qtbot.wait_signal(window.sentences_shown, timeout=SLOW) as shown:
         pass  # the engine's lane finds its sentences
     second = shown.args[0]
     assert isinstance(second, Document) and second.analysis.sentences
     assert [r.id for r in second.rows] == [r.id for r in first.rows]
+
+
+#: Invented town news, long enough to scroll: one quoted official a paragraph.
+TOWN_NEWS = "\n\n".join(
+    f'"The {place} reopens on {day}," said {role} {name}. The council had closed it for repairs in {month}.'
+    for place, day, role, name, month in zip(
+        ["library", "ferry pier", "market hall", "swimming pool", "old bridge", "bus depot", "museum",
+         "harbour office", "clinic", "theatre", "post office", "stadium"] * 2,
+        ["Monday", "Tuesday", "Friday"] * 8,
+        ["Mayor", "Councillor", "Director", "Engineer"] * 6,
+        ["Ilse Varnholt", "Brannick Oduya", "Tamsin Oreford", "Kalle Munderby", "Petra Lindqvorn",
+         "Oskar Fenwright"] * 4,
+        ["March", "April", "June"] * 8, strict=True)) + "\n"
+
+
+def _older_stored(library_file: Path, analyzer: Analyzer, tmp_path: Path, text: str) -> int:
+    """``text`` imported into the test's library as an older version kept it (no sentences); its id."""
+    path = tmp_path / "town.txt"
+    path.write_text(text, encoding="utf-8")
+    with Library.open(library_file, analyzer) as library:
+        article_id = library.import_files([path]).imported[0]
+    engine = make_engine(library_file)
+    try:
+        migrate(engine, str(library_file), "0004_groups_views_search", down=True)
+    finally:
+        engine.dispose()
+    return article_id
+
+
+def test_an_older_articles_sentences_keep_the_selection_the_caret_and_the_scroll(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, analyzer: Analyzer, library_file: Path) -> None:
+    article_id = _older_stored(library_file, analyzer, tmp_path, TOWN_NEWS)
+    with qtbot.wait_signal(window.library_listed, timeout=SLOW):
+        window.start()
+    gate = _hold_the_engine(window)
+    try:
+        with qtbot.wait_signal(window.article_shown, timeout=SLOW):
+            window.open_article(article_id)
+        first = window.document
+        assert first is not None and first.analysis.sentences == () and len(first.rows) > 10
+        chosen = len(first.rows) - 3  # near the end: the article scrolled to it
+        with qtbot.wait_signal(window.details_shown, timeout=SLOW):
+            window.select_quote(chosen)
+        with qtbot.wait_signal(window.quote_saved, timeout=SLOW):  # checked while the engine works
+            window.set_status("verified")
+        view = window.article_view
+        bar = view.verticalScrollBar()
+        assert bar.maximum() > 0 and bar.value() > 0
+        bar.setValue(bar.value() // 2)  # and scrolled up a little to read on
+        before = (window.current_quote(), view.selected_range(), bar.value(), window.detail.quote_id)
+        assert before[1] == (first.analysis.quotes[chosen].start, first.analysis.quotes[chosen].end)
+    finally:
+        gate.set()
+    with qtbot.assert_not_emitted(window.article_shown), \
+            qtbot.wait_signal(window.sentences_shown, timeout=SLOW) as found:
+        pass  # the engine's lane finds its sentences: highlighted in place
+    second = found.args[0]
+    assert isinstance(second, Document) and second is window.document and second.analysis.sentences
+    assert (window.current_quote(), view.selected_range(), bar.value(), window.detail.quote_id) == before
+    assert second.rows[chosen].status == "verified"  # the check made meanwhile stays on screen
+    assert window.detail.status_combo.currentData() == "verified"
+    sentence = next(s for s in second.analysis.sentences if s.groups)
+    assert second.quotes_in(sentence.start, sentence.end)  # its group comes from the quotes on screen
+    with Library.open(library_file) as library:  # another checker saves the shown quote
+        library.set_verification(second.rows[chosen].id, status="disputed", checker="Ola Brekke")
+    with qtbot.wait_signal(window.conflict_shown, timeout=SLOW):  # still told: the version shown is kept
+        window.set_status("false")
