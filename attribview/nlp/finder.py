@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-from attribview.nlp.rules.according_to import according_to
+from attribview.nlp.rules.according_to import according_to, in_finding
 from attribview.nlp.rules.claim_nouns import from_claim_noun
 from attribview.nlp.rules.grammar import is_cue
 from attribview.nlp.rules.index import DocIndex, may_be_cue
@@ -33,6 +33,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.CLAIM_NOUNS and (
                 not ix.inside_quote(token)):
             from_claim_noun(ix, token, sent)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.FINDING_NOUNS:
+            in_finding(ix, token, sent)
     cut_at_nested_cues(ix)
     place_quotations(ix)
     find_stances(ix)

@@ -107,3 +107,6 @@ JOINING_WORDS: Final = _words("joining_words")
 HEDGE_COMPLEMENTS: Final = _words("hedge_complements")
 HEDGE_NOUNS: Final = _words("hedge_nouns")
 HEDGE_NOUN_COMPLEMENTS: Final = _words("hedge_noun_complements")
+
+FINDING_NOUNS: Final = _words("finding_nouns")
+LEMMA_FIXES: Final[dict[str, str]] = {form: str(lemma) for form, lemma in _TABLES["lemma_fixes"].items()}

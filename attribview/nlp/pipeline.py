@@ -1,7 +1,10 @@
 """The attribview spaCy components, registered as factories, and the pipeline that uses them."""
 
+from typing import Any
+
 from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -77,7 +80,9 @@ def add_components(nlp: Language, *, learned: bool = True) -> Language:
 
     Titles written with a period ("Sgt.", "Lt.", "Col.") become single tokens: split, their period
     ends a sentence in the middle of a name, and no later rule can join the parse again. Without
-    ``learned``, the rules alone (what the learned tagger's training data is annotated with).
+    ``learned``, the rules alone (what the learned tagger's training data is annotated with). The
+    lemmas the small model gets wrong for cue verbs (``lemma_fixes`` of the lexicon) are set by the
+    attribute ruler, which runs before the lemmatizer.
     """
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
@@ -85,6 +90,11 @@ def add_components(nlp: Language, *, learned: bool = True) -> Language:
             if title.endswith(".") and len(title) > 2:
                 for form in {title.capitalize(), title.upper(), title}:
                     tokenizer.add_special_case(form, [{ORTH: form}])
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):  # the lemmatizer keeps a lemma the ruler has set ("hopes")
+        fixes: list[dict[str, Any]] = [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}}
+                                       for form, lemma in lexicon.LEMMA_FIXES.items()]
+        ruler.add_patterns(fixes)
     nlp.add_pipe("attribview_paragraphs", before="parser")
     nlp.add_pipe("attribview_attributions", last=True)
     nlp.add_pipe("attribview_speakers", last=True)

@@ -1,4 +1,5 @@
-"""Attributions by "according to": "According to X, ..." and "..., according to X."
+"""Attributions by "according to": "According to X, ..." and "..., according to X"; and by the
+finding a sentence opens with ("In a poll released Monday, ...").
 
 The parser often loses the object of "to" or reads the content as its apposition, so the source is
 cut at the first comma when the parse gives none.
@@ -8,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import after_dateline, trim
-from attribview.nlp.rules.grammar import mention_range
+from attribview.nlp.rules.grammar import is_cue, mention_range
 from attribview.nlp.rules.index import DocIndex
 
 
@@ -52,3 +53,24 @@ def according_to(ix: DocIndex, according: Token, sent: Span) -> None:
     right = min(right, phrase_end)
     ix.add(content, "according_to", cue=(according.i, nxt.i + 1), source=(left, right),
            head=source_head.i, confidence=0.85)
+
+
+def in_finding(ix: DocIndex, noun: Token, sent: Span) -> None:
+    """"In a poll released Monday, 50 percent chose Marsh": a finding vouched for by the poll the
+    sentence opens with, when no cue of the sentence reports it already."""
+    doc = ix.doc
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or ix.covered(noun):
+        return
+    start = after_dateline(ix, sent)
+    while start < prep.i and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES or doc[start].is_space):
+        start += 1
+    comma = prep.right_edge.i + 1
+    if prep.i != start or comma >= sent.end or doc[comma].text != ",":
+        return
+    if any(is_cue(t) for t in doc[comma:sent.end]):
+        return  # "In a statement, the council said ...": the cue reports it
+    content = trim(ix, comma + 1, sent.end)
+    if content is not None:
+        ix.add(content, "according_to", cue=(prep.i, prep.i + 1), source=(prep.i + 1, comma),
+               head=noun.i, confidence=0.6)

@@ -54,6 +54,8 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
             verb.lemma_.lower() == "ask"):
         return  # "a source, who asked not to be named": a condition of anonymity, not a stance
     subject = subject_of(verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        subject = verb.head  # "groups supporting the plan", "an op-ed backing Marsh": the noun holds it
     if subject is None or not (sent.start <= subject.i < sent.end) or (
             subject.lower_ in lexicon.DUMMY_SUBJECTS):
         return
@@ -104,7 +106,7 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
         _received(ix, noun)
         return
     holder = noun_holder(noun) or next((c for c in noun.children if c.dep_ == "poss"), None) or (
-        _from_phrase(noun))
+        _from_phrase(noun)) or _copula_subject(noun)
     if holder is not None:
         _add_held(ix, noun, holder, {"acl"})
 
@@ -113,6 +115,16 @@ def _from_phrase(noun: Token) -> Token | None:
     """The object of a "by" or "from" phrase after ``noun`` ("criticism from the union")."""
     return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in lexicon.HOLDER_PREPS
                  for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _copula_subject(noun: Token) -> Token | None:
+    """"Lind is a fervent supporter of the plan": the subject of "be" holds what its noun names."""
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS:
+        return None
+    return subject
 
 
 def _received(ix: DocIndex, noun: Token) -> None:

@@ -3,6 +3,8 @@ sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from attribview.nlp.attribution import STANCE
 from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
 
@@ -15,3 +17,53 @@ def test_an_aim_with_an_infinitive_is_a_stance(analyse: Analyse) -> None:
 def test_looking_without_an_infinitive_holds_nothing(analyse: Analyse) -> None:
     quotes = analyse("The old quay looks tired after the winter storms.", conventions=RELATIONS).quotes
     assert not [q for q in quotes if q.kind == STANCE]
+
+
+# -- cue recall: forms the lemmatizer misreads, attitude words ---------------------------------------
+
+
+def test_a_hope_is_found_in_every_form(analyse: Analyse) -> None:
+    """The small model reads "hopes", "hoped", "hoping" as "hop": the lemma is set before it runs."""
+    analysis = analyse("Vera Lind hopes the new ferry will run by May. Ivo Marsh hoped to win the harbour "
+                       "seat.", conventions=RELATIONS)
+    check(analysis, "Vera Lind", "hopes", "the new ferry will run by May", kind="indirect")
+    check(analysis, "Ivo Marsh", "hoped", "to win the harbour seat", kind=STANCE)
+
+
+def test_lemma_fixes_keep_other_words_alone(analyse: Analyse) -> None:
+    quotes = analyse("The rabbit hops across the quay every morning.", conventions=RELATIONS).quotes
+    assert not quotes
+
+
+def test_the_subject_of_be_holds_the_stance_its_noun_names(analyse: Analyse) -> None:
+    check(analyse("Vera Lind is a fervent supporter of the harbour plan.", conventions=RELATIONS),
+          "Vera Lind", "supporter", "the harbour plan", kind=STANCE)
+
+
+@pytest.mark.parametrize(("text", "holder", "cue", "content"), [
+    ("The dockers were angry about the closure of the quay.", "dockers", "angry", "the closure of the quay"),
+    ("Senator Ivo Marsh raised questions about the harbour budget.", "Ivo Marsh", "questions",
+     "the harbour budget"),
+    ("Ivo Marsh was referring to the old ferry.", "Ivo Marsh", "referring", "the old ferry"),
+    ("The voters see the new pier as a waste of money.", "voters", "see", "the new pier as a waste of money"),
+    ("Vera Lind mused about the closure of the quay.", "Vera Lind", "mused", "the closure of the quay"),
+    ("The harbour council views itself as a leader on ferries.", "harbour council", "views",
+     "itself as a leader on ferries"),
+    ("The ads came from dockers supporting the harbour candidates.", "dockers", "supporting",
+     "the harbour candidates"),
+])
+def test_attitude_words_hold_a_stance(analyse: Analyse, text: str, holder: str, cue: str,
+                                     content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), holder, cue, content, kind=STANCE)
+
+
+def test_a_light_verb_without_a_stance_noun_holds_nothing(analyse: Analyse) -> None:
+    """"raised the fares" names no stance: only a stance noun makes the subject a holder."""
+    analysis = analyse("The ferry company raised the fares in March.", conventions=RELATIONS)
+    assert not [q for q in analysis.quotes if q.kind == STANCE]
+
+
+def test_replies_point_to_what_they_answer(analyse: Analyse) -> None:
+    """"responded to the attacks": the object of "to" is what the response is on, not a channel."""
+    analysis = analyse("Ivo Marsh responded to the attacks on his record.", conventions=RELATIONS)
+    assert [q.text for q in analysis.quotes] == ["the attacks on his record"]
