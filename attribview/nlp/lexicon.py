@@ -107,3 +107,6 @@ JOINING_WORDS: Final = _words("joining_words")
 HEDGE_COMPLEMENTS: Final = _words("hedge_complements")
 HEDGE_NOUNS: Final = _words("hedge_nouns")
 HEDGE_NOUN_COMPLEMENTS: Final = _words("hedge_noun_complements")
+
+COMPARISON_VERBS: Final = _words("comparison_verbs")
+COMPARISON_PREPS: Final = _words("comparison_preps")

@@ -23,8 +23,10 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
     # "wants to triple X, grow Y and create Z": a bare infinitive hung on the cue goes on the "to" clause
     infinitive = any(c.dep_ == "xcomp" for c in cue.children) and cue.tag_ != "VB"
     for child in cue.rights:
+        # "believes A, but that B": a second "that" clause is a second complement, not a new act
         coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not (
-            infinitive and child.tag_ == "VB")
+            infinitive and child.tag_ == "VB") and not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if coordinated or (child.dep_ == "advcl" and is_cue(child)):
             end = min(end, child.left_edge.i)
     return min(end, sent.end)
@@ -80,9 +82,13 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
     for k in range(start + 1, end - 1):
         if doc[k].text == ";" and ix.quote_of_token[k] is None:
             return k  # "...; they only learned on Friday": a new clause of the reporter's
-        if doc[k].text in {"–", "—", "--"} and ix.quote_of_token[k] is None and (
-                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS):
-            return k  # "... with the union – albeit on terms it has not accepted"
+        if is_dash(doc[k]) and ix.quote_of_token[k] is None and (
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS) and not any(
+                is_dash(t) for t in doc[k + 1:end]):
+            return k  # "... with the union – albeit on terms it has not accepted" (not "– as set out –")
+        if doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in lexicon.COMPARISON_VERBS and (
+                doc[k + 1].lower_ in lexicon.COMPARISON_PREPS and ix.quote_of_token[k] is None):
+            return k  # "... would vote for her, compared with a third who ...": the reporter's figures
         if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                 ix.quote_of_token[k - 1] is not None and ix.quote_of_token[k] is None):
             return k  # "the end of the “long, costly strike” that was set off by ...": the reporter's
@@ -112,6 +118,14 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between clauses: a long dash, or a hyphen with space on both sides ("X - though Y")."""
+    if token.text in {"–", "—", "--"}:
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(
+        token.doc[token.i - 1].whitespace_)
 
 
 def after_dateline(ix: DocIndex, sent: Span) -> int:
