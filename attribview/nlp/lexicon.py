@@ -110,3 +110,4 @@ HEDGE_NOUN_COMPLEMENTS: Final = _words("hedge_noun_complements")
 
 COMPARISON_VERBS: Final = _words("comparison_verbs")
 COMPARISON_PREPS: Final = _words("comparison_preps")
+OCCASION_MARKS: Final = _words("occasion_marks")

@@ -38,6 +38,8 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
     the plan, putting him at odds with the board"). Only trailing ones: "pleaded guilty in May to
     fraud" keeps what follows the time."""
     cut = end
+    objects_before = any(c.dep_ == "dobj" for c in cue.rights) and not any(
+        c.dep_ in {"ccomp", "xcomp", "oprd"} for c in cue.rights)
     for child in reversed([c for c in cue.rights if start < c.left_edge.i and c.i < end]):
         if child.is_punct or child.dep_ == "cc":
             continue
@@ -47,7 +49,11 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
             child.dep_ == "prep" and child.lower_ in lexicon.TIME_PREPS)
         participle = stance and child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
             c.dep_ == "mark" for c in child.children) and child.left_edge.i == child.i
-        if not (timed or participle):
+        # "praised the bill as it went through the senate": a time clause hung on the cue after its
+        # object is the reporter's account of when
+        occasion = child.dep_ == "advcl" and objects_before and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.OCCASION_MARKS for c in child.children)
+        if not (timed or participle or occasion):
             break
         cut = child.left_edge.i
     return cut
