@@ -47,16 +47,29 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
         timed = (child.dep_ in {"npadvmod", "advmod", "prep"} and bool(objects)
                  and objects[0].ent_type_ in {"DATE", "TIME"}) or (
             child.dep_ == "prep" and child.lower_ in lexicon.TIME_PREPS)
-        participle = stance and child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-            c.dep_ == "mark" for c in child.children) and child.left_edge.i == child.i
+        participle = stance and _bare_participle(child)
         # "praised the bill as it went through the senate": a time clause hung on the cue after its
         # object is the reporter's account of when
         occasion = child.dep_ == "advcl" and objects_before and any(
             c.dep_ == "mark" and c.lower_ in lexicon.OCCASION_MARKS for c in child.children)
-        if not (timed or participle or occasion):
+        # "praised the plan in an interview", "said ... at a rally": where it was said
+        setting = child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPS and bool(objects) and (
+            objects[0].lemma_.lower() in lexicon.SETTING_NOUNS)
+        if not (timed or participle or occasion or setting):
             break
         cut = child.left_edge.i
+    if stance:  # "wants to avoid a fight, recalling how ...": the participle hangs on the infinitive
+        for verb in (c for c in cue.rights if c.dep_ == "xcomp" and start <= c.i < cut):
+            last = [c for c in verb.rights if not c.is_punct and c.i < cut]
+            if last and _bare_participle(last[-1]) and ix.doc[last[-1].i - 1].text == ",":
+                cut = last[-1].left_edge.i
     return cut
+
+
+def _bare_participle(token: Token) -> bool:
+    """An adverbial "-ing" clause with no conjunction of its own (", putting him at odds ...")."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.left_edge.i == token.i and not any(
+        c.dep_ == "mark" for c in token.children)
 
 
 def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
@@ -101,7 +114,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
     last = end - 1  # the last word: a closing quotation mark is often hung on the main verb
     while last > start and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    for k in range(start + 3, end - 1):
+    for k in range(start + 2, end - 1):
         if doc[k].text != ",":
             continue
         root = doc[k + 1]
@@ -116,10 +129,15 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         # ", though he has not said how": a concession about the speaker is the reporter's
         about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
             c.dep_ == "nsubj" and c.lower_ in lexicon.PERSON_PRONOUNS for c in root.children)
-        relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
+        # ", which ...", ", with whom she ...", ", much of which ...": a relative clause about the last noun
+        relative = root.dep_ in {"relcl", "acl"} and any(
+            t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in doc[k + 1:min(k + 4, root.i + 1)])
+        # "backed the plan, an offer the board ...": a second noun hung on the cue glosses the first
+        loose_apposition = root.dep_ in {"npadvmod", "dobj"} and root.pos_ in {"NOUN", "PRON"} and (
+            root.head.i < start) and not any(c.dep_ == "nummod" for c in root.children)
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
-        if root.dep_ == "appos" or relative or about_speaker or consequence or (
+        if root.dep_ == "appos" or relative or loose_apposition or about_speaker or consequence or (
                 root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
