@@ -4,7 +4,7 @@ The small English model often attaches a complement clause to the wrong head, so
 from the running text and then trimmed of what is the reporter's, not the speaker's.
 """
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.grammar import is_cue
@@ -101,9 +101,9 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
     for k in range(start + 1, end - 1):
         if doc[k].text == ";" and ix.quote_of_token[k] is None:
             return k  # "...; they only learned on Friday": a new clause of the reporter's
-        if is_dash(doc[k]) and ix.quote_of_token[k] is None and (
-                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS) and not any(
-                is_dash(t) for t in doc[k + 1:end]):
+        if is_dash(doc[k]) and ix.quote_of_token[k] is None and not any(
+                is_dash(t) for t in doc[k + 1:end]) and (
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS or _new_clause(doc, k + 1)):
             return k  # "... with the union – albeit on terms it has not accepted" (not "– as set out –")
         if doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in lexicon.COMPARISON_VERBS and (
                 doc[k + 1].lower_ in lexicon.COMPARISON_PREPS and ix.quote_of_token[k] is None):
@@ -142,6 +142,13 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
+
+
+def _new_clause(doc: Doc, i: int) -> bool:
+    """Whether a clause with a subject of its own opens at ``i`` ("- there are two", "- and he left")."""
+    if doc[i].dep_ == "cc" and i + 1 < len(doc):
+        i += 1
+    return doc[i].dep_ in {"nsubj", "expl"} and doc[i].head.i > i and doc[i].head.dep_ in {"ROOT", "conj"}
 
 
 def is_dash(token: Token) -> bool:
