@@ -108,7 +108,5 @@ HEDGE_COMPLEMENTS: Final = _words("hedge_complements")
 HEDGE_NOUNS: Final = _words("hedge_nouns")
 HEDGE_NOUN_COMPLEMENTS: Final = _words("hedge_noun_complements")
 
-COMPARISON_VERBS: Final = _words("comparison_verbs")
-COMPARISON_PREPS: Final = _words("comparison_preps")
 OCCASION_MARKS: Final = _words("occasion_marks")
 SETTING_NOUNS: Final = _words("setting_nouns")

@@ -4,7 +4,7 @@ The small English model often attaches a complement clause to the wrong head, so
 from the running text and then trimmed of what is the reporter's, not the speaker's.
 """
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.grammar import is_cue
@@ -34,9 +34,10 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
 
 def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: bool) -> int:
     """Stop before the cue's own adjuncts that close the content: a time ("endorsed Marsh on Tuesday",
-    "..., before the vote") and, after a stance's object, a participle of the holder's story ("backed
-    the plan, putting him at odds with the board"). Only trailing ones: "pleaded guilty in May to
-    fraud" keeps what follows the time."""
+    "..., before the vote", "backed the plan as it passed"), a setting ("in an interview") and, after a
+    stance's object or infinitive, a participle of the holder's story ("backed the plan, putting him at
+    odds with the board"). Only trailing ones: "pleaded guilty in May to fraud" keeps what follows the
+    time."""
     cut = end
     objects_before = any(c.dep_ == "dobj" for c in cue.rights) and not any(
         c.dep_ in {"ccomp", "xcomp", "oprd"} for c in cue.rights)
@@ -96,18 +97,16 @@ def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
 
 def without_gloss(ix: DocIndex, start: int, end: int) -> int:
     """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
-    ", as fighting raged ...", ", though he has not said how", ", which forced her to ..."."""
+    ", as fighting raged ...", ", though he has not said how", ", which forced her to ...",
+    ", with whom she ...", ", an offer the board rejected"."""
     doc = ix.doc
     for k in range(start + 1, end - 1):
         if doc[k].text == ";" and ix.quote_of_token[k] is None:
             return k  # "...; they only learned on Friday": a new clause of the reporter's
-        if is_dash(doc[k]) and ix.quote_of_token[k] is None and not any(
-                is_dash(t) for t in doc[k + 1:end]) and (
-                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS or _new_clause(doc, k + 1)):
+        if is_dash(doc[k]) and ix.quote_of_token[k] is None and (
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS) and not any(
+                is_dash(t) for t in doc[k + 1:end]):
             return k  # "... with the union – albeit on terms it has not accepted" (not "– as set out –")
-        if doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in lexicon.COMPARISON_VERBS and (
-                doc[k + 1].lower_ in lexicon.COMPARISON_PREPS and ix.quote_of_token[k] is None):
-            return k  # "... would vote for her, compared with a third who ...": the reporter's figures
         if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                 ix.quote_of_token[k - 1] is not None and ix.quote_of_token[k] is None):
             return k  # "the end of the “long, costly strike” that was set off by ...": the reporter's
@@ -142,13 +141,6 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
-
-
-def _new_clause(doc: Doc, i: int) -> bool:
-    """Whether a clause with a subject of its own opens at ``i`` ("- there are two", "- and he left")."""
-    if doc[i].dep_ == "cc" and i + 1 < len(doc):
-        i += 1
-    return doc[i].dep_ in {"nsubj", "expl"} and doc[i].head.i > i and doc[i].head.dep_ in {"ROOT", "conj"}
 
 
 def is_dash(token: Token) -> bool:
