@@ -110,3 +110,5 @@ HEDGE_NOUN_COMPLEMENTS: Final = _words("hedge_noun_complements")
 
 FINDING_NOUNS: Final = _words("finding_nouns")
 LEMMA_FIXES: Final[dict[str, str]] = {form: str(lemma) for form, lemma in _TABLES["lemma_fixes"].items()}
+OCCASION_MARKS: Final = _words("occasion_marks")
+SETTING_NOUNS: Final = _words("setting_nouns")

@@ -23,8 +23,10 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
     # "wants to triple X, grow Y and create Z": a bare infinitive hung on the cue goes on the "to" clause
     infinitive = any(c.dep_ == "xcomp" for c in cue.children) and cue.tag_ != "VB"
     for child in cue.rights:
+        # "believes A, but that B": a second "that" clause is a second complement, not a new act
         coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not (
-            infinitive and child.tag_ == "VB")
+            infinitive and child.tag_ == "VB") and not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if coordinated or (child.dep_ == "advcl" and is_cue(child)):
             end = min(end, child.left_edge.i)
     return min(end, sent.end)
@@ -32,10 +34,13 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
 
 def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: bool) -> int:
     """Stop before the cue's own adjuncts that close the content: a time ("endorsed Marsh on Tuesday",
-    "..., before the vote") and, after a stance's object, a participle of the holder's story ("backed
-    the plan, putting him at odds with the board"). Only trailing ones: "pleaded guilty in May to
-    fraud" keeps what follows the time."""
+    "..., before the vote", "backed the plan as it passed"), a setting ("in an interview") and, after a
+    stance's object or infinitive, a participle of the holder's story ("backed the plan, putting him at
+    odds with the board"). Only trailing ones: "pleaded guilty in May to fraud" keeps what follows the
+    time."""
     cut = end
+    objects_before = any(c.dep_ == "dobj" for c in cue.rights) and not any(
+        c.dep_ in {"ccomp", "xcomp", "oprd"} for c in cue.rights)
     for child in reversed([c for c in cue.rights if start < c.left_edge.i and c.i < end]):
         if child.is_punct or child.dep_ == "cc":
             continue
@@ -43,12 +48,29 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
         timed = (child.dep_ in {"npadvmod", "advmod", "prep"} and bool(objects)
                  and objects[0].ent_type_ in {"DATE", "TIME"}) or (
             child.dep_ == "prep" and child.lower_ in lexicon.TIME_PREPS)
-        participle = stance and child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-            c.dep_ == "mark" for c in child.children) and child.left_edge.i == child.i
-        if not (timed or participle):
+        participle = stance and _bare_participle(child)
+        # "praised the bill as it went through the senate": a time clause hung on the cue after its
+        # object is the reporter's account of when
+        occasion = child.dep_ == "advcl" and objects_before and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.OCCASION_MARKS for c in child.children)
+        # "praised the plan in an interview", "said ... at a rally": where it was said
+        setting = child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPS and bool(objects) and (
+            objects[0].lemma_.lower() in lexicon.SETTING_NOUNS)
+        if not (timed or participle or occasion or setting):
             break
         cut = child.left_edge.i
+    if stance:  # "wants to avoid a fight, recalling how ...": the participle hangs on the infinitive
+        for verb in (c for c in cue.rights if c.dep_ == "xcomp" and start <= c.i < cut):
+            last = [c for c in verb.rights if not c.is_punct and c.i < cut]
+            if last and _bare_participle(last[-1]) and ix.doc[last[-1].i - 1].text == ",":
+                cut = last[-1].left_edge.i
     return cut
+
+
+def _bare_participle(token: Token) -> bool:
+    """An adverbial "-ing" clause with no conjunction of its own (", putting him at odds ...")."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.left_edge.i == token.i and not any(
+        c.dep_ == "mark" for c in token.children)
 
 
 def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
@@ -75,21 +97,23 @@ def before_speaker_action(ix: DocIndex, start: int, end: int) -> int:
 
 def without_gloss(ix: DocIndex, start: int, end: int) -> int:
     """Cut a reporter's gloss at the end of a content: ", one of the first areas ...",
-    ", as fighting raged ...", ", though he has not said how", ", which forced her to ..."."""
+    ", as fighting raged ...", ", though he has not said how", ", which forced her to ...",
+    ", with whom she ...", ", an offer the board rejected"."""
     doc = ix.doc
     for k in range(start + 1, end - 1):
         if doc[k].text == ";" and ix.quote_of_token[k] is None:
             return k  # "...; they only learned on Friday": a new clause of the reporter's
-        if doc[k].text in {"–", "—", "--"} and ix.quote_of_token[k] is None and (
-                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS):
-            return k  # "... with the union – albeit on terms it has not accepted"
+        if is_dash(doc[k]) and ix.quote_of_token[k] is None and (
+                doc[k + 1].lower_ in lexicon.GLOSS_MARKS | lexicon.CONCESSIVE_MARKS) and not any(
+                is_dash(t) for t in doc[k + 1:end]):
+            return k  # "... with the union – albeit on terms it has not accepted" (not "– as set out –")
         if doc[k].tag_ in {"WDT", "WP"} and doc[k].head.dep_ == "relcl" and doc[k - 1].is_quote and (
                 ix.quote_of_token[k - 1] is not None and ix.quote_of_token[k] is None):
             return k  # "the end of the “long, costly strike” that was set off by ...": the reporter's
     last = end - 1  # the last word: a closing quotation mark is often hung on the main verb
     while last > start and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    for k in range(start + 3, end - 1):
+    for k in range(start + 2, end - 1):
         if doc[k].text != ",":
             continue
         root = doc[k + 1]
@@ -104,14 +128,27 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
         # ", though he has not said how": a concession about the speaker is the reporter's
         about_speaker = marks & lexicon.CONCESSIVE_MARKS and any(
             c.dep_ == "nsubj" and c.lower_ in lexicon.PERSON_PRONOUNS for c in root.children)
-        relative = root.dep_ in {"relcl", "acl"} and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "WRB"}
+        # ", which ...", ", with whom she ...", ", much of which ...": a relative clause about the last noun
+        relative = root.dep_ in {"relcl", "acl"} and any(
+            t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in doc[k + 1:min(k + 4, root.i + 1)])
+        # "backed the plan, an offer the board ...": a second noun hung on the cue glosses the first
+        loose_apposition = root.dep_ in {"npadvmod", "dobj"} and root.pos_ in {"NOUN", "PRON"} and (
+            root.head.i < start) and not any(c.dep_ == "nummod" for c in root.children)
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
-        if root.dep_ == "appos" or relative or about_speaker or consequence or (
+        if root.dep_ == "appos" or relative or loose_apposition or about_speaker or consequence or (
                 root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between clauses: a long dash, or a hyphen with space on both sides ("X - though Y")."""
+    if token.text in {"–", "—", "--"}:
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(
+        token.doc[token.i - 1].whitespace_)
 
 
 def after_dateline(ix: DocIndex, sent: Span) -> int:

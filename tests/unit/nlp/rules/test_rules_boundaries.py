@@ -1,11 +1,14 @@
-"""Where a content ends: before the cue's own trailing adjuncts, a time or, after a stance's object, a
-participle of the holder's story. Invented sentences."""
+"""Where a content ends: before the cue's own trailing adjuncts (a time, a setting, a participle of the
+holder's story) and the reporter's glosses (relative clauses, appositions, a dash). Invented sentences."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
 
 from attribview.nlp.attribution import STANCE
+from attribview.nlp.rules.boundaries import is_dash
 from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
 
 
@@ -61,3 +64,49 @@ def test_a_split_quotation_joins_over_a_statement_in_its_cue_sentence(analyse: A
     quotes = [q.text for q in analyse(text, conventions=RELATIONS).quotes]
     assert text[:text.index(" “Nobody")] + " “Nobody wants to hear it.”" in quotes
     assert "the harbour board had ignored three reports" in quotes
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), [
+    pytest.param("The union praised the harbour plan as it went through the council.",
+                 "union", "praised", "the harbour plan", STANCE, id="stance-before-a-time-clause"),
+    pytest.param("Helga Strand praised the harbour plan in an interview published on Sunday.",
+                 "Helga Strand", "praised", "the harbour plan", STANCE, id="stance-before-a-setting"),
+    pytest.param("Ivo Marsh wants to avoid giving any help to her rivals, recalling how the board used "
+                 "her remarks in 2010.", "Ivo Marsh", "wants", "to avoid giving any help to her rivals",
+                 STANCE, id="infinitive-before-a-participle"),
+    pytest.param("The guild kept applauding the skipper, who now sails for the northern fleet.",
+                 "guild", "applauding", "the skipper", STANCE, id="short-object-before-a-relative"),
+    pytest.param("The mayor also attacked the ferry company, with whom she clashed at a hearing over "
+                 "the fares.", "mayor", "attacked", "the ferry company", STANCE,
+                 id="before-a-relative-with-a-preposition"),
+    pytest.param("The union praised the harbour plan, an offer the council rejected at a meeting this week.",
+                 "union", "praised", "the harbour plan", STANCE, id="before-a-loose-apposition"),
+    pytest.param("Ivo Marsh said the quay will be repaired - though it is unclear who will pay for it.",
+                 "Ivo Marsh", "said", "the quay will be repaired", "indirect",
+                 id="before-a-spaced-hyphen-concession"),
+])
+def test_content_stops_before_the_reporters_account(analyse: Analyse, text: str, speaker: str, cue: str,
+                                                    content: str, kind: str) -> None:
+    check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind=kind)
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    pytest.param("Ivo Marsh said the demands - as set out by the board last June - remained the opening bid.",
+                 "Ivo Marsh", "said",
+                 "the demands - as set out by the board last June - remained the opening bid",
+                 id="a-pair-of-dashes-is-a-parenthesis"),
+    pytest.param("Ivo Marsh believes there are no easy answers, but that sometimes the cheaper plan will "
+                 "have to do.", "Ivo Marsh", "believes",
+                 "there are no easy answers, but that sometimes the cheaper plan will have to do",
+                 id="a-second-that-clause"),
+])
+def test_content_keeps_what_the_speaker_said(analyse: Analyse, text: str, speaker: str, cue: str,
+                                             content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), speaker, cue, content, kind="indirect")
+
+
+def test_a_hyphen_is_a_dash_only_with_space_on_both_sides() -> None:
+    words = ["repaired", "-", "though", "well", "-", "known", "—", "then", "-", "x"]
+    spaces = [True, True, True, False, False, True, False, True, False, False]
+    doc = Doc(English().vocab, words=words, spaces=spaces)
+    assert [t.i for t in doc if is_dash(t)] == [1, 6]
