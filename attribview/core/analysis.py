@@ -223,38 +223,42 @@ class Analyzer:
                         conventions: Conventions | None = None, batch_size: int = BATCH_SIZE,
                         n_process: int = 1) -> Iterator[dict[str, Analysis]]:
         """Each article's analysis by each engine (rules, learned, combined), from one pipeline run:
-        what the evaluation compares. A long article's pieces are blended one by one (the learned
-        scores live on each piece's Doc) and then merged."""
-        from attribview.nlp.blend import variant  # noqa: PLC0415 - imports spaCy
-
+        what the evaluation compares. The profile, and so what is counted, is chosen from the text
+        before its first piece is blended; a long article's pieces are blended one by one (the
+        learned scores live on each piece's Doc) and then merged."""
         wanted = tuple(engines)
         parts: dict[str, list[Part]] = {}
+        chosen: Profile | None = None
+        counting: Conventions | None = None
         for doc, (source, offset, last) in self._pipe(sources, batch_size, n_process):
-            for key, part in self._parts(doc, wanted, source.text, offset).items():
-                parts.setdefault(key, []).append(part.shift(offset))
+            if counting is None:
+                chosen = self.resolve_profile(profile, source.text)
+                counting = conventions or _conventions_of(chosen)
+            for engine, part in self._parts(doc, wanted, source.text, offset, counting.stances).items():
+                parts.setdefault(engine, []).append(part.shift(offset))
             if not last:
                 continue
-            chosen = self.resolve_profile(profile, source.text)
-            counting = conventions or _conventions_of(chosen)
             analyses: dict[str, Analysis] = {}
-            for engine in wanted:  # the combined engine's reading of what is counted
-                found = merge(parts[variant(engine, counting.stances)])
+            for engine in wanted:
+                found = merge(parts[engine])
                 attributions = _by_conventions(found.attributions, counting, source.text)
                 analyses[engine] = _build(source, found, chosen, attributions, readable, counting.name)
-            parts = {}
+            parts, counting = {}, None
             yield analyses
 
-    def _parts(self, doc: Any, engines: tuple[str, ...], text: str, offset: int) -> dict[str, Part]:
+    def _parts(self, doc: Any, engines: tuple[str, ...], text: str, offset: int,
+               relations: bool) -> dict[str, Part]:
         """What the pipeline found in one Doc (the piece of ``text`` from ``offset``), in its own
-        offsets, as each engine reads it; the sentences, subjects and hedges are the Doc's own, read
-        once for all engines."""
+        offsets, as each engine reads it counting relations or statements; the sentences, subjects
+        and hedges are the Doc's own, read once for all engines."""
         from attribview.nlp.blend import blends  # noqa: PLC0415 - imports spaCy
         from attribview.nlp.results import HEDGES, attributions_of  # noqa: PLC0415
 
         sentences, subjects = sentence_spans(doc, text, offset), subject_spans(doc)
         hedges = list(doc._.get(HEDGES) or [])
-        return {key: Part(found, list(hedges), list(sentences), list(subjects))
-                for key, found in blends(doc, attributions_of(doc), engines, self.calibration).items()}
+        found = blends(doc, attributions_of(doc), engines, self.calibration, relations=relations)
+        return {engine: Part(records, list(hedges), list(sentences), list(subjects))
+                for engine, records in found.items()}
 
     def _pipe(self, sources: Iterable[SourceText], batch_size: int,
               n_process: int) -> Iterator[tuple[Any, tuple[SourceText, int, bool]]]:

@@ -19,16 +19,15 @@ import numpy
 
 from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
 from attribview.nlp.learned import ROLES
-from attribview.nlp.learned_features import word_indices
-from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, decode
+from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, Layout, decode
 from attribview.nlp.results import copied
 from attribview.nlp.speakers import resolve_speakers
 
 CALIBRATION_FILE = "calibration.json"
 #: How the other engine reads a candidate's content (see :func:`agreement`).
 AGREE, NEAR, ALONE = "agree", "near", "alone"
-#: The combined engine's reading when relations are counted (see :func:`variant`).
-RELATIONS = "relations"
+#: The share of two contents that both must cover to agree (the scorer's own bar).
+AGREE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -77,38 +76,34 @@ class Calibration:
             return cls.from_json(json.load(handle))
 
 
-def _tokens(doc: Any, start: int, end: int) -> list[int]:
-    """Indices of the words (no spaces, no punctuation) that overlap the characters."""
-    return word_indices(doc, start, end, punctuation=False)
+def _mean(roles: Any, tokens: numpy.ndarray, column: int) -> float | None:
+    return float(roles[tokens, column].mean()) if len(tokens) else None
 
 
-def _mean(roles: Any, tokens: list[int], column: int) -> float | None:
-    return float(roles[tokens, column].mean()) if tokens else None
-
-
-def learned_score(doc: Any, attribution: Attribution) -> float | None:
+def learned_score(doc: Any, attribution: Attribution, layout: Layout | None = None) -> float | None:
     """The tagger's reading of one attribution's parts, 0 to 1; None without the tagger."""
     roles = doc._.get(ROLES)
     if roles is None:
         return None
-    content = _tokens(doc, attribution.start, attribution.end)
+    words = (layout if layout is not None else Layout(doc)).words
+    content = words(attribution.start, attribution.end)
     if attribution.tail is not None:
-        content += _tokens(doc, *attribution.tail)
+        content = numpy.concatenate((content, words(*attribution.tail)))
     parts = [(2.0, _mean(roles, content, CONTENT))]
     if attribution.cue is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.cue), CUE)))
+        parts.append((1.0, _mean(roles, words(*attribution.cue), CUE)))
     if attribution.source is not None:
-        parts.append((1.0, _mean(roles, _tokens(doc, *attribution.source), SOURCE)))
+        parts.append((1.0, _mean(roles, words(*attribution.source), SOURCE)))
     known = [(w, v) for w, v in parts if v is not None]
     if not known:
         return 0.0
     return sum(w * v for w, v in known) / sum(w for w, _ in known)
 
 
-def learned_attributions(doc: Any) -> list[Attribution]:
+def learned_attributions(doc: Any, layout: Layout | None = None) -> list[Attribution]:
     """The tagger's own attributions (see ``learned_spans``); none without the tagger."""
     roles = doc._.get(ROLES)
-    return decode(doc, roles) if roles is not None else []
+    return decode(doc, roles, layout) if roles is not None else []
 
 
 def extent(attribution: Attribution) -> tuple[int, int]:
@@ -120,12 +115,21 @@ def extent(attribution: Attribution) -> tuple[int, int]:
 def agreement(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> str:
     """How the other engine reads this content: ``agree`` (one of its contents shares at least half
     of the two, the scorer's own bar), ``near`` (one overlaps it less) or ``alone``."""
-    best = 0.0
-    for start, end in others:
-        shared = min(span[1], end) - max(span[0], start)
-        if shared > 0:
-            best = max(best, shared / (max(span[1], end) - min(span[0], start)))
-    return AGREE if best >= 0.5 else NEAR if best > 0 else ALONE
+    return _how(float(_shares([span], list(others)).max(initial=0.0)))
+
+
+def _how(best: float) -> str:
+    return AGREE if best >= AGREE_SHARE else NEAR if best > 0 else ALONE
+
+
+def _shares(spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]) -> numpy.ndarray:
+    """The share of each span (rows) and each of the others (columns) that both cover, 0 where they do
+    not overlap: every pair at once, not a Python loop over the two engines' candidates."""
+    a = numpy.asarray(spans, dtype="int64").reshape(-1, 2)
+    b = numpy.asarray(others, dtype="int64").reshape(-1, 2)
+    shared = numpy.minimum(a[:, 1:], b[:, 1]) - numpy.maximum(a[:, :1], b[:, 0])
+    union = numpy.maximum(a[:, 1:], b[:, 1]) - numpy.minimum(a[:, :1], b[:, 0])
+    return numpy.where(shared > 0, shared / numpy.maximum(union, 1), 0.0)
 
 
 def origin(engine: str, how: str) -> str:
@@ -133,68 +137,67 @@ def origin(engine: str, how: str) -> str:
     return f"{engine}-{how}"
 
 
-def _scored(doc: Any, found: list[Attribution], engine: str, others: list[Attribution],
-            calibration: Calibration) -> None:
-    spans = [extent(o) for o in others]
-    for attribution in found:
-        how = origin(engine, agreement(extent(attribution), spans))
-        attribution.confidence = calibration.confidence(how, learned_score(doc, attribution) or 0.0)
+def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarray,
+            calibration: Calibration, layout: Layout) -> None:
+    """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
+    candidates (columns, see :func:`_shares`)."""
+    for attribution, best in zip(found, shares.max(axis=1, initial=0.0).tolist(), strict=True):
+        how = origin(engine, _how(best))
+        attribution.confidence = calibration.confidence(how, learned_score(doc, attribution, layout) or 0.0)
 
 
-def variant(engine: str, relations: bool) -> str:
-    """The key of an engine's reading in :func:`blends`: the combined engine reads an article one way
-    when relations are counted (what the tagger was trained on) and another for statements."""
-    return f"{engine}:{RELATIONS}" if engine == COMBINED and relations else engine
+def _extents(found: list[Attribution]) -> list[tuple[int, int]]:
+    return [extent(a) for a in found]
 
 
-def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str],
-           calibration: Calibration) -> dict[str, list[Attribution]]:
-    """Each engine's attributions of one Doc, the combined engine under both counts (see
-    :func:`variant`): the rules' as found, the tagger's own, and both combined.
+def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], calibration: Calibration, *,
+           relations: bool) -> dict[str, list[Attribution]]:
+    """Each engine's attributions of one Doc, counting relations or statements: the rules' as found,
+    the tagger's own, and both combined.
 
     Without the tagger every engine is the rules'. Combined, every candidate of either engine gets
     its calibrated confidence (the curve of its engine and of how the other engine reads its
     content). Counting statements, the rules' candidates are kept as found: the tagger learned
     PolNeAR's relations, which join quotations and read stances that a desk's statements do not.
     Counting relations, the surest candidates are taken first, and one that overlaps a candidate of
-    the other engine already taken, or falls under the threshold, is left out."""
+    the other engine already taken, or falls under the threshold, is left out. Only the count asked
+    for is read (the profile chooses it before the pipeline runs). An engine asked for alone works
+    on the Doc's own records; with others, each works on its own copies."""
     wanted = set(engines)
     if doc._.get(ROLES) is None:
-        return {key: copied(records) for engine in wanted for key in _keys(engine)}
+        return {engine: copied(records) if len(wanted) > 1 else list(records) for engine in wanted}
     found: dict[str, list[Attribution]] = {}
-    learned = learned_attributions(doc)
+    layout = Layout(doc)
+    learned = learned_attributions(doc, layout)
     if RULES in wanted:
         found[RULES] = copied(records)
     if LEARNED in wanted:
-        alone = learned_attributions(doc) if COMBINED in wanted else learned
+        alone = copied(learned) if COMBINED in wanted else learned
         for attribution in alone:
-            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution) or 0.0)
+            attribution.confidence = calibration.confidence(LEARNED, learned_score(doc, attribution, layout)
+                                                            or 0.0)
         resolve_speakers(doc, alone)
         found[LEARNED] = alone
     if COMBINED in wanted:
-        relations = copied(records)
-        rules = copied(records) if RULES in wanted else list(records)  # alone, it scores the Doc's own
-        _scored(doc, rules, RULES, learned, calibration)
-        found[COMBINED] = rules
-        found[variant(COMBINED, True)] = _chosen(doc, relations, learned, calibration)
+        rules = copied(records) if RULES in wanted else list(records)
+        if relations:
+            found[COMBINED] = _chosen(doc, rules, learned, calibration, layout)
+        else:
+            _scored(doc, rules, RULES, _shares(_extents(rules), _extents(learned)), calibration, layout)
+            found[COMBINED] = rules
     return found
 
 
-def _keys(engine: str) -> tuple[str, ...]:
-    return (engine, variant(engine, True)) if engine == COMBINED else (engine,)
-
-
 def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
-            calibration: Calibration) -> list[Attribution]:
+            calibration: Calibration, layout: Layout) -> list[Attribution]:
     """The combination counting relations (see :func:`blends`)."""
-    spans = [extent(r) for r in rules]
-    for attribution in learned:  # the tagger tells no stance from a statement: the rules' kind holds
-        twin = next((r for r, span in zip(rules, spans, strict=True)
-                     if agreement(extent(attribution), [span]) == AGREE), None)
-        if twin is not None:
-            attribution.kind = twin.kind
-    _scored(doc, rules, RULES, learned, calibration)
-    _scored(doc, learned, LEARNED, rules, calibration)
+    shares = _shares(_extents(rules), _extents(learned))
+    for column, attribution in enumerate(learned):  # the tagger tells no stance from a statement:
+        twins = numpy.flatnonzero(shares[:, column] >= AGREE_SHARE)  # the first agreeing rule's kind
+        if len(twins):
+            attribution.kind = rules[int(twins[0])].kind
+    _scored(doc, rules, RULES, shares, calibration, layout)
+    _scored(doc, learned, LEARNED, shares.T, calibration, layout)
     if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
         resolve_speakers(doc, learned)
         return rules + learned

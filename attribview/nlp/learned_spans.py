@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from attribview.nlp.attribution import Attribution
@@ -37,32 +38,70 @@ class Region:
     end: int
 
 
-def regions(doc: Doc, probs: numpy.ndarray, high: float = HIGH, low: float = LOW) -> list[Region]:
+class Layout:
+    """One Doc's tokens as arrays, read once: the decoder and the blend ask them per region and per
+    attribution, where a ``Token`` object per word (``t.is_space``, ``Token.sent``) would rescan the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        arrays = doc.to_array([LENGTH, SPACY, IS_SPACE, IS_PUNCT, SENT_START]).astype("int64").reshape(-1, 5)
+        length, spacy, space, punct, sent_start = arrays.T
+        #: Each token's first character and the character after it (its trailing space excluded).
+        bounds = numpy.cumsum(length + spacy)
+        self.starts = bounds - length - spacy
+        self.ends = self.starts + length
+        self.text_end = int(bounds[-1]) if len(doc) else 0
+        self.space = space.astype(bool)
+        self.word = ~(self.space | punct.astype(bool))
+        strings, orth = doc.vocab.strings, doc.to_array(ORTH)
+        #: The paragraph breaks: space tokens with a newline.
+        self.breaks = numpy.zeros(len(doc), dtype=bool)
+        for i in numpy.flatnonzero(self.space).tolist():
+            self.breaks[i] = "\n" in strings[int(orth[i])]
+        self._breaks_before = numpy.concatenate(([0], numpy.cumsum(self.breaks)))
+        self._sent_starts = numpy.flatnonzero(sent_start == 1)
+
+    def broken(self, start: int, end: int) -> bool:
+        """Whether a paragraph break lies among tokens ``start`` to ``end`` (none when ``end <= start``)."""
+        return end > start and bool(self._breaks_before[end] - self._breaks_before[start])
+
+    def sent_start(self, i: int) -> int:
+        """The first token of token ``i``'s sentence (what ``doc[i].sent.start`` gives)."""
+        k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
+        return int(self._sent_starts[k]) if k >= 0 else 0
+
+    def words(self, start: int, end: int) -> numpy.ndarray:
+        """The words (no spaces, no punctuation) among the tokens that overlap characters ``start`` to
+        ``end``: the tokens ``doc.char_span(start, end, alignment_mode="expand")`` holds."""
+        if start >= end or start < 0 or end > self.text_end:
+            return numpy.zeros(0, dtype="int64")
+        first = int(numpy.searchsorted(self.starts, start, side="right")) - 1
+        last = int(numpy.searchsorted(self.starts, end - 1, side="right")) - 1
+        if start == self.ends[first]:  # in the first token's trailing space
+            first += 1
+        found: numpy.ndarray = numpy.arange(first, last + 1)[self.word[first:last + 1]]
+        return found
+
+
+def regions(doc: Doc, probs: numpy.ndarray, high: float = HIGH, low: float = LOW,
+            layout: Layout | None = None) -> list[Region]:
     """The runs of tokens at least ``low`` likely that hold one at least ``high`` likely, cut at
     paragraph breaks (a space token with a newline) and without spaces at their edges."""
+    layout = layout if layout is not None else Layout(doc)
+    inside = numpy.concatenate(([False], (probs >= low) & ~layout.breaks, [False]))
+    edges = numpy.flatnonzero(inside[1:] != inside[:-1]).tolist()
     found: list[Region] = []
-    start: int | None = None
-    peak = 0.0
-    breaks = {t.i for t in doc if t.is_space and "\n" in t.text}
-    for i in range(len(doc) + 1):
-        inside = i < len(doc) and i not in breaks and probs[i] >= low
-        if inside:
-            if start is None:
-                start, peak = i, 0.0
-            peak = max(peak, float(probs[i]))
-            continue
-        if start is not None and peak >= high:
-            region = _trimmed(doc, start, i)
+    for start, end in zip(edges[0::2], edges[1::2], strict=True):
+        if float(probs[start:end].max()) >= high:
+            region = _trimmed(layout, start, end)
             if region is not None:
                 found.append(region)
-        start = None
     return found
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> Region | None:
-    while start < end and doc[start].is_space:
+def _trimmed(layout: Layout, start: int, end: int) -> Region | None:
+    while start < end and layout.space[start]:
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and layout.space[end - 1]:
         end -= 1
     return Region(start, end) if start < end else None
 
@@ -70,8 +109,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> Region | None:
 class _Nearest:
     """Regions sorted by start, to find the one closest to a stretch without looking at all."""
 
-    def __init__(self, doc: Doc, found: list[Region]) -> None:
-        self._doc = doc
+    def __init__(self, layout: Layout, found: list[Region]) -> None:
+        self._layout = layout
         self._regions = sorted(found, key=lambda r: r.start)
         self._starts = [r.start for r in self._regions]
 
@@ -85,8 +124,7 @@ class _Nearest:
             gap = max(region.start - end, start - region.end, 0)
             if gap > reach or (best is not None and gap >= best[0]):
                 continue
-            between = self._doc[min(region.end, end):max(region.start, start)]
-            if not any(t.is_space and "\n" in t.text for t in between):
+            if not self._layout.broken(min(region.end, end), max(region.start, start)):
                 best = (gap, region)
         return best[1] if best is not None else None
 
@@ -101,24 +139,25 @@ def _subject(doc: Doc, cue: Region) -> Region | None:
     return Region(start, end)
 
 
-def _by_cue(doc: Doc, roles: numpy.ndarray) -> Iterator[tuple[Region, list[Region]]]:
+def _by_cue(doc: Doc, roles: numpy.ndarray, layout: Layout) -> Iterator[tuple[Region, list[Region]]]:
     """Each cue region with the content regions that are nearest to it, in text order."""
-    cues = _Nearest(doc, regions(doc, roles[:, CUE]))
+    cues = _Nearest(layout, regions(doc, roles[:, CUE], layout=layout))
     contents: dict[Region, list[Region]] = {}
-    for content in regions(doc, roles[:, CONTENT]):
+    for content in regions(doc, roles[:, CONTENT], layout=layout):
         cue = cues.to(content.start, content.end, CUE_REACH)
         if cue is not None:
             contents.setdefault(cue, []).append(content)
     yield from sorted(contents.items(), key=lambda item: item[1][0].start)
 
 
-def decode(doc: Doc, roles: numpy.ndarray) -> list[Attribution]:
+def decode(doc: Doc, roles: numpy.ndarray, layout: Layout | None = None) -> list[Attribution]:
     """The tagger's own attributions (speakers not resolved yet); contents without a cue are left out."""
-    sources = _Nearest(doc, regions(doc, roles[:, SOURCE]))
+    layout = layout if layout is not None else Layout(doc)
+    sources = _Nearest(layout, regions(doc, roles[:, SOURCE], layout=layout))
     found: list[Attribution] = []
-    for cue, near in _by_cue(doc, roles):
+    for cue, near in _by_cue(doc, roles, layout):
         # a fragment that ends before the cue's sentence begins is another statement's, not this one's
-        opens = doc[cue.start].sent.start
+        opens = layout.sent_start(cue.start)
         contents = [content for content in near if content.end > opens]
         if not contents:
             continue

@@ -9,7 +9,7 @@ import pytest
 
 from attribview.core.analysis import Analyzer
 from attribview.nlp.attribution import COMBINED, ENGINES, LEARNED, RULES, Attribution
-from attribview.nlp.blend import Calibration, Curve, blends, learned_score, variant
+from attribview.nlp.blend import Calibration, Curve, blends, learned_score
 from attribview.nlp.learned import ROLES
 from attribview.nlp.results import attributions_of, copied
 
@@ -43,7 +43,7 @@ def _records(doc: Any, without: str | None = None) -> list[Attribution]:
 
 def _engine(doc: Any, engine: str, calibration: Calibration = CALIBRATION, *, relations: bool = True,
             without: str | None = None) -> list[Attribution]:
-    return blends(doc, _records(doc, without), ENGINES, calibration)[variant(engine, relations)]
+    return blends(doc, _records(doc, without), ENGINES, calibration, relations=relations)[engine]
 
 
 def _texts(doc: Any, found: list[Attribution]) -> list[str]:
@@ -128,4 +128,13 @@ def test_a_content_without_a_cue_is_no_learned_attribution(analyzer: Analyzer) -
 def test_without_the_tagger_every_engine_is_the_rules(analyzer: Analyzer) -> None:
     doc = analyzer.nlp(TEXT)
     doc._.set(ROLES, None)
-    assert all(len(found) == 2 for found in blends(doc, _records(doc), ENGINES, CALIBRATION).values())
+    assert all(len(found) == 2 for found in blends(doc, _records(doc), ENGINES, CALIBRATION,
+                                                   relations=True).values())
+
+
+def test_only_the_count_asked_for_is_read(rejected: Any) -> None:
+    both = {relations: blends(rejected, copied(_records(rejected)), (COMBINED,), CALIBRATION,
+                              relations=relations)
+            for relations in (False, True)}
+    assert [set(found) for found in both.values()] == [{COMBINED}, {COMBINED}]
+    assert [len(found[COMBINED]) for found in both.values()] == [2, 1]

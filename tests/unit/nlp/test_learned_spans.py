@@ -7,7 +7,7 @@ import numpy
 import pytest
 
 from attribview.core.analysis import Analyzer
-from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, Region, decode, regions
+from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, Layout, Region, decode, regions
 
 TEXT = "Mayor Ilse Varga said the ferry, which sank in May, would be raised soon."
 
@@ -87,3 +87,27 @@ def test_a_fragment_ending_before_the_cue_s_sentence_is_not_its_content(analyzer
                          "it can be raised next spring": (CONTENT, 0.8)})
     [found] = decode(one, probs)
     assert one.text[found.start:found.end] == "The dam will hold" and found.tail is not None
+
+
+LAYOUT_TEXT = "Ilse Varga said:  “The ferry sank.”\n\nTomas Brell, the pilot, disagreed ... strongly."
+
+
+def test_the_layout_reads_the_words_char_span_would_hold(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp(LAYOUT_TEXT)
+    layout = Layout(doc)
+    assert layout.starts.tolist() == [t.idx for t in doc]
+    # every stretch of characters, edges in spaces and marks included, and some off the text
+    for start in range(-1, len(LAYOUT_TEXT) + 2):
+        for end in range(start, min(start + 25, len(LAYOUT_TEXT) + 3)):
+            span = doc.char_span(start, end, alignment_mode="expand") if 0 <= start < end else None
+            expected = [t.i for t in span if not (t.is_space or t.is_punct)] if span is not None else []
+            assert layout.words(start, end).tolist() == expected, (start, end)
+
+
+def test_the_layout_knows_sentences_and_paragraph_breaks(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp(LAYOUT_TEXT)
+    layout = Layout(doc)
+    assert [layout.sent_start(t.i) for t in doc] == [t.sent.start for t in doc]
+    assert layout.breaks.tolist() == [t.is_space and "\n" in t.text for t in doc]
+    brell = next(t.i for t in doc if t.text == "Tomas")
+    assert layout.broken(0, brell) and not layout.broken(brell, len(doc)) and not layout.broken(brell, 0)
