@@ -6,6 +6,9 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 
+#: Entity labels of a body or place that may run into a person's name with no comma between.
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
 
 def gender_of(tokens: list[Token]) -> str | None:
     for token in tokens:
@@ -53,8 +56,11 @@ def name_chain(span: Span) -> list[Token]:
             continue
         break
     right = head.i
-    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
-            "compound", "flat", "nsubj", "appos"}:
+    # a compound belongs to the noun it modifies: "the Kursk Region Pavel Kravchenko" runs on to the
+    # surname the parser made the object of "of"
+    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and (
+            doc[right + 1].dep_ in {"compound", "flat", "nsubj", "appos"}
+            or (doc[right].dep_ == "compound" and doc[right].head.i == right + 1)):
         right += 1
     # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
     # preposition to the next proper nouns
@@ -91,8 +97,15 @@ def clean(tokens: list[Token]) -> str:
 
 
 def person_name(chain: list[Token]) -> list[Token]:
-    """Drop titles and nationality words from the front: "Russian President Vladimir Putin"."""
+    """Drop titles and nationality words from the front: "Russian President Vladimir Putin", and the body
+    or place a title without commas ran on from: "(representative of the) Foreign Ministry Maria
+    Zakharova", "(governor of the) Kursk Region Pavel Kravchenko"."""
     tokens = list(chain)
+    if tokens and tokens[-1].ent_type_ == "PERSON":
+        bodies = [i for i, t in enumerate(tokens[:-1]) if t.ent_type_ in _PLACE_OR_BODY
+                  and tokens[i + 1].ent_type_ not in _PLACE_OR_BODY]
+        if bodies:
+            tokens = tokens[bodies[-1] + 1:]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
                                or tokens[0].lower_.rstrip(".") in lexicon.TITLES
                                or tokens[0].text in {"-", "–", "."}):

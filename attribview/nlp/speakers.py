@@ -108,6 +108,9 @@ class SpeakerResolver:
             entity = self._from_chain(span, chain, descriptors, ent.start_char,
                                       salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
             entity.named = True
+            called = _called(ent)
+            if called is not None and len(called) > len(entity.mention):
+                entity.mention = called  # "Hrebeniuk wrote" later speaks as the governor named here
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
@@ -172,6 +175,8 @@ class SpeakerResolver:
                 attribution.confidence = min(attribution.confidence, 0.4)
                 return
             attribution.confidence = min(attribution.confidence, 0.75)
+        elif (part := self._one_of(head)) is not None:  # "One of the officials said"
+            entity = part
         else:
             owner = self._owner(span)
             named = self._named_in_content(attribution, span, head)
@@ -190,6 +195,19 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _one_of(self, head: Token) -> Entity | None:
+        """"One of the officials", "two of the soldiers": a part of a group the article named before
+        ("two senior officials told reporters"), the latest whose mention had the same plural noun."""
+        if head.pos_ not in {"NUM", "PRON"}:
+            return None
+        whole = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
+        if whole is None or not any(c.lower_ in lexicon.DEFINITE_DETERMINERS | {"these", "those"}
+                                    for c in whole.children if c.dep_ == "det"):
+            return None
+        candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
+        return next((e for e in candidates if e.plural and whole.lower_ in e.descriptors), None)
 
     def _named_in_content(self, attribution: Attribution, span: Span,
                           head: Token) -> tuple[Span, Token] | None:
@@ -364,6 +382,19 @@ class SpeakerResolver:
         if word in lexicon.BODY_ROLE_NOUNS and bare:
             return next((e for e in candidates if not e.person and e.salient), None)
         return None
+
+
+def _called(ent: Span) -> str | None:
+    """A name with the office it was introduced by, as one mention: "the region's governor, Mykola
+    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor"."""
+    doc, root = ent.doc, ent.root
+    offices = lexicon.OFFICES | lexicon.TITLES
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start and head.lemma_.lower() in offices:
+        return doc[head.left_edge.i:ent.end].text
+    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN"
+                   and c.lemma_.lower() in offices), None)
+    return doc[ent.start:office.right_edge.i + 1].text if office is not None else None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
