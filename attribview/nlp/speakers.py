@@ -156,7 +156,10 @@ class SpeakerResolver:
         issuer = self._issuer(head)
         if issuer is not None:  # "A statement from Ukraine's General Staff said"
             head = issuer
-            span = doc[issuer.left_edge.i:issuer.right_edge.i + 1]
+            end = issuer.right_edge.i + 1
+            while end - 1 > issuer.i and doc[end - 1].dep_ == "case":  # "the president's statement"
+                end -= 1
+            span = doc[issuer.left_edge.i:end]
         # "Presidents Trump and Zelensky discussed ...": the first named holds the register entry; the
         # joint mention must not become what Trump is called later
         joined = [c.i for c in head.children if c.dep_ in {"cc", "conj"} and span.start < c.i < span.end]
@@ -295,7 +298,10 @@ class SpeakerResolver:
                     return objects[0]
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
-        return None
+        # "A defence ministry statement said": the body named in front of the document
+        compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                     and c.lower_ not in lexicon.DOCUMENT_NOUNS]
+        return compounds[-1] if compounds and compounds[-1].i == head.i - 1 else None
 
     def _anonymous(self, span: Span, head: Token) -> bool:
         """"Officials said", "local officials in Kalynivka said": nobody is named (a place is no name)."""
