@@ -376,6 +376,8 @@ class SpeakerResolver:
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
         nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
                         for t in c.subtree if t.pos_ == "PROPN"}
+        # "Zelensky's office" is not the office of somebody else named before
+        nationality |= {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
         # "the defence ministry" is not the interior ministry named before: a modifier of the same noun
         # that the entry was never called by makes another body
         modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.is_alpha
