@@ -24,8 +24,9 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
             parts.append([])
         elif not (token.is_punct and not parts[-1]):
             parts[-1].append(token)
-    # places joined by "and" outside any one name ("Bosnia and Herzegovina" is one)
-    places = any(t.ent_type_ == "GPE" for t in span) and not any(
+    # two places joined by "and" outside any one name ("Bosnia and Herzegovina" is one); a longer list
+    # of countries signs one joint statement
+    places = len(parts) == 2 and any(t.ent_type_ == "GPE" for t in span) and not any(
         t.ent_type_ for t in span if t.lower_ in lexicon.JOINING_WORDS)
     if len(parts) < 2 or not all(part and _own_source(part, surnames, places) for part in parts):
         return []

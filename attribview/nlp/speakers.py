@@ -185,9 +185,16 @@ class SpeakerResolver:
             named = self._named_in_content(attribution, span, head)
             if named is not None:  # "Varta's transport ministry closed the road, the ministry said"
                 span, head = named
-            entity = self._from_description(span, head, position)
+            called = owner + span.text[len(span[0].text):] if owner is not None else ""
+            if owner is not None and not name_chain(span):  # "Its spokesman": that body's, nobody else's
+                name = called.removeprefix("The ").removeprefix("the ")
+                entity = self._remember(name, person=True, gender=gender_of(list(span)), mention=called,
+                                        descriptors={t.lower_ for t in span if t.is_alpha},
+                                        position=position, plural=False, salient=True)
+            else:
+                entity = self._from_description(span, head, position)
             if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
-                entity.mention = owner + span.text[len(span[0].text):]
+                entity.mention = called
         entity.last_seen = position
         entity.salient = True
         # "the authority" after "the Brackwater Port Authority" names a body the article has named
