@@ -121,3 +121,33 @@ def narration_span(ent: Span) -> Span:
             "compound", "amod"}:
         start -= 1
     return doc[start:ent.end]
+
+
+def issuer_of(head: Token) -> Token | None:
+    """Who issued a document that speaks: the "from"/"by" object or the owner of "its statement"."""
+    if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.OWNER_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    # "A defence ministry statement said": the body named in front of the document
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                 and c.lower_ not in lexicon.DOCUMENT_NOUNS]
+    return compounds[-1] if compounds and compounds[-1].i == head.i - 1 else None
+
+
+def introduced_as(ent: Span) -> str | None:
+    """A name with the office it was introduced by, as one mention: "the region's governor, Mykola
+    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor"."""
+    doc, root = ent.doc, ent.root
+    offices = lexicon.OFFICES | lexicon.TITLES
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start and head.lemma_.lower() in offices:
+        return doc[head.left_edge.i:ent.end].text
+    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN"
+                   and c.lemma_.lower() in offices), None)
+    return doc[ent.start:office.right_edge.i + 1].text if office is not None else None

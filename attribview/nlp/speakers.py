@@ -17,7 +17,9 @@ from attribview.nlp.joint import joint_sources
 from attribview.nlp.mentions import (
     clean,
     gender_of,
+    introduced_as,
     is_body,
+    issuer_of,
     name_chain,
     narration_span,
     person_name,
@@ -108,7 +110,7 @@ class SpeakerResolver:
             entity = self._from_chain(span, chain, descriptors, ent.start_char,
                                       salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
             entity.named = True
-            called = _called(ent)
+            called = introduced_as(ent)
             if called is not None and len(called) > len(entity.mention):
                 entity.mention = called  # "Hrebeniuk wrote" later speaks as the governor named here
 
@@ -153,7 +155,7 @@ class SpeakerResolver:
         head = doc[attribution.source_head]
         if not (span.start <= head.i < span.end):
             head = span.root
-        issuer = self._issuer(head)
+        issuer = issuer_of(head)
         if issuer is not None:  # "A statement from Ukraine's General Staff said"
             head = issuer
             end = issuer.right_edge.i + 1
@@ -181,20 +183,10 @@ class SpeakerResolver:
         elif (part := self._one_of(head)) is not None:  # "One of the officials said"
             entity = part
         else:
-            owner = self._owner(span)
             named = self._named_in_content(attribution, span, head)
             if named is not None:  # "Varta's transport ministry closed the road, the ministry said"
                 span, head = named
-            called = owner + span.text[len(span[0].text):] if owner is not None else ""
-            if owner is not None and not name_chain(span):  # "Its spokesman": that body's, nobody else's
-                name = called.removeprefix("The ").removeprefix("the ")
-                entity = self._remember(name, person=True, gender=gender_of(list(span)), mention=called,
-                                        descriptors={t.lower_ for t in span if t.is_alpha},
-                                        position=position, plural=False, salient=True)
-            else:
-                entity = self._from_description(span, head, position)
-            if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
-                entity.mention = called
+            entity = self._described(span, head, position)
         entity.last_seen = position
         entity.salient = True
         # "the authority" after "the Brackwater Port Authority" names a body the article has named
@@ -205,6 +197,23 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _described(self, span: Span, head: Token, position: int) -> Entity:
+        """The entity a description or name stands for, a holder of the body its "its" stands for
+        included ("Its head, Vitold Marchenko", "Its spokesman": that body's, nobody else's)."""
+        owner = self._owner(span)
+        if owner is None:
+            return self._from_description(span, head, position)
+        called = owner + span.text[len(span[0].text):]
+        if name_chain(span):
+            entity = self._from_description(span, head, position)
+        else:
+            entity = self._remember(called.removeprefix("The ").removeprefix("the "), person=True,
+                                    gender=gender_of(list(span)), mention=called,
+                                    descriptors={t.lower_ for t in span if t.is_alpha},
+                                    position=position, plural=False, salient=True)
+        entity.mention = called
+        return entity
 
     def _one_of(self, head: Token) -> Entity | None:
         """"One of the officials", "two of the soldiers": a part of a group the article named before
@@ -293,23 +302,6 @@ class SpeakerResolver:
             return None
         return self._from_description(span, subjects[0], position)
 
-    @staticmethod
-    def _issuer(head: Token) -> Token | None:
-        """Who issued a document that speaks: the "from"/"by" object or the owner of "its statement"."""
-        if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
-            return None
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in lexicon.OWNER_PREPS:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
-                return child
-        # "A defence ministry statement said": the body named in front of the document
-        compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
-                     and c.lower_ not in lexicon.DOCUMENT_NOUNS]
-        return compounds[-1] if compounds and compounds[-1].i == head.i - 1 else None
-
     def _anonymous(self, span: Span, head: Token) -> bool:
         """"Officials said", "local officials in Kalynivka said": nobody is named (a place is no name)."""
         return head.lemma_.lower() in lexicon.ANONYMOUS_HEADS and not any(
@@ -397,19 +389,6 @@ class SpeakerResolver:
         if word in lexicon.BODY_ROLE_NOUNS and bare:
             return next((e for e in candidates if not e.person and e.salient), None)
         return None
-
-
-def _called(ent: Span) -> str | None:
-    """A name with the office it was introduced by, as one mention: "the region's governor, Mykola
-    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor"."""
-    doc, root = ent.doc, ent.root
-    offices = lexicon.OFFICES | lexicon.TITLES
-    head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start and head.lemma_.lower() in offices:
-        return doc[head.left_edge.i:ent.end].text
-    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN"
-                   and c.lemma_.lower() in offices), None)
-    return doc[ent.start:office.right_edge.i + 1].text if office is not None else None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:

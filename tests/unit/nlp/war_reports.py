@@ -510,6 +510,104 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("the unit had withdrawn", None, "ukrainian_military"),
         ],
     ),
+
+    "b2-broadcaster-dw": (
+        "Russian forces have intensified their attacks on the town of Siversk, Ukraine's military said "
+        "on Friday.\n"
+        "\"The enemy is using small infantry groups and motorcycles,\" said Dmytro Lysko, a spokesman for "
+        "the 81st Brigade. He told DW that Russian troops had suffered heavy losses.\n"
+        "Germany's defense minister, Klaus Brenner, announced during a visit to Kyiv that Berlin would "
+        "deliver two more air defense systems.\n"
+        "The Kremlin criticized the move. Its spokesman said the deliveries would only prolong the war.",
+        [
+            ("intensified their attacks", None, "ukrainian_military"),
+            ("using small infantry groups", "Dmytro Lysko", "ukrainian_military"),
+            ("had suffered heavy losses", "Dmytro Lysko", "ukrainian_military"),
+            ("deliver two more air defense systems", "Klaus Brenner", "other"),
+            ("only prolong the war", None, "russian_officials"),
+        ],
+    ),
+    "b2-independent-russian": (
+        "Residents of the Belgorod region have reported a sharp rise in drone attacks on cars, the "
+        "independent outlet said, citing local Telegram channels.\n"
+        "Governor Viktor Orlov said on Monday that 14 people had been injured over the weekend. "
+        "According to Orlov, most of the victims were driving on the border highway.\n"
+        "The Russian defense ministry claimed that air defense systems had intercepted 27 Ukrainian drones "
+        "over the region.\n"
+        "A local volunteer, who asked that her name not be published, said ambulances no longer went to "
+        "the border villages.",
+        [
+            ("14 people had been injured", "Viktor Orlov", "local_officials"),
+            ("most of the victims were driving", "Viktor Orlov", "local_officials"),
+            ("had intercepted 27 Ukrainian drones", "Russian Defence Ministry", "russian_mod"),
+            ("ambulances no longer went", None, "other"),
+        ],
+    ),
+    "b2-kyiv-outlet": (
+        "Russia attacked Ukraine with 85 drones and two Iskander-M missiles overnight on Nov. 3, the Air "
+        "Force reported.\n"
+        "Ukrainian air defense shot down 61 drones, while 20 others were lost from radar, likely due to "
+        "electronic warfare, according to the statement.\n"
+        "In Kharkiv Oblast, a 67-year-old man was killed in a strike on the village of Kivsharivka, "
+        "Governor Oleh Syniehubov said.\n"
+        "The Dnipropetrovsk Oblast Military Administration reported that Russian artillery hit the "
+        "Nikopol district, injuring two women.\n"
+        "\"The situation is difficult but under control,\" Nikopol Mayor Olena Savchuk said in a video "
+        "address.",
+        [
+            ("with 85 drones", None, "ukrainian_military"),
+            ("shot down 61 drones", None, "ukrainian_military"),
+            ("a 67-year-old man was killed", "Oleh Syniehubov", "local_officials"),
+            ("hit the Nikopol district", None, "local_officials"),
+            ("difficult but under control", "Olena Savchuk", "local_officials"),
+        ],
+    ),
+    "b2-feature": (
+        "The soldiers of the battalion have not had a day off in three months, their commander said.\n"
+        "\"We are tired, but nobody is leaving,\" said the commander, a 34-year-old major who goes by the "
+        "call sign Sokil, in keeping with military rules.\n"
+        "Officials in Kyiv say recruitment has improved since the spring. Defense Ministry spokesman "
+        "Ivan Koval said 30,000 people had signed contracts in October.\n"
+        "In Moscow, Dmitry Peskov, the Kremlin spokesman, said Russia would keep fighting until its aims "
+        "were met.",
+        [
+            ("have not had a day off", None, "ukrainian_military"),
+            ("nobody is leaving", None, "ukrainian_military"),
+            ("recruitment has improved", None, "ukrainian_officials"),
+            ("had signed contracts", "Ivan Koval", "ukrainian_officials"),
+            ("keep fighting until its aims", "Dmitry Peskov", "russian_officials"),
+        ],
+    ),
+    "b2-regional-service": (
+        "ZAPORIZHZHIA -- Russian shelling of the town of Orikhiv killed two people and damaged a school, "
+        "Ivan Fedorov, the head of the Zaporizhzhia regional military administration, said on Telegram.\n"
+        "Fedorov said the town was shelled 42 times over the day.\n"
+        "Yevgeny Balitsky, the Moscow-installed head of the occupied part of the region, accused Ukraine of "
+        "striking a power line near Enerhodar.\n"
+        "The International Atomic Energy Agency said its experts at the plant had reported hearing "
+        "explosions. Rafael Grossi, the agency's director general, called for maximum restraint.",
+        [
+            ("killed two people and damaged a school", "Ivan Fedorov", "local_officials"),
+            ("shelled 42 times", "Ivan Fedorov", "local_officials"),
+            ("striking a power line", "Yevgeny Balitsky", "local_officials"),
+            ("had reported hearing explosions", None, "other"),
+        ],
+    ),
+    "b2-agency-interview": (
+        "MOSCOW, Nov 12 (Interfax) - Russian Deputy Defense Minister Anatoly Sedov told Interfax on "
+        "Wednesday that the army would receive 40 new drone units by the end of the year.\n"
+        "\"The experience of the special military operation is being studied by all the troops,\" Sedov "
+        "said.\n"
+        "The deputy minister also said that the recruitment plan for the year had been fulfilled.\n"
+        "Meanwhile, Ukraine's General Staff said Russian losses over the past day amounted to 1,120 "
+        "troops.",
+        [
+            ("would receive 40 new drone units", "Anatoly Sedov", "russian_mod"),
+            ("is being studied by all the troops", "Anatoly Sedov", "russian_mod"),
+            ("recruitment plan for the year", "Anatoly Sedov", "russian_mod"),
+            ("amounted to 1,120", "Ukrainian General Staff", "ukrainian_military"),
+        ],
+    ),
 }
 
 #: Rows whose attribution the rule families do not find yet (the speaker side is ready for them).
@@ -517,4 +615,10 @@ WAITING: dict[str, str] = {
     "state-agency-5": "'As noted by X, <clause>': a fronted 'as noted/stated by' cue is no rule yet",
     "live-blog-0": "'<clause>, the region's governor, X, said': the parser leaves 'said' without a subject "
                    "and the source stays in the content",
+    "b2-broadcaster-dw-0": "'<clause>, Ukraine's military said': the parser makes 'said' a conj of the "
+                           "clause's verb (no 'and'), and no rule reads it as a trailing cue",
+    "b2-broadcaster-dw-3": "'announced during a visit to Kyiv that ...': a phrase between the verb and "
+                           "its 'that' clause loses the content",
+    "b2-feature-0": "no side named before 'their commander' (a feature about one army's soldiers)",
+    "b2-feature-1": "the same commander, described again",
 }
