@@ -134,10 +134,14 @@ def issuer_of(head: Token) -> Token | None:
                 return objects[0]
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
             return child
-    # "A defence ministry statement said": the body named in front of the document
-    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
-                 and c.lower_ not in lexicon.DOCUMENT_NOUNS]
-    return compounds[-1] if compounds and compounds[-1].i == head.i - 1 else None
+    # "A Kremlin statement", "a defence ministry statement": the body named in front of the document
+    # (a name, or a body word with its own modifier: "the press release" names nobody)
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1]
+    issuer = compounds[0] if compounds else None
+    if issuer is None or issuer.lower_ in lexicon.DOCUMENT_NOUNS:
+        return None
+    named = issuer.pos_ == "PROPN" or (issuer.lower_ in lexicon.BODY_WORDS and issuer.n_lefts > 0)
+    return issuer if named else None
 
 
 def introduced_as(ent: Span) -> str | None:
