@@ -276,6 +276,9 @@ class SpeakerNames:
     def canonical(self, speaker: str | None, group: str | None) -> str | None:
         if not speaker:
             return speaker
+        adjective = _SIDED_POSSESSIVE.match(speaker)  # "Ukrainian country's top diplomat": one owner
+        if adjective is not None and adjective.group(1).lower() in self.possessives.values():
+            speaker = adjective.group(1) + speaker[adjective.end():]
         words = tuple(self.possessives.get(w, w) for w in _speaker_key(speaker).split())
         key = " ".join(words)
         if key in self._seen:
@@ -285,6 +288,11 @@ class SpeakerNames:
         self._seen[key] = shown
         self._words.append((words, group, shown))
         return shown
+
+
+#: A side's adjective before a common noun's possessive, as a body placed on a side reads
+#: ("Ukrainian" + "country's top diplomat").
+_SIDED_POSSESSIVE = re.compile(r"^(\w+) [a-z]+['’]s(?= )")
 
 
 def _speaker_key(name: str) -> str:

@@ -24,7 +24,11 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
             parts.append([])
         elif not (token.is_punct and not parts[-1]):
             parts[-1].append(token)
-    if len(parts) < 2 or not all(part and _own_source(part, surnames) for part in parts):
+    # two places joined by "and" outside any one name ("Bosnia and Herzegovina" is one); a longer list
+    # of countries signs one joint statement
+    places = len(parts) == 2 and any(t.ent_type_ == "GPE" for t in span) and not any(
+        t.ent_type_ for t in span if t.lower_ in lexicon.JOINING_WORDS)
+    if len(parts) < 2 or not all(part and _own_source(part, surnames, places) for part in parts):
         return []
     for i, part in enumerate(parts[:-1]):  # "Sumy and Kharkiv officials": one noun the parts share
         attached = _part_head(part).head
@@ -37,9 +41,10 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
             for start, end, head in sources[1:]]
 
 
-def _own_source(part: list[Token], surnames: set[str]) -> bool:
+def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> bool:
     """Whether one of the mentions joined by "and" names a source of its own: a person, a full name,
-    a pronoun, a surname of a person named (``surnames``), a described group ("Western analysts") or
+    a pronoun, a surname of a person named (``surnames``), a place among ``places`` joined (a
+    government), a described group ("Western analysts") or
     holder ("the regional governor"); not the rest of a name or a place ("Procter and Gamble", "the
     mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first
     ("the ministry and its partners")."""
@@ -49,6 +54,8 @@ def _own_source(part: list[Token], surnames: set[str]) -> bool:
             part[0].pos_ == "PRON" or part[0].text in surnames)):
         return True
     names = [t for t in part if t.pos_ == "PROPN"]
+    if places and names and all(t.pos_ == "PROPN" or t.dep_ in {"det", "preconj"} for t in part):
+        return True  # "Both Moscow and Kyiv said": each a government
     if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
         return True
     if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:

@@ -6,6 +6,9 @@ from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 
+#: Entity labels of a body or place that may run into a person's name with no comma between.
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
 
 def gender_of(tokens: list[Token]) -> str | None:
     for token in tokens:
@@ -53,8 +56,11 @@ def name_chain(span: Span) -> list[Token]:
             continue
         break
     right = head.i
-    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and doc[right + 1].dep_ in {
-            "compound", "flat", "nsubj", "appos"}:
+    # a compound belongs to the noun it modifies: "the Kursk Region Pavel Kravchenko" runs on to the
+    # surname the parser made the object of "of"
+    while right + 1 < span.end and doc[right + 1].pos_ == "PROPN" and (
+            doc[right + 1].dep_ in {"compound", "flat", "nsubj", "appos"}
+            or (doc[right].dep_ == "compound" and doc[right].head.i == right + 1)):
         right += 1
     # "Ministry of Transport", "Institute for the Study of War": a body's name runs on through a
     # preposition to the next proper nouns
@@ -91,8 +97,15 @@ def clean(tokens: list[Token]) -> str:
 
 
 def person_name(chain: list[Token]) -> list[Token]:
-    """Drop titles and nationality words from the front: "Russian President Vladimir Putin"."""
+    """Drop titles and nationality words from the front: "Russian President Vladimir Putin", and the body
+    or place a title without commas ran on from: "(representative of the) Foreign Ministry Maria
+    Zakharova", "(governor of the) Kursk Region Pavel Kravchenko"."""
     tokens = list(chain)
+    if tokens and tokens[-1].ent_type_ == "PERSON":
+        bodies = [i for i, t in enumerate(tokens[:-1]) if t.ent_type_ in _PLACE_OR_BODY
+                  and tokens[i + 1].ent_type_ not in _PLACE_OR_BODY]
+        if bodies:
+            tokens = tokens[bodies[-1] + 1:]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLES or tokens[0].ent_type_ == "NORP"
                                or tokens[0].lower_.rstrip(".") in lexicon.TITLES
                                or tokens[0].text in {"-", "–", "."}):
@@ -108,3 +121,37 @@ def narration_span(ent: Span) -> Span:
             "compound", "amod"}:
         start -= 1
     return doc[start:ent.end]
+
+
+def issuer_of(head: Token) -> Token | None:
+    """Who issued a document that speaks: the "from"/"by" object or the owner of "its statement"."""
+    if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.OWNER_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    # "A Kremlin statement", "a defence ministry statement": the body named in front of the document
+    # (a name, or a body word with its own modifier: "the press release" names nobody)
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1]
+    issuer = compounds[0] if compounds else None
+    if issuer is None or issuer.lower_ in lexicon.DOCUMENT_NOUNS:
+        return None
+    named = issuer.pos_ == "PROPN" or (issuer.lower_ in lexicon.BODY_WORDS and issuer.n_lefts > 0)
+    return issuer if named else None
+
+
+def introduced_as(ent: Span) -> str | None:
+    """A name with the office it was introduced by, as one mention: "the region's governor, Mykola
+    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor"."""
+    doc, root = ent.doc, ent.root
+    offices = lexicon.OFFICES | lexicon.TITLES
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start and head.lemma_.lower() in offices:
+        return doc[head.left_edge.i:ent.end].text
+    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN"
+                   and c.lemma_.lower() in offices), None)
+    return doc[ent.start:office.right_edge.i + 1].text if office is not None else None

@@ -17,7 +17,9 @@ from attribview.nlp.joint import joint_sources
 from attribview.nlp.mentions import (
     clean,
     gender_of,
+    introduced_as,
     is_body,
+    issuer_of,
     name_chain,
     narration_span,
     person_name,
@@ -108,6 +110,9 @@ class SpeakerResolver:
             entity = self._from_chain(span, chain, descriptors, ent.start_char,
                                       salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
             entity.named = True
+            called = introduced_as(ent)
+            if called is not None and len(called) > len(entity.mention):
+                entity.mention = called  # "Hrebeniuk wrote" later speaks as the governor named here
 
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
@@ -150,10 +155,13 @@ class SpeakerResolver:
         head = doc[attribution.source_head]
         if not (span.start <= head.i < span.end):
             head = span.root
-        issuer = self._issuer(head)
+        issuer = issuer_of(head)
         if issuer is not None:  # "A statement from Ukraine's General Staff said"
             head = issuer
-            span = doc[issuer.left_edge.i:issuer.right_edge.i + 1]
+            end = issuer.right_edge.i + 1
+            while end - 1 > issuer.i and doc[end - 1].dep_ == "case":  # "the president's statement"
+                end -= 1
+            span = doc[issuer.left_edge.i:end]
         # "Presidents Trump and Zelensky discussed ...": the first named holds the register entry; the
         # joint mention must not become what Trump is called later
         joined = [c.i for c in head.children if c.dep_ in {"cc", "conj"} and span.start < c.i < span.end]
@@ -172,14 +180,13 @@ class SpeakerResolver:
                 attribution.confidence = min(attribution.confidence, 0.4)
                 return
             attribution.confidence = min(attribution.confidence, 0.75)
+        elif (part := self._one_of(head)) is not None:  # "One of the officials said"
+            entity = part
         else:
-            owner = self._owner(span)
             named = self._named_in_content(attribution, span, head)
             if named is not None:  # "Varta's transport ministry closed the road, the ministry said"
                 span, head = named
-            entity = self._from_description(span, head, position)
-            if owner is not None:  # "Its head, Vitold Marchenko": the head of the body named before
-                entity.mention = owner + span.text[len(span[0].text):]
+            entity = self._described(span, head, position)
         entity.last_seen = position
         entity.salient = True
         # "the authority" after "the Brackwater Port Authority" names a body the article has named
@@ -190,6 +197,36 @@ class SpeakerResolver:
         attribution.mention = entity.mention or span.text
         if entity.anonymous:
             attribution.flags.add("anonymous")
+
+    def _described(self, span: Span, head: Token, position: int) -> Entity:
+        """The entity a description or name stands for, a holder of the body its "its" stands for
+        included ("Its head, Vitold Marchenko", "Its spokesman": that body's, nobody else's)."""
+        owner = self._owner(span)
+        if owner is None:
+            return self._from_description(span, head, position)
+        called = owner + span.text[len(span[0].text):]
+        if name_chain(span):
+            entity = self._from_description(span, head, position)
+        else:
+            entity = self._remember(called.removeprefix("The ").removeprefix("the "), person=True,
+                                    gender=gender_of(list(span)), mention=called,
+                                    descriptors={t.lower_ for t in span if t.is_alpha},
+                                    position=position, plural=False, salient=True)
+        entity.mention = called
+        return entity
+
+    def _one_of(self, head: Token) -> Entity | None:
+        """"One of the officials", "two of the soldiers": a part of a group the article named before
+        ("two senior officials told reporters"), the latest whose mention had the same plural noun."""
+        if head.pos_ not in {"NUM", "PRON"}:
+            return None
+        whole = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
+        if whole is None or not any(c.lower_ in lexicon.DEFINITE_DETERMINERS | {"these", "those"}
+                                    for c in whole.children if c.dep_ == "det"):
+            return None
+        candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
+        return next((e for e in candidates if e.plural and whole.lower_ in e.descriptors), None)
 
     def _named_in_content(self, attribution: Attribution, span: Span,
                           head: Token) -> tuple[Span, Token] | None:
@@ -265,20 +302,6 @@ class SpeakerResolver:
             return None
         return self._from_description(span, subjects[0], position)
 
-    @staticmethod
-    def _issuer(head: Token) -> Token | None:
-        """Who issued a document that speaks: the "from"/"by" object or the owner of "its statement"."""
-        if head.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
-            return None
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in lexicon.OWNER_PREPS:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
-                return child
-        return None
-
     def _anonymous(self, span: Span, head: Token) -> bool:
         """"Officials said", "local officials in Kalynivka said": nobody is named (a place is no name)."""
         return head.lemma_.lower() in lexicon.ANONYMOUS_HEADS and not any(
@@ -352,6 +375,8 @@ class SpeakerResolver:
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
         nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
                         for t in c.subtree if t.pos_ == "PROPN"}
+        # "Zelensky's office" is not the office of somebody else named before
+        nationality |= {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
         # "the defence ministry" is not the interior ministry named before: a modifier of the same noun
         # that the entry was never called by makes another body
         modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.is_alpha

@@ -151,3 +151,14 @@ def test_a_country_possessive_folds_into_its_adjective() -> None:
     assert names.canonical("Russian General Staff", "mod") == "Russian General Staff"
     assert names.canonical("Russia’s General Staff", "mod") == "Russian General Staff"
     assert names.canonical(None, None) is None
+
+
+@pytest.mark.parametrize("placed, shown", [
+    ("Ukrainian country's top diplomat", "Ukrainian top diplomat"),  # a body placed on a side
+    ("Ukrainian nation’s air force", "Ukrainian air force"),
+    ("Finnish country's top diplomat", "Finnish country's top diplomat"),  # not a side's adjective
+    ("Ukrainian Ostrivne's mayor", "Ukrainian Ostrivne's mayor"),  # a place's own office, capitalised
+])
+def test_a_side_placed_before_a_possessive_owns_it(placed: str, shown: str) -> None:
+    names = SpeakerNames({"ukraine's": "ukrainian"})
+    assert names.canonical(placed, "officials") == shown

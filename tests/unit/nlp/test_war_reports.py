@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.types import Analysis
-from tests.unit.nlp.war_reports import REPORTS
+from tests.unit.nlp.war_reports import REPORTS, WAITING
 
 ROWS = [
-    pytest.param(name, fragment, speaker, group, id=f"{name}-{i}")
+    pytest.param(name, fragment, speaker, group, id=f"{name}-{i}", marks=[pytest.mark.xfail(
+        reason=WAITING[f"{name}-{i}"], strict=True)] if f"{name}-{i}" in WAITING else [])
     for name, (_, expected) in REPORTS.items()
     for i, (fragment, speaker, group) in enumerate(expected)
 ]
