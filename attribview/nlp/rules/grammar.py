@@ -31,7 +31,39 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
         return False  # "so-called", but "Said Ellis:" opens a sentence however it is parsed
     # "a town called Nyok": a bare participle modifies a noun, nobody speaks
     return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
-                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children))
+                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children)
+                and not _vouches_by(token))
+
+
+def _vouches_by(participle: Token) -> bool:
+    """"As noted by the spokesman, ...": a participle with "as" and an agent names who said it."""
+    children = list(participle.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
+        c.dep_ == "agent" for c in children)
+
+
+def trailing_subject(cue: Token, start: int) -> Token | None:
+    """"<clause>, the region's governor, Ivo Marsh, said.": the parser hung the speaker on the clause
+    before it (an object, an apposition) and left the cue without a subject. The noun phrase that runs
+    from a comma to the cue is the speaker, when a clause with a subject of its own precedes it."""
+    doc = cue.doc
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} and c.i > cue.i for c in cue.children):
+        return None  # the cue goes on with a content of its own
+    last = cue.i - 2 if doc[cue.i - 1].text == "," else cue.i - 1
+    found = None
+    for noun in doc[start:cue.i]:
+        left = noun.left_edge.i
+        if noun.pos_ not in {"NOUN", "PROPN"} or not start < noun.head.i < noun.i or left - 1 <= start:
+            continue
+        if noun.right_edge.i not in {last, cue.i - 1} or doc[left - 1].text != ",":
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in noun.subtree):
+            continue
+        finite = any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.pos_ in {"VERB", "AUX"}
+                     for t in doc[start:left - 1])
+        if finite and (found is None or left < found.left_edge.i):
+            found = noun
+    return found
 
 
 def subject_of(verb: Token) -> Token | None:

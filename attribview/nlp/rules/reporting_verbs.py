@@ -9,7 +9,15 @@ from spacy.tokens import Span, Token
 from attribview.nlp import lexicon
 from attribview.nlp.rules.boundaries import after_dateline, trim, without_gloss
 from attribview.nlp.rules.contents import content_after, content_before, tail_after, with_extracted
-from attribview.nlp.rules.grammar import cue_lemma, is_cue, is_negated, is_passive, mention_range, subject_of
+from attribview.nlp.rules.grammar import (
+    cue_lemma,
+    is_cue,
+    is_negated,
+    is_passive,
+    mention_range,
+    subject_of,
+    trailing_subject,
+)
 from attribview.nlp.rules.index import DocIndex
 
 
@@ -29,13 +37,9 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     if subject is not None and not (sent.start <= subject.i < sent.end):
         subject = None
     subject = _coordinated_speaker(ix, cue, subject, sent)
-    lost_name = None
-    if subject is None and cue.dep_ == "ROOT" and cue.i > sent.start and cue.tag_ in {"VBD", "VBZ"}:
-        before = ix.doc[cue.i - 1]  # "In a meeting with the board of the Post Trump said": the parser
-        if before.pos_ == "PROPN" and before.dep_ == "pobj":  # lost the name in the phrase before
-            subject = before
-            lost_name = (before.i - 1 if before.ent_iob_ == "I" and ix.doc[before.i - 1].ent_type_ ==
-                         "PERSON" else before.i, before.i + 1)
+    lost_name, lost_subject = None, False
+    if subject is None:
+        subject, lost_name, lost_subject = _lost_speaker(ix, cue, sent)
     if subject is None and (cue.i == sent.start or cue.tag_ == "VB"):
         return  # "Report number 3 ...", "Tell us": an imperative or a headline word, nobody speaks
     cognition = lemma in lexicon.COGNITION_VERBS
@@ -45,7 +49,7 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     if cognition and (not has_clause or subject is None):
         return
     # "“...,” he said, adding he would ...": a cue that borrows its subject frames no quotation
-    own_subject = subject is None or subject.head.i == cue.i
+    own_subject = subject is None or subject.head.i == cue.i or lost_subject
     left = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     if own_subject and _frames_quote_before(ix, left):
         return  # "“...,” he said during a visit": the quotation pass attributes it
@@ -87,6 +91,19 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     ix.add(content, kind, cue=(cue.i, cue.i + 1), source=source,
            head=subject.i if subject is not None else None, confidence=confidence)
     ix.found[-1].tail = tail
+
+
+def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None, bool]:
+    """The speaker the parser did not make the cue's subject, the mention when it is only a name, and
+    whether it stands between the content and the cue ("<clause>, the region's governor, X, said")."""
+    doc = ix.doc
+    if cue.dep_ == "ROOT" and cue.i > sent.start and cue.tag_ in {"VBD", "VBZ"}:
+        before = doc[cue.i - 1]  # "In a meeting with the board of the Post Trump said": the parser
+        if before.pos_ == "PROPN" and before.dep_ == "pobj":  # lost the name in the phrase before
+            return before, (before.i - 1 if before.ent_iob_ == "I" and doc[before.i - 1].ent_type_ ==
+                            "PERSON" else before.i, before.i + 1), False
+    trailing = trailing_subject(cue, after_dateline(ix, sent)) if cue.i > sent.start + 2 else None
+    return trailing, None, trailing is not None
 
 
 def _as_clause_content(ix: DocIndex, cue: Token, sent: Span) -> tuple[int, int] | None:

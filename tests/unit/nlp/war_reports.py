@@ -612,11 +612,6 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
 
 #: Rows whose attribution the rule families do not find yet (the speaker side is ready for them).
 WAITING: dict[str, str] = {
-    "state-agency-5": "'As noted by X, <clause>': a fronted 'as noted/stated by' cue is no rule yet",
-    "live-blog-0": "'<clause>, the region's governor, X, said': the parser leaves 'said' without a subject "
-                   "and the source stays in the content",
-    "b2-broadcaster-dw-0": "'<clause>, Ukraine's military said': the parser makes 'said' a conj of the "
-                           "clause's verb (no 'and'), and no rule reads it as a trailing cue",
     "b2-broadcaster-dw-3": "'announced during a visit to Kyiv that ...': a phrase between the verb and "
                            "its 'that' clause loses the content",
     "b2-feature-0": "no side named before 'their commander' (a feature about one army's soldiers)",
