@@ -157,11 +157,12 @@ def content_before(ix: DocIndex, cue: Token, sent: Span, subject: Token | None) 
     stop = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     clause = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis", "dobj"} and c.i < stop]
     head_clause = cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < stop
-    # "Troops shelled the town, the army said": without an "and", the cue the parser made a second
-    # verb of the clause is a trailing cue with a subject of its own
+    # "Troops shelled the town, the army said": without an "and" or a "but", the cue the parser made
+    # a second verb of the clause is a trailing cue with a subject of its own
     head_clause = head_clause or (cue.dep_ == "conj" and subject is not None and subject.head.i == cue.i
                                   and cue.head.i < stop - 1 and doc[stop - 1].text == ","
-                                  and not any(t.dep_ == "cc" for t in doc[stop - 1:cue.i]))
+                                  and not any(t.dep_ == "cc" and t.head.i in {cue.i, cue.head.i}
+                                              for t in doc[cue.head.i:cue.i]))
     if not clause and not head_clause:
         return None
     start = after_dateline(ix, sent)

@@ -36,8 +36,11 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
 
 
 def _vouches_by(participle: Token) -> bool:
-    """"As noted by the spokesman, ...": a participle with "as" and an agent names who said it."""
+    """"As noted by the spokesman, ...": a participle with "as" and an agent names who said it; "as
+    shown by the vote" is evidence, not speech (a finding verb needs its "that")."""
     children = list(participle.children)
+    if cue_lemma(participle) in lexicon.THAT_ONLY_VERBS:
+        return False
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
         c.dep_ == "agent" for c in children)
 
