@@ -32,7 +32,14 @@ def is_cue(token: Token, *, framing: bool = False) -> bool:
     # "a town called Nyok": a bare participle modifies a noun, nobody speaks
     return not (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "relcl"}
                 and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in token.children)
-                and not _vouches_by(token))
+                and not _vouches_by(token) and not misread_predicate(token))
+
+
+def misread_predicate(verb: Token) -> bool:
+    """"The trade minister, Ivo Marsh, announced ...", parsed as a sentence without a verb: the cue
+    hangs on the subject (the root) as a participle after the apposition's comma."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"} and (
+        verb.head.i < verb.i - 1 and verb.doc[verb.i - 1].text == ",")
 
 
 def _vouches_by(participle: Token) -> bool:

@@ -15,6 +15,7 @@ from attribview.nlp.rules.grammar import (
     is_negated,
     is_passive,
     mention_range,
+    misread_predicate,
     subject_of,
     trailing_subject,
 )
@@ -102,6 +103,8 @@ def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, t
         if before.pos_ == "PROPN" and before.dep_ == "pobj":  # lost the name in the phrase before
             return before, (before.i - 1 if before.ent_iob_ == "I" and doc[before.i - 1].ent_type_ ==
                             "PERSON" else before.i, before.i + 1), False
+    if misread_predicate(cue):
+        return cue.head, None, True
     trailing = trailing_subject(cue, after_dateline(ix, sent)) if cue.i > sent.start + 2 else None
     return trailing, None, trailing is not None
 

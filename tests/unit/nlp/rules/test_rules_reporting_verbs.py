@@ -53,3 +53,10 @@ def test_as_noted_by_names_the_source(analyse: Analyse, text: str, content: str,
 ])
 def test_a_participle_that_reports_nobody_is_no_cue(analyse: Analyse, text: str) -> None:
     assert pairs(analyse, text) == []
+
+
+def test_a_cue_parsed_as_a_participle_of_its_subject_keeps_subject_and_content(analyse: Analyse) -> None:
+    # parsed with "minister" as the root and "announced" as its participle
+    text = ("Norland's trade minister, Ivo Marsh, announced during a visit to Kessin that Varn would build "
+            "two bridges.")
+    assert pairs(analyse, text) == [("Varn would build two bridges", "Norland's trade minister, Ivo Marsh")]
