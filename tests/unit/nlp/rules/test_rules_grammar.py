@@ -18,8 +18,10 @@ from attribview.nlp.rules.grammar import (
     is_negated,
     is_passive,
     mention_range,
+    misread_predicate,
     noun_holder,
     subject_of,
+    trailing_subject,
 )
 
 #: A blank English vocabulary: lower-case forms and punctuation flags, no model.
@@ -332,3 +334,84 @@ def test_noun_holder_is_the_light_verbs_subject() -> None:
 def test_noun_holder_leaves_a_named_owner_and_other_verbs() -> None:
     assert noun_holder(REJECTED_CLAIM[5]) is None  # Marsh's claim, rejected by the council
     assert noun_holder(SAID[1]) is None  # a subject holds nothing
+
+
+#: "Rebels shelled Varn, the port's mayor, Ivo Marsh, said.", with the speaker hung on "Varn".
+LOST = parse("""
+Rebels NNS NOUN nsubj 1 rebel
+shelled VBD VERB ccomp 12 shell
+Varn NNP PROPN dobj 1 Varn nospace
+, , PUNCT punct 2 ,
+the DT DET det 5 the
+port NN NOUN poss 7 port nospace
+'s POS PART case 5 's
+mayor NN NOUN appos 2 mayor nospace
+, , PUNCT punct 7 ,
+Ivo NNP PROPN compound 10 Ivo
+Marsh NNP PROPN appos 7 Marsh nospace
+, , PUNCT punct 7 ,
+said VBD VERB ROOT 12 say nospace
+. . PUNCT punct 12 .
+""")
+
+
+def test_the_phrase_between_a_clause_and_a_subjectless_cue_is_its_speaker() -> None:
+    speaker = trailing_subject(LOST[12], 0)
+    assert speaker is not None and speaker.i == 7
+    assert mention_range(LOST[7]) == (4, 11)
+
+
+def test_no_lost_speaker_without_a_clause_before_it() -> None:
+    # "In Varn, the port's mayor, Ivo Marsh, said." : no subject before the first comma
+    doc = parse("""
+In IN ADP prep 12 in
+Varn NNP PROPN pobj 0 Varn nospace
+, , PUNCT punct 1 ,
+the DT DET det 5 the
+port NN NOUN poss 7 port nospace
+'s POS PART case 5 's
+mayor NN NOUN appos 1 mayor nospace
+, , PUNCT punct 7 ,
+Ivo NNP PROPN compound 10 Ivo
+Marsh NNP PROPN appos 7 Marsh nospace
+, , PUNCT punct 7 ,
+said VBD VERB ROOT 12 say nospace
+. . PUNCT punct 12 .
+""")
+    assert trailing_subject(doc[11], 0) is None
+
+
+#: "As noted by the mayor, the pier will open." and "The mayor, Ivo Marsh, announced that ..."
+AS_NOTED = parse("""
+As IN SCONJ mark 1 as
+noted VBN VERB advcl 9 note
+by IN ADP agent 1 by
+the DT DET det 4 the
+mayor NN NOUN pobj 2 mayor nospace
+, , PUNCT punct 9 ,
+the DT DET det 7 the
+pier NN NOUN nsubj 9 pier
+will MD AUX aux 9 will
+open VB VERB ROOT 9 open nospace
+. . PUNCT punct 9 .
+""")
+ANNOUNCED = parse("""
+The DT DET det 1 the
+mayor NN NOUN ROOT 1 mayor nospace
+, , PUNCT punct 1 ,
+Ivo NNP PROPN compound 4 Ivo
+Marsh NNP PROPN appos 1 Marsh nospace
+, , PUNCT punct 1 ,
+announced VBN VERB acl 1 announce
+that IN SCONJ mark 10 that
+the DT DET det 9 the
+pier NN NOUN nsubj 10 pier
+opened VBD VERB ccomp 6 open nospace
+. . PUNCT punct 1 .
+""")
+
+
+def test_participles_that_report_somebody_are_cues() -> None:
+    assert is_cue(AS_NOTED[1])
+    assert is_cue(ANNOUNCED[6]) and misread_predicate(ANNOUNCED[6])
+    assert not misread_predicate(AS_NOTED[1])
