@@ -50,12 +50,13 @@ def _pages(pdf: Path, tmp_path: Path) -> list[QImage]:
 
 
 def _tinted(image: QImage) -> int:
-    """Pixels in a clear colour (not white, grey or black): the highlights and the chart."""
+    """Pixels in a colour (not white, grey or black): the highlights and the chart. The highlights are pale
+    tints of the group colours, so the bar is low: a grey anti-aliased glyph has no saturation at all."""
     count = 0
     for y in range(0, image.height(), 2):
         for x in range(0, image.width(), 2):
             colour = QColor(image.pixel(x, y))
-            count += colour.hsvSaturation() > 60 and colour.value() > 120
+            count += colour.hsvSaturation() > 20 and colour.value() > 120
     return count
 
 
