@@ -35,7 +35,7 @@ def _answer(window: MainWindow, name: str | None, asked: list[str]) -> None:
 def _set_status(qtbot: QtBot, window: MainWindow, index: int, status: str) -> int:
     with qtbot.wait_signal(window.details_shown, timeout=SLOW):
         window.select_quote(index)
-    combo = window.detail.status_combo
+    combo = window.detail.verification.status_combo
     with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
         combo.setCurrentIndex(combo.findData(status))
         combo.activated.emit(combo.findData(status))
@@ -51,7 +51,8 @@ def test_the_name_is_asked_once_and_recorded(qtbot: QtBot, desk: MainWindow, lib
     assert asked == [""] and desk.settings.value(SETTING) == "Ana Lisova"
     second = _set_status(qtbot, desk, 1, "disputed")  # no dialog this time: the test would hang
     assert len(asked) == 1
-    assert any(text.split("\n")[0].endswith("· Ana Lisova") for text in desk.detail.history_texts())
+    history = desk.detail.verification.history_texts()
+    assert any(text.split("\n")[0].endswith("· Ana Lisova") for text in history)
     with Library.open(library_file) as library:
         assert {h.who for q in (first, second) for h in library.quote_history(q)} == {"Ana Lisova"}
         exported = json.loads(library.export("json"))

@@ -46,7 +46,7 @@ def _select(qtbot: QtBot, window: MainWindow, speaker: str) -> int:
 def test_status_chosen_in_the_panel_reaches_the_database_and_undo_restores_it(
         qtbot: QtBot, desk: MainWindow, library_file: Path) -> None:
     quote_id = _select(qtbot, desk, "Dmitry Peskov")
-    combo = desk.detail.status_combo
+    combo = desk.detail.verification.status_combo
     assert combo.currentData() == "unverified"
     verified = combo.findData("verified")
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
@@ -55,14 +55,14 @@ def test_status_chosen_in_the_panel_reaches_the_database_and_undo_restores_it(
     assert _db_status(library_file, quote_id) == "verified"
     row = desk.table.selectionModel().selectedRows()[0].row()
     assert desk.proxy.index(row, Column.STATUS).data() == "Verified"
-    assert any("status: unverified → verified" in line for line in desk.detail.history_texts())
+    assert any("status: unverified → verified" in line for line in desk.detail.verification.history_texts())
 
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.undo_action.trigger()
     assert _db_status(library_file, quote_id) == "unverified"
     assert combo.currentData() == "unverified"
     assert desk.proxy.index(row, Column.STATUS).data() == "Unverified"
-    history = desk.detail.history_texts()
+    history = desk.detail.verification.history_texts()
     assert "status: verified → unverified" in history[0]  # the undo is recorded, newest first
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.redo_action.trigger()
@@ -83,7 +83,7 @@ def test_keys_set_the_status_of_the_selected_quote(qtbot: QtBot, desk: MainWindo
         qtbot.keyClick(desk.table, Qt.Key.Key_Z,  # type: ignore[no-untyped-call]
                        Qt.KeyboardModifier.ControlModifier)
     assert _db_status(library_file, quote_id) == "disputed"
-    assert desk.detail.status_combo.currentData() == "disputed"
+    assert desk.detail.verification.status_combo.currentData() == "disputed"
     desk.status_filter.setCurrentIndex(desk.status_filter.findData("disputed"))
     assert desk.proxy.rowCount() == 1
 
@@ -91,9 +91,10 @@ def test_keys_set_the_status_of_the_selected_quote(qtbot: QtBot, desk: MainWindo
 def test_note_and_evidence_are_saved_with_the_quote(qtbot: QtBot, desk: MainWindow,
                                                     library_file: Path) -> None:
     quote_id = _select(qtbot, desk, "Dmitry Peskov")
-    qtbot.keyClicks(desk.detail.note_edit,  # type: ignore[no-untyped-call]
+    qtbot.keyClicks(desk.detail.verification.note_edit,  # type: ignore[no-untyped-call]
                     "Checked against the Kremlin transcript.")
-    desk.detail.evidence_edit.insertPlainText("https://example.org/transcript\n\nhttps://example.org/video ")
+    desk.detail.verification.evidence_edit.insertPlainText(
+        "https://example.org/transcript\n\nhttps://example.org/video ")
     with qtbot.wait_signals([desk.quote_saved, desk.quote_saved], timeout=SLOW):
         desk.detail.commit_pending()
     with Library.open(library_file) as library:
@@ -105,7 +106,7 @@ def test_note_and_evidence_are_saved_with_the_quote(qtbot: QtBot, desk: MainWind
         desk.undo_action.trigger()  # the evidence
     with qtbot.wait_signal(desk.quote_saved, timeout=SLOW):
         desk.undo_action.trigger()  # the note
-    assert desk.detail.note_edit.toPlainText() == ""
+    assert desk.detail.verification.note_edit.toPlainText() == ""
     with Library.open(library_file) as library:
         assert not library.verification(quote_id).note
 
@@ -128,7 +129,8 @@ def test_speaker_reassignment_is_saved_recorded_and_recoloured(qtbot: QtBot, des
     assert ("speaker", "Dmitry Peskov", "Volodymyr Zelensky") in changes
     assert ("group", "russian_officials", "zelensky") in changes  # the known speaker's group follows
     assert desk.detail.group_combo.currentData() == "zelensky"
-    assert any("speaker: Dmitry Peskov → Volodymyr Zelensky" in t for t in desk.detail.history_texts())
+    history = desk.detail.verification.history_texts()
+    assert any("speaker: Dmitry Peskov → Volodymyr Zelensky" in t for t in history)
     style = desk.document.group("zelensky") if desk.document is not None else None
     assert style is not None
     base = desk.article_view.palette().color(QPalette.ColorRole.Base)

@@ -147,7 +147,7 @@ def hostile(qtbot: QtBot, window: MainWindow, canary: Any, tmp_path: Path) -> It
         window.detail.speaker_edit.setText(texts["speaker"])
         window.detail.speaker_edit.editingFinished.emit()
     with qtbot.wait_signal(window.quote_saved, timeout=SLOW):
-        window.detail.note_edit.insertPlainText(texts["note"])  # as a paste would
+        window.detail.verification.note_edit.insertPlainText(texts["note"])  # as a paste would
         window.detail.commit_pending()
     with qtbot.wait_signal(window.library_listed, timeout=SLOW):
         window.refresh_library()
@@ -187,7 +187,7 @@ def _show_every_tooltip(window: MainWindow, tips: list[str]) -> None:
 def _screen_tooltips(window: MainWindow) -> list[str]:
     """Every tooltip the window can show: widgets', list and tree items', the table's and the article's."""
     tips = [w.toolTip() for w in window.findChildren(QWidget) if w.toolTip()]
-    history = window.detail.history_list
+    history = window.detail.verification.history_list
     tips += [history.item(i).toolTip() for i in range(history.count())]
     tree = window.library_panel.tree
     for i in range(tree.topLevelItemCount()):
@@ -230,8 +230,8 @@ def test_every_place_shows_the_characters_and_opens_nothing(
     assert _unwrapped(speaker) in [_unwrapped(label) for label in categories]  # the chart's bar
     assert window.detail.speaker_edit.text() == speaker
     assert any(f"Show or hide the highlights of {speaker}" == tip for tip in shown_tips)
-    history = [shown(window.detail.history_list.item(i).toolTip())
-               for i in range(window.detail.history_list.count())]
+    history = [shown(window.detail.verification.history_list.item(i).toolTip())
+               for i in range(window.detail.verification.history_list.count())]
     assert any(note in tip for tip in history) and any(speaker in tip for tip in history)
     assert any(hostile["heading"] in tip for tip in shown_tips)  # the library's tooltip
     assert hostile["heading"] in [row[0] for row in window.library_panel.rows()]

@@ -19,10 +19,10 @@ from attribview.gui.commands import (
     StatusCommand,
     UrlCommand,
 )
-from attribview.gui.detail_panel import Unsaved
 from attribview.gui.document import Document
 from attribview.gui.status import status_label
 from attribview.gui.tasks import Lane
+from attribview.gui.verification_box import Unsaved
 from attribview.gui.window.parts import WindowParts
 
 if TYPE_CHECKING:

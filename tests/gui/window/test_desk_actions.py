@@ -109,14 +109,15 @@ def test_a_note_saved_over_another_checkers_says_who_and_keeps_what_was_typed(
         other.set_verification(quote, status="disputed", note="The ferry office denies it.",
                                checker="Ola Brekke")))
     typed = "Harbour master confirmed by phone."
-    qtbot.keyClicks(window.detail.note_edit, typed)  # type: ignore[no-untyped-call]
+    qtbot.keyClicks(window.detail.verification.note_edit, typed)  # type: ignore[no-untyped-call]
     with qtbot.wait_signal(window.conflict_shown, timeout=SLOW) as conflict:
         window.detail.commit_pending()
     message = conflict.args[0]
     assert message.startswith("Changed by Ola Brekke at ") and "nothing of yours was saved" in message
-    assert window.detail.conflict_label.isVisible() and message in window.detail.conflict_label.text()
-    assert window.detail.status_combo.currentData() == "disputed"  # their state is shown
-    assert window.detail.note_edit.typed() == typed  # and what was typed is kept, unsaved
+    conflict_label = window.detail.verification.conflict_label
+    assert conflict_label.isVisible() and message in conflict_label.text()
+    assert window.detail.verification.status_combo.currentData() == "disputed"  # their state is shown
+    assert window.detail.verification.note_edit.typed() == typed  # and what was typed is kept, unsaved
     assert window.document is not None and window.document.rows[0].status == "disputed"  # and in the table
     with Library.open(library_file) as library:
         assert library.verification(quote_id).note == "The ferry office denies it."
@@ -127,7 +128,7 @@ def test_a_note_saved_over_another_checkers_says_who_and_keeps_what_was_typed(
     with Library.open(library_file) as library:
         verification = library.verification(quote_id)
     assert (verification.note, verification.status, verification.checked_by) == (typed, "disputed", CHECKER)
-    assert not window.detail.conflict_label.isVisible()
+    assert not window.detail.verification.conflict_label.isVisible()
 
 
 def test_a_status_key_after_another_checkers_save_shows_their_status(
@@ -136,7 +137,7 @@ def test_a_status_key_after_another_checkers_save_shows_their_status(
         other.set_verification(quote, status="false", checker="Ola Brekke")))
     with qtbot.wait_signal(window.conflict_shown, timeout=SLOW):
         window.set_status("verified")
-    assert window.detail.status_combo.currentData() == "false"
+    assert window.detail.verification.status_combo.currentData() == "false"
     assert window.document is not None and window.document.rows[1].status == "false"
     with Library.open(library_file) as library:
         assert library.verification(quote_id).status == "false"

@@ -169,7 +169,7 @@ def test_an_older_articles_sentences_keep_the_selection_the_caret_and_the_scroll
     assert isinstance(second, Document) and second is window.document and second.analysis.sentences
     assert (window.current_quote(), view.selected_range(), bar.value(), window.detail.quote_id) == before
     assert second.rows[chosen].status == "verified"  # the check made meanwhile stays on screen
-    assert window.detail.status_combo.currentData() == "verified"
+    assert window.detail.verification.status_combo.currentData() == "verified"
     sentence = next(s for s in second.analysis.sentences if s.groups)
     assert second.quotes_in(sentence.start, sentence.end)  # its group comes from the quotes on screen
     with Library.open(library_file) as library:  # another checker saves the shown quote
