@@ -4,7 +4,8 @@ A fixed size overflowed a 1366x768 laptop and left a projector's 1920x1080 half 
 90% of a large screen and nearly all of a small one, never more than the screen; the quote table gets a
 fifth of the reading column's height (four rows at least), the side column no more than the legend needs
 to show its labels whole, and the table's short columns the width of their contents, so that "What was
-said" gets the rest (elided, in full on hover).
+said" gets the rest (elided, in full on hover), a quarter of the table at least: where the library beside
+the article leaves less, the widest short columns are elided instead, not the quotes scrolled out of sight.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ SIDE_SHARE = 0.3
 SIDE_MAX = 400
 #: A content-sized column never takes more than this share of the table's width.
 COLUMN_SHARE = 0.3
+#: "What was said" keeps at least this share of the table's width, in sight without scrolling ...
+TEXT_SHARE = 0.25
+#: ... and a content-sized column narrowed for it keeps this many pixels.
+MIN_COLUMN = 44
 
 
 def is_small(available: QRect) -> bool:
@@ -92,9 +97,25 @@ def share_side(splitter: QSplitter, first: QWidget) -> None:
 
 def fit_columns(table: QTableView, columns: Iterable[int], room: int) -> None:
     """Give each of ``columns`` the width of its widest cell or header, so none is cut; at most
-    ``COLUMN_SHARE`` of ``room`` (the table's width) each."""
+    ``COLUMN_SHARE`` of ``room`` (the table's width) each, and together no more than leaves "What was
+    said" ``TEXT_SHARE`` of it: the widest give way first, elided, before the quotes scroll out of sight."""
     cap = max(round(room * COLUMN_SHARE), 120)
+    columns = list(columns)
     for column in columns:
         table.resizeColumnToContents(column)
-        if table.columnWidth(column) > cap:
-            table.setColumnWidth(column, cap)
+    widths = {column: min(table.columnWidth(column), cap) for column in columns}
+    limit = _common_cap(list(widths.values()), round(room * (1 - TEXT_SHARE)))
+    for column, width in widths.items():
+        table.setColumnWidth(column, min(width, max(limit, MIN_COLUMN)))
+
+
+def _common_cap(widths: list[int], budget: int) -> int:
+    """The largest width ``c`` with ``sum(min(w, c))`` within ``budget``: narrowing only the widest."""
+    if sum(widths) <= budget:
+        return max(widths, default=0)
+    ordered = sorted(widths)
+    for k, width in enumerate(ordered):  # the k narrowest keep their widths, the rest share what is left
+        share = (budget - sum(ordered[:k])) // (len(ordered) - k)
+        if share < width:
+            return share
+    return ordered[-1]

@@ -64,9 +64,24 @@ class ProgressDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
+def title_lines(metrics: QFontMetrics, title: str, width: int, lines: int = 2) -> tuple[str, str]:
+    """``title`` on one line, or broken between words over two, as much of it as fits ``width``: the rest
+    elided ("…") at the end of the last line."""
+    elide = Qt.TextElideMode.ElideRight
+    if lines < 2 or metrics.horizontalAdvance(title) <= width:
+        return metrics.elidedText(title, elide, width), ""
+    words = title.split()
+    fits = 0
+    while fits < len(words) and metrics.horizontalAdvance(" ".join(words[:fits + 1])) <= width:
+        fits += 1
+    if fits == 0:  # one word wider than the column: cut it on the first line
+        return metrics.elidedText(title, elide, width), ""
+    return " ".join(words[:fits]), metrics.elidedText(" ".join(words[fits:]), elide, width)
+
+
 class TitleDelegate(QStyledItemDelegate):
-    """The headline on the first line and the outlet and date, smaller and greyer, on the second; both
-    elided to the column, drawn as plain text."""
+    """The headline on the first line and the outlet and date, smaller and greyer, on the second (or the
+    headline over both when the article names neither); elided to the column, drawn as plain text."""
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -86,9 +101,13 @@ class TitleDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
                                             else QPalette.ColorRole.Text))
-        painter.drawText(rect.adjusted(0, 0, 0, -line), TOP_LEFT,
-                         option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
         source = str(index.data(BYLINE_ROLE) or "")
+        first, second = title_lines(option.fontMetrics, title, rect.width(), lines=1 if source else 2)
+        painter.drawText(rect.adjusted(0, 0, 0, -line), TOP_LEFT, first)
+        if not source:  # no outlet or date to show: the headline takes their line
+            painter.drawText(rect.adjusted(0, line, 0, 0), TOP_LEFT, second)
+            painter.restore()
+            return
         small = QFont(option.font)
         small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 6.0))
         small.setBold(False)

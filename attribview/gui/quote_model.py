@@ -139,7 +139,8 @@ class QuoteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"<b>{rich(quote.speaker or '(unknown)')}</b>: {rich(quote.text)}"
+            group = f" ({rich(article.label(quote.group))})" if quote.group else ""  # a narrow column cuts it
+            tip = f"<b>{rich(quote.speaker or '(unknown)')}</b>{group}: {rich(quote.text)}"
             if quote.flags:
                 tip += f"<br><i>{rich(flag_text(quote.flags))}</i>"
             return f"<qt>{tip}</qt>"

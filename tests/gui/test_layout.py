@@ -52,10 +52,22 @@ def test_the_window_fits_the_screen_and_the_article_gets_the_room(width: int, he
     assert float(shown["table_rows"]) >= 4  # type: ignore[arg-type]  # yet four rows of quotes at a glance
     assert int(shown["side_width"]) <= int(shown["legend_width"]) + 40  # type: ignore[call-overload]
     assert int(shown["text_column"]) >= 240  # type: ignore[call-overload]  # "What was said" gets the rest
+    assert shown["table_scrolls"] is False  # in sight, not scrolled out of it by the short columns
     assert int(shown["elided_text"]) > 0 and shown["text_hidden_on_hover"] == []  # type: ignore[call-overload]
     # elided, and in full on hover
     assert shown["legend_scrolls"] is False  # the legend and its explanation whole
     assert shown["summary_truncated"] == [] and shown["summary_within_screen"] is True
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed")
+def test_beside_the_library_the_short_columns_give_way_to_what_was_said() -> None:
+    """A desktop just too wide to count as a laptop keeps the library open: the reading column is narrow,
+    and the speakers and groups are elided (whole on hover) rather than "What was said" scrolled away."""
+    shown = _shot(1600, 1000)
+    assert shown["table_scrolls"] is False
+    assert int(shown["text_column"]) >= 160  # type: ignore[call-overload]  # a quarter of the table
+    assert shown["names_hidden_on_hover"] == [] and shown["text_hidden_on_hover"] == []
+    assert shown["elided_status"] == []  # the short columns give way widest first
 
 
 @pytest.mark.parametrize(("available", "small"), [(QRect(0, 0, 1366, 740), True),

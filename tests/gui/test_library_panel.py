@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from attribview.cli.main import main
-from attribview.gui.library_panel import TITLE
+from attribview.gui.library_panel import TITLE, title_lines
 from attribview.gui.main_window import MainWindow
 from attribview.gui.report_export import document_report
 from tests.gui.conftest import open_in_library
@@ -47,3 +49,14 @@ def test_the_title_agrees_everywhere(qtbot: QtBot, window: MainWindow, tmp_path:
     out = tmp_path / "cli.html"
     assert main(["report", str(page), "--out", str(out)]) == 0
     assert html.escape(HEADLINE) in out.read_text(encoding="utf-8")  # the command line's heading too
+
+
+def test_a_headline_without_a_byline_takes_two_lines_broken_between_words(qtbot: QtBot) -> None:
+    metrics = QFontMetrics(QApplication.font())
+    title = "Ferry crossings resume as the harbour office clears the last of the winter ice from the quay"
+    width = metrics.horizontalAdvance("Ferry crossings resume as the")
+    first, second = title_lines(metrics, title, width)
+    assert title.startswith(first + " ") and first.endswith("the")  # whole words, as many as fit
+    assert second.endswith("…") and metrics.horizontalAdvance(second) <= width
+    assert title_lines(metrics, title, width, lines=1)[1] == ""  # a byline below: one line, elided
+    assert title_lines(metrics, "Ice", width) == ("Ice", "")

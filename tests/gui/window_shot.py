@@ -21,29 +21,31 @@ from attribview.gui.quote_model import Column
 from attribview.paths import sample_article
 
 
-def _elided(window: MainWindow, column: Column) -> list[str]:
-    """The cells of ``column`` wider than the column (drawn elided), as the delegate measures them."""
+def _cut_rows(window: MainWindow, column: Column) -> list[int]:
+    """The rows whose cell of ``column`` is wider than the column (drawn elided), as the delegate measures."""
     table = window.table
     delegate = table.itemDelegate()
     option = QStyleOptionViewItem()
     option.initFrom(table)
     option.decorationSize = table.iconSize() if table.iconSize().isValid() else option.decorationSize
-    cut = []
-    for row in range(window.proxy.rowCount()):
-        index = window.proxy.index(row, column)
-        if delegate.sizeHint(option, index).width() > table.columnWidth(column):
-            cut.append(str(index.data()))
-    return cut
+    return [row for row in range(window.proxy.rowCount())
+            if delegate.sizeHint(option, window.proxy.index(row, column)).width() > table.columnWidth(column)]
 
 
-def _hidden_on_hover(window: MainWindow) -> list[str]:
-    """The elided "What was said" cells whose tooltip does not give their whole text."""
+def _elided(window: MainWindow, column: Column) -> list[str]:
+    """The cells of ``column`` drawn elided."""
+    return [str(window.proxy.index(row, column).data()) for row in _cut_rows(window, column)]
+
+
+def _hidden_on_hover(window: MainWindow, *columns: Column) -> list[str]:
+    """The elided cells of ``columns`` whose tooltip does not give their whole text."""
     hidden = []
-    for row in range(window.proxy.rowCount()):
-        index = window.proxy.index(row, Column.TEXT)
-        tip = QTextDocumentFragment.fromHtml(str(index.data(Qt.ItemDataRole.ToolTipRole))).toPlainText()
-        if " ".join(str(index.data()).split()) not in " ".join(tip.split()):
-            hidden.append(str(index.data()))
+    for column in columns:
+        for row in _cut_rows(window, column):
+            index = window.proxy.index(row, column)
+            tip = QTextDocumentFragment.fromHtml(str(index.data(Qt.ItemDataRole.ToolTipRole))).toPlainText()
+            if " ".join(str(index.data()).split()) not in " ".join(tip.split()):
+                hidden.append(str(index.data()))
     return hidden
 
 
@@ -59,6 +61,7 @@ def measure(window: MainWindow) -> dict[str, object]:
         "reading_share": window.reading_splitter.width() * window.reading_splitter.height() / area,
         "table_share": window.quotes_area.height() / window.height(),
         "text_column": window.table.columnWidth(Column.TEXT),
+        "table_scrolls": window.table.horizontalScrollBar().isVisible(),
         "table_rows": window.table.viewport().height() / window.table.verticalHeader().defaultSectionSize(),
         "side_width": window.main_splitter.sizes()[1],
         "legend_width": window.legend.minimumSizeHint().width(),
@@ -66,7 +69,8 @@ def measure(window: MainWindow) -> dict[str, object]:
         "elided_groups": _elided(window, Column.GROUP),
         "elided_status": _elided(window, Column.STATUS),
         "elided_text": len(_elided(window, Column.TEXT)),
-        "text_hidden_on_hover": _hidden_on_hover(window),
+        "text_hidden_on_hover": _hidden_on_hover(window, Column.TEXT),
+        "names_hidden_on_hover": _hidden_on_hover(window, Column.SPEAKER, Column.GROUP),
         "legend_scrolls": window.legend_area.horizontalScrollBar().isVisible()
         or window.legend_area.verticalScrollBar().isVisible(),
     }

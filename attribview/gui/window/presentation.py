@@ -4,7 +4,7 @@ saved state."""
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QSplitter, QStyle
 
 from attribview.gui.layout import (
     fit_columns,
@@ -101,6 +101,7 @@ class Presentation(WindowParts):
             share_columns(self.main_splitter, self.legend, self.width())
             share_reading(self.reading_splitter, self.table)
             share_side(self.side_splitter, self.legend)
+            self._fit_columns()  # to the reading column's new width
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -112,7 +113,12 @@ class Presentation(WindowParts):
                 inside.right() - frame.right(), inside.bottom() - frame.bottom()))
 
     def _fit_columns(self) -> None:
-        fit_columns(self.table, SHORT_COLUMNS, self.main_splitter.sizes()[0])
+        """Size the table's short columns to the room its viewport has in the reading column."""
+        layout = self.quotes_area.layout()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout else 0
+        scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.main_splitter.sizes()[0] - margins - 2 * self.table.frameWidth() - scrollbar
+        fit_columns(self.table, SHORT_COLUMNS, room)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,

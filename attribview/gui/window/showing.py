@@ -51,7 +51,8 @@ class Showing(WindowParts):
         profile = f" — {article.profile_label}" if article.profile_label else ""
         self.setWindowTitle(f"{article.title}{profile} — attribview")
         self._show_counts()
-        self.status_label.setText(f"Opened {article.title}." if article.stored or not self.library_ready
+        stop = "" if article.title.endswith(("…", ".", "!", "?")) else "."  # a cut title ends "…", not "…."
+        self.status_label.setText(f"Opened {article.title}{stop}" if article.stored or not self.library_ready
                                   else f"Opened {article.title} (not saved: no library).")
         if article.path is not None:
             self._remember(article.path)
