@@ -218,27 +218,32 @@ class VerificationBox(QWidget):
             self._shown_url = text
             self.url_edited.emit(quote_id, old, text)
 
+    def _typed(self, field: CommitTextEdit) -> tuple[int, str] | None:
+        """The shown quote's id and what was typed in ``field``, once (None: nothing new, or unsaveable)."""
+        quote_id = self._editable_id()
+        text = field.edit()
+        if quote_id is None or text is None:
+            return None
+        field.accept_edit()  # reported once, however often the field loses focus
+        return quote_id, text
+
     def _on_note_committed(self) -> None:
         """Report the note the user typed, exactly; a note only looked at is never rewritten."""
-        quote_id = self._editable_id()
-        text = self.note_edit.edit()
-        if quote_id is None or text is None:
+        typed = self._typed(self.note_edit)
+        if typed is None:
             return
-        self.note_edit.accept_edit()  # reported once, however often the field loses focus
-        if text != self._shown_note:
-            old = self._shown_note
-            self._shown_note = text
-            self.note_edited.emit(quote_id, old, text)
+        quote_id, note = typed
+        if note != self._shown_note:
+            old, self._shown_note = self._shown_note, note
+            self.note_edited.emit(quote_id, old, note)
 
     def _on_evidence_committed(self) -> None:
         """Report the links the user typed, one a line as typed (a blank line is no link)."""
-        quote_id = self._editable_id()
-        text = self.evidence_edit.edit()
-        if quote_id is None or text is None:
+        typed = self._typed(self.evidence_edit)
+        if typed is None:
             return
-        self.evidence_edit.accept_edit()
+        quote_id, text = typed
         links = tuple(line for line in text.split("\n") if line.strip())
         if links != self._shown_evidence:
-            old = self._shown_evidence
-            self._shown_evidence = links
+            old, self._shown_evidence = self._shown_evidence, links
             self.evidence_edited.emit(quote_id, old, links)
