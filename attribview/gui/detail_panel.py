@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -66,8 +67,10 @@ class DetailPanel(QWidget):
         hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint.setContentsMargins(0, 4, 0, 0)
-        self._stack.addWidget(hint)
-        self._stack.addWidget(self._build_form())
+        self._pages = (hint, self._build_form())
+        for page in self._pages:
+            self._stack.addWidget(page)
+        self._show_page(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(heading("Selected quote"))
@@ -162,7 +165,7 @@ class DetailPanel(QWidget):
         if not same:
             self.show_conflict(None)
         if article is None or index is None:
-            self._stack.setCurrentIndex(0)
+            self._show_page(0)
             return
         quote = article.analysis.quotes[index]
         text = article.analysis.text
@@ -188,7 +191,16 @@ class DetailPanel(QWidget):
             self._details = None  # the worker brings the note, evidence and history
             self.verification.clear()
         self._loading = False
-        self._stack.setCurrentIndex(1)
+        self._show_page(1)
+
+    def _show_page(self, index: int) -> None:
+        """Show the hint (0) or the quote (1), the panel as tall as that page: a stack is as tall as its
+        tallest page, so the hint would sit at the top of the quote's height, scrolled out of sight."""
+        for i, page in enumerate(self._pages):
+            shown = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(shown, shown)
+        self._stack.setCurrentIndex(index)
+        self._stack.adjustSize()
 
     def set_details(self, details: QuoteDetails) -> None:
         """What the library holds for the shown quote; details of another quote are ignored."""
