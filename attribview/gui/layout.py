@@ -10,7 +10,7 @@ the article leaves less, the widest short columns are elided instead, not the qu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QSplitter, QStyle, QTableView, QWidget
@@ -35,8 +35,8 @@ SIDE_MAX = 400
 COLUMN_SHARE = 0.3
 #: "What was said" keeps at least this share of the table's width, in sight without scrolling ...
 TEXT_SHARE = 0.25
-#: ... and a content-sized column narrowed for it keeps this many pixels.
-MIN_COLUMN = 44
+#: ... and a column narrowed for it keeps this many pixels.
+MIN_COLUMN = 80
 
 
 def is_small(available: QRect) -> bool:
@@ -95,18 +95,21 @@ def share_side(splitter: QSplitter, first: QWidget) -> None:
     splitter.setSizes([height, total - height, *([0] * (len(sizes) - 2))])
 
 
-def fit_columns(table: QTableView, columns: Iterable[int], room: int) -> None:
+def fit_columns(table: QTableView, columns: Iterable[int], room: int, yielding: Collection[int] = ()) -> None:
     """Give each of ``columns`` the width of its widest cell or header, so none is cut; at most
     ``COLUMN_SHARE`` of ``room`` (the table's width) each, and together no more than leaves "What was
-    said" ``TEXT_SHARE`` of it: the widest give way first, elided, before the quotes scroll out of sight."""
+    said" ``TEXT_SHARE`` of it: the ``yielding`` ones (names, whole on hover) give way for that, widest
+    first, before the quotes scroll out of sight."""
     cap = max(round(room * COLUMN_SHARE), 120)
-    columns = list(columns)
+    widths = {}
     for column in columns:
         table.resizeColumnToContents(column)
-    widths = {column: min(table.columnWidth(column), cap) for column in columns}
-    limit = _common_cap(list(widths.values()), round(room * (1 - TEXT_SHARE)))
+        widths[column] = min(table.columnWidth(column), cap)
+    fixed = sum(width for column, width in widths.items() if column not in yielding)
+    names = [width for column, width in widths.items() if column in yielding]
+    limit = max(_common_cap(names, round(room * (1 - TEXT_SHARE)) - fixed), MIN_COLUMN)
     for column, width in widths.items():
-        table.setColumnWidth(column, min(width, max(limit, MIN_COLUMN)))
+        table.setColumnWidth(column, min(width, limit) if column in yielding else width)
 
 
 def _common_cap(widths: list[int], budget: int) -> int:

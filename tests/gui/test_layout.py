@@ -67,7 +67,7 @@ def test_beside_the_library_the_short_columns_give_way_to_what_was_said() -> Non
     assert shown["table_scrolls"] is False
     assert int(shown["text_column"]) >= 160  # type: ignore[call-overload]  # a quarter of the table
     assert shown["names_hidden_on_hover"] == [] and shown["text_hidden_on_hover"] == []
-    assert shown["elided_status"] == []  # the short columns give way widest first
+    assert shown["elided_status"] == []  # only the names give way, widest first
 
 
 @pytest.mark.parametrize(("available", "small"), [(QRect(0, 0, 1366, 740), True),

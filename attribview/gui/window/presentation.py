@@ -118,7 +118,7 @@ class Presentation(WindowParts):
         margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout else 0
         scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.main_splitter.sizes()[0] - margins - 2 * self.table.frameWidth() - scrollbar
-        fit_columns(self.table, SHORT_COLUMNS, room)
+        fit_columns(self.table, SHORT_COLUMNS, room, yielding=(Column.SPEAKER, Column.GROUP))
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,
