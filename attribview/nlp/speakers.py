@@ -386,8 +386,11 @@ class SpeakerResolver:
             if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
                 return entity
         bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
-        if word in lexicon.BODY_ROLE_NOUNS and bare:
-            return next((e for e in candidates if not e.person and e.salient), None)
+        if word in lexicon.BODY_ROLE_NOUNS and bare and not nationality:  # not "the ministry in Moscow"
+            # "Ukrainian forces held the village. The ministry said": one body is not a plural group
+            singular = head.tag_ not in {"NNS", "NNPS"}
+            return next((e for e in candidates if not e.person and e.salient and not (singular and e.plural)),
+                        None)
         return None
 
 
