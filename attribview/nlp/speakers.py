@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-from attribview.nlp.joint import joint_sources
+from attribview.nlp.joint import joint_sources, pair_speakers
 from attribview.nlp.mentions import (
     clean,
     gender_of,
@@ -75,6 +75,7 @@ class SpeakerResolver:
             if attribution.follows is not None:
                 continue
             self._resolve(attribution)
+        attributions += [p for a in list(attributions) for p in pair_speakers(self.doc, a)]
         for attribution in sorted(attributions, key=lambda a: a.start):
             if attribution.follows is not None:
                 followed = attribution.follows

@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.types import Analysis
-from tests.unit.nlp import war_reports, war_reports_bodies, war_reports_leads
+from tests.unit.nlp import war_reports, war_reports_bodies, war_reports_leads, war_reports_sources
 
-REPORTS = {**war_reports.REPORTS, **war_reports_leads.REPORTS, **war_reports_bodies.REPORTS}
-WAITING = {**war_reports.WAITING, **war_reports_leads.WAITING, **war_reports_bodies.WAITING}
+_TABLES = (war_reports, war_reports_leads, war_reports_bodies, war_reports_sources)
+REPORTS = {name: report for table in _TABLES for name, report in table.REPORTS.items()}
+WAITING = {row: reason for table in _TABLES for row, reason in table.WAITING.items()}
 
 ROWS = [
     pytest.param(name, fragment, speaker, group, id=f"{name}-{i}", marks=[pytest.mark.xfail(
