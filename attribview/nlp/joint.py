@@ -102,10 +102,10 @@ def _pair(candidates: Iterable[Token], noun: Token | None) -> list[str]:
 def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> bool:
     """Whether one of the mentions joined by "and" names a source of its own: a person, a full name,
     a pronoun, a surname of a person named (``surnames``), a place among ``places`` joined (a
-    government), a described group ("Western analysts") or
-    holder ("the regional governor"); not the rest of a name or a place ("Procter and Gamble", "the
-    mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first
-    ("the ministry and its partners")."""
+    government), a described group ("Western analysts") or holder ("the regional governor", "his Polish
+    counterpart"); not the rest of a name or a place ("Procter and Gamble", "the mayor of Sumy and
+    Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first ("the ministry and its
+    partners")."""
     if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
         return False
     if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
@@ -118,6 +118,8 @@ def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> 
         return True
     if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
         return True  # "Ukrainian officials and Western analysts"
+    if part[-1].lower_ in lexicon.COUNTERPART_NOUNS:
+        return True  # "the minister and his Polish counterpart"
     # "the United States and its allies" is one source: a possessive makes the second part the first's
     return part[0].lower_ in lexicon.DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
 

@@ -1,6 +1,7 @@
 """Invented war reports whose sources stand for more than one speaker or carry their side in an
-apposition: "the Russian and Ukrainian sides", "both sides" after a pair the story named, "Viktor X, a
-Russian lawmaker who ..." named again later, bare "police" in one side's story. Same row format as ``war_reports``."""
+apposition: "the Russian and Ukrainian sides", "both sides" after a pair the story named, "the minister
+and his Polish counterpart", "Viktor X, a Russian lawmaker who ..." named again later, bare "police" in
+one side's story. Same row format as ``war_reports``."""
 
 REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
     "sources-the-two-sides": (
@@ -16,6 +17,18 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("rejected a plan to exchange", "Ukrainian delegation", "ukrainian_officials"),
             ("talks would resume in March", "Moscow", "russian_officials"),
             ("talks would resume in March", "Kyiv", "ukrainian_officials"),
+        ],
+    ),
+    "sources-counterparts": (
+        "Ukraine's foreign minister Andrii Sybiha and his Polish counterpart said on Friday that a new "
+        "route for grain exports would open next month.\n"
+        "Defence Minister Rustem Umerov and his Russian counterpart said the prisoner talks would go on.\n"
+        "The ministry and its partners said the route would bypass the Black Sea ports.",
+        [
+            ("a new route for grain exports", "Andrii Sybiha", "ukrainian_officials"),
+            ("a new route for grain exports", None, "other"),
+            ("the prisoner talks would go on", "Rustem Umerov", "ukrainian_officials"),
+            ("the prisoner talks would go on", None, "russian_officials"),
         ],
     ),
     "sources-no-pair-named": (
