@@ -116,8 +116,8 @@ def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> 
         return True  # "Both Moscow and Kyiv said": each a government
     if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
         return True
-    if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
-        return True  # "Ukrainian officials and Western analysts"
+    if _part_head(part).tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return True  # "Ukrainian officials and Western analysts", "residents and local officials"
     if part[-1].lower_ in lexicon.COUNTERPART_NOUNS:
         return True  # "the minister and his Polish counterpart"
     # "the United States and its allies" is one source: a possessive makes the second part the first's

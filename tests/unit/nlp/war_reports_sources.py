@@ -1,7 +1,7 @@
 """Invented war reports whose sources stand for more than one speaker or carry their side in an
 apposition: "the Russian and Ukrainian sides", "both sides" after a pair the story named, "the minister
-and his Polish counterpart", "Viktor X, a Russian lawmaker who ..." named again later, bare "police" in
-one side's story. Same row format as ``war_reports``."""
+and his Polish counterpart", "residents and local officials", "Viktor X, a Russian lawmaker who ..."
+named again later, bare "police" in one side's story. Same row format as ``war_reports``."""
 
 REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
     "sources-the-two-sides": (
@@ -29,6 +29,16 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
             ("a new route for grain exports", None, "other"),
             ("the prisoner talks would go on", "Rustem Umerov", "ukrainian_officials"),
             ("the prisoner talks would go on", None, "russian_officials"),
+        ],
+    ),
+    "sources-plain-plurals": (
+        "Residents and local officials in the border village of Hlynsk said the shelling had not stopped "
+        "for three days.\n"
+        "Russian and Ukrainian officials said the talks would resume.",
+        [
+            ("the shelling had not stopped", None, "other"),
+            ("the shelling had not stopped", None, "local_officials"),
+            ("the talks would resume", "Russian and Ukrainian officials", "russian_officials"),
         ],
     ),
     "sources-no-pair-named": (
