@@ -120,6 +120,8 @@ def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> 
         return True  # "Ukrainian officials and Western analysts", "residents and local officials"
     if part[-1].lower_ in lexicon.COUNTERPART_NOUNS:
         return True  # "the minister and his Polish counterpart"
+    if _part_head(part).pos_ == "NOUN" and any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in part):
+        return True  # "Ukraine's foreign minister and ...": a named body's or country's holder
     # "the United States and its allies" is one source: a possessive makes the second part the first's
     return part[0].lower_ in lexicon.DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
 

@@ -23,12 +23,16 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
         "Ukraine's foreign minister Andrii Sybiha and his Polish counterpart said on Friday that a new "
         "route for grain exports would open next month.\n"
         "Defence Minister Rustem Umerov and his Russian counterpart said the prisoner talks would go on.\n"
-        "The ministry and its partners said the route would bypass the Black Sea ports.",
+        "The ministry and its partners said the route would bypass the Black Sea ports.\n"
+        "Ukraine's foreign minister and his German counterpart said in a joint statement that the attack "
+        "was a war crime.",
         [
             ("a new route for grain exports", "Andrii Sybiha", "ukrainian_officials"),
             ("a new route for grain exports", None, "other"),
             ("the prisoner talks would go on", "Rustem Umerov", "ukrainian_officials"),
             ("the prisoner talks would go on", None, "russian_officials"),
+            ("the attack was a war crime", "Andrii Sybiha", "ukrainian_officials"),
+            ("the attack was a war crime", None, "other"),
         ],
     ),
     "sources-plain-plurals": (
