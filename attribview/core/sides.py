@@ -98,7 +98,7 @@ class SideContext:
         own sentence puts it in ("In Moscow, the ministry said"), then the side of the last speaker of its
         paragraph, then the dateline, then the nearest
         side named before it in its paragraph, then anywhere before it, then the latest of a side's places
-        named before it or in its own sentence's narration.
+        named before it or in its own sentence's narration, then the first side named after it.
         """
         sides = [side.id for side in self.profile.sides]
         if _ANSWER.match(cue.lower()) and self._speakers and len(sides) == 2:
@@ -122,5 +122,7 @@ class SideContext:
         # one its own sentence names outside what was said ("Colonel X, who commands a unit near Sumy")
         end = _SENTENCE_END.search(self.text, position)
         until = end.start() if end is not None else len(self.text)
-        return max(((at, side) for at, side in self._places
-                    if at < position or (at < until and not self._inside(at))), default=(0, None))[1]
+        place = max(((at, side) for at, side in self._places
+                     if at < position or (at < until and not self._inside(at))), default=(0, None))[1]
+        # a feature that opens with "their commander said" names the side later: the first side after it
+        return place or min((m for m in self._mentions if m[0] > position), default=(0, None))[1]

@@ -108,3 +108,10 @@ def test_a_place_after_it_inside_what_was_said_places_nobody(war: Profile) -> No
     text = "The commander said drones had hit Belgorod and Sumy overnight."
     context = _context(war, text, ["The commander"], contents=["drones had hit Belgorod and Sumy overnight"])
     assert context.side_at(0) is None
+
+
+def test_the_first_side_named_after_it_when_nothing_before_says(war: Profile) -> None:
+    text = "The men have not slept for days, their commander said.\nOfficials in Kyiv say help is coming."
+    context = _context(war, text, ["The men", "their commander", "Officials in Kyiv"],
+                       contents=["The men have not slept for days", "help is coming"])
+    assert context.side_at(text.index("their commander")) == "ukraine"
