@@ -8,9 +8,15 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.types import Analysis
-from tests.unit.nlp import war_reports, war_reports_bodies, war_reports_leads, war_reports_sources
+from tests.unit.nlp import (
+    war_reports,
+    war_reports_bodies,
+    war_reports_leads,
+    war_reports_outlets,
+    war_reports_sources,
+)
 
-_TABLES = (war_reports, war_reports_leads, war_reports_bodies, war_reports_sources)
+_TABLES = (war_reports, war_reports_leads, war_reports_bodies, war_reports_sources, war_reports_outlets)
 REPORTS = {name: report for table in _TABLES for name, report in table.REPORTS.items()}
 WAITING = {row: reason for table in _TABLES for row, reason in table.WAITING.items()}
 
