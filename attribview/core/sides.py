@@ -98,7 +98,7 @@ class SideContext:
         own sentence puts it in ("In Moscow, the ministry said"), then the side of the last speaker of its
         paragraph, then the dateline, then the nearest
         side named before it in its paragraph, then anywhere before it, then the latest of a side's places
-        named before it.
+        named before it or in its own sentence's narration, then the first side named after it.
         """
         sides = [side.id for side in self.profile.sides]
         if _ANSWER.match(cue.lower()) and self._speakers and len(sides) == 2:
@@ -118,5 +118,11 @@ class SideContext:
         nearest = next((side for at, side in before if at >= paragraph), None)
         if nearest or before:
             return nearest or before[0][1]
-        # last, where it happens: the latest place of a side named before it, even in what was said
-        return max(((at, side) for at, side in self._places if at < position), default=(0, None))[1]
+        # last, where it happens: the latest place of a side named before it, even in what was said, or
+        # one its own sentence names outside what was said ("Colonel X, who commands a unit near Sumy")
+        end = _SENTENCE_END.search(self.text, position)
+        until = end.start() if end is not None else len(self.text)
+        place = max(((at, side) for at, side in self._places
+                     if at < position or (at < until and not self._inside(at))), default=(0, None))[1]
+        # a feature that opens with "their commander said" names the side later: the first side after it
+        return place or min((m for m in self._mentions if m[0] > position), default=(0, None))[1]

@@ -1,5 +1,7 @@
-"""Joint sources: "the mayor and the governor said ..." gives one attribution per source."""
+"""Joint sources: "the mayor and the governor said ..." gives one attribution per source, and so do two
+parties named as a pair ("the Russian and Ukrainian sides", "both sides" after "Moscow and Kyiv")."""
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -41,13 +43,69 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
             for start, end, head in sources[1:]]
 
 
+#: Entity labels of a party: a country or capital ("Russia", "Kyiv"), a nationality ("Russian").
+_PARTIES = frozenset({"GPE", "NORP"})
+#: What stands before a party noun for both parties: "both sides", "the two delegations".
+_BOTH = frozenset({"both", "two"})
+
+
+def pair_speakers(doc: Doc, attribution: Attribution) -> list[Attribution]:
+    """A mention of two parties, each a speaker: "the Russian and Ukrainian sides" (the Russian side,
+    the Ukrainian side), "both sides" or "the two delegations" (the last pair joined by "and" before it:
+    "Moscow and Kyiv", "the Russian and Ukrainian delegations"). The attribution speaks for the first
+    (its speaker named so); returned, one more for the second."""
+    names = _parties(doc, attribution)
+    if not names:
+        return []
+    attribution.speaker = attribution.mention = names[0]
+    return [replace(attribution, speaker=name, mention=name, flags={*attribution.flags, "joint"})
+            for name in names[1:]]
+
+
+def _parties(doc: Doc, attribution: Attribution) -> list[str]:
+    """The names of the two parties a mention stands for, or []."""
+    if attribution.source is None or attribution.follows is not None:
+        return []
+    span = doc.char_span(*attribution.source, alignment_mode="expand")
+    if span is None or span.root.lower_ not in lexicon.PARTY_NOUNS:
+        return []
+    root = span.root
+    own = _pair(root.children, root)
+    if own:
+        return own
+    if not any(t.lower_ in _BOTH for t in root.lefts) or any(
+            t.dep_ in {"amod", "compound"} for t in root.lefts):
+        return []
+    before = doc[max(0, span.start - 200):span.start]
+    pairs = [_pair([t], t.head if t.dep_ in {"amod", "compound"} else None) for t in before]
+    return next((pair for pair in reversed(pairs) if pair), [])
+
+
+def _pair(candidates: Iterable[Token], noun: Token | None) -> list[str]:
+    """Two parties joined by "and" among ``candidates`` ("Russian and Ukrainian", "Moscow and Kyiv"),
+    named with the ``noun`` they modify in the singular ("Russian side") or alone."""
+    for first in candidates:
+        second = next((c for c in first.children if c.dep_ == "conj"), None)
+        if second is None or first.text == second.text or not (
+                noun is None or first.dep_ in {"amod", "compound"}):
+            continue
+        # the tagger often misses one of the two ("Moscow and Kyiv"): a capitalised word beside a party
+        pair = (first, second)
+        if all(t.is_title and t.pos_ in {"PROPN", "ADJ"} for t in pair) and any(
+                t.ent_type_ in _PARTIES for t in pair):
+            word = "" if noun is None or noun.pos_ != "NOUN" else (
+                f" {noun.lemma_}" if noun.lower_ in lexicon.PARTY_NOUNS else f" {noun.text}")
+            return [first.text + word, second.text + word]
+    return []
+
+
 def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> bool:
     """Whether one of the mentions joined by "and" names a source of its own: a person, a full name,
     a pronoun, a surname of a person named (``surnames``), a place among ``places`` joined (a
-    government), a described group ("Western analysts") or
-    holder ("the regional governor"); not the rest of a name or a place ("Procter and Gamble", "the
-    mayor of Sumy and Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first
-    ("the ministry and its partners")."""
+    government), a described group ("Western analysts") or holder ("the regional governor", "his Polish
+    counterpart"); not the rest of a name or a place ("Procter and Gamble", "the mayor of Sumy and
+    Kharkiv", "Russian and Ukrainian officials"), nor one that belongs to the first ("the ministry and its
+    partners")."""
     if part[0].i > 0 and part[0].doc[part[0].i - 1].lower_ == "of":
         return False
     if any(t.ent_type_ == "PERSON" for t in part) or (len(part) == 1 and (
@@ -58,8 +116,12 @@ def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> 
         return True  # "Both Moscow and Kyiv said": each a government
     if len(names) >= 2 and len(names) == len(part) and all(t.is_title for t in names):
         return True
-    if len(part) >= 2 and part[-1].tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
-        return True  # "Ukrainian officials and Western analysts"
+    if _part_head(part).tag_ == "NNS" and part[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return True  # "Ukrainian officials and Western analysts", "residents and local officials"
+    if part[-1].lower_ in lexicon.COUNTERPART_NOUNS:
+        return True  # "the minister and his Polish counterpart"
+    if _part_head(part).pos_ == "NOUN" and any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in part):
+        return True  # "Ukraine's foreign minister and ...": a named body's or country's holder
     # "the United States and its allies" is one source: a possessive makes the second part the first's
     return part[0].lower_ in lexicon.DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
 

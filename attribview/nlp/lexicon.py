@@ -103,6 +103,8 @@ DEFINITE_DETERMINERS: Final = _words("definite_determiners")
 GENDERED_TITLES: Final[dict[str, str]] = {word: str(gender) for word, gender in
                                           _TABLES["gendered_titles"].items()}
 JOINING_WORDS: Final = _words("joining_words")
+PARTY_NOUNS: Final = _words("party_nouns")
+COUNTERPART_NOUNS: Final = _words("counterpart_nouns")
 
 HEDGE_COMPLEMENTS: Final = _words("hedge_complements")
 HEDGE_NOUNS: Final = _words("hedge_nouns")

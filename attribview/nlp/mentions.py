@@ -146,12 +146,21 @@ def issuer_of(head: Token) -> Token | None:
 
 def introduced_as(ent: Span) -> str | None:
     """A name with the office it was introduced by, as one mention: "the region's governor, Mykola
-    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor"."""
+    Hrebeniuk" (the name in apposition to the office) or "Mykola Hrebeniuk, the region's governor", or
+    with the country it was introduced by ("Viktor Lomov, a Russian lawmaker who heads ...": up to the
+    clause that follows it)."""
     doc, root = ent.doc, ent.root
     offices = lexicon.OFFICES | lexicon.TITLES
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start and head.lemma_.lower() in offices:
         return doc[head.left_edge.i:ent.end].text
-    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN"
-                   and c.lemma_.lower() in offices), None)
-    return doc[ent.start:office.right_edge.i + 1].text if office is not None else None
+    office = next((c for c in root.children if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN" and (
+        c.lemma_.lower() in offices or any(m.ent_type_ == "NORP" and m.dep_ in {"amod", "compound"}
+                                           for m in c.lefts))), None)
+    if office is None:
+        return None
+    clauses = [c.left_edge.i for c in office.rights if c.dep_ in {"relcl", "acl"}]
+    end = min([*clauses, office.right_edge.i + 1])
+    while end > office.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[ent.start:end].text

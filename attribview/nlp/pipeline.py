@@ -15,9 +15,19 @@ from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.results import ATTRIBUTIONS, HEDGES, Attributions, attributions_of, set_attributions
 from attribview.nlp.speakers import resolve_speakers
 
+#: The dash that ends a wire dateline, and how many tokens into its line it may come.
+_DASHES = frozenset({"-", "—", "–", "―"})
+_DATELINE_TOKENS = 12
+
+
+def _dateline_opens(word: str) -> bool:
+    """Whether a line's first word may open a wire dateline: a place in capitals ("KYIV", "MOSCOW")."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
 
 class ParagraphSplitter:
-    """Start a sentence after every line break, never after a title's abbreviation ("Sgt.").
+    """Start a sentence after every line break and a wire dateline, never after a title's abbreviation
+    ("Sgt.").
 
     Read from the Doc's arrays, not token by token: only the few tokens whose start changes become
     ``Token`` objects (a pass of ``Token``s over a long article costs more than this whole step).
@@ -29,9 +39,16 @@ class ParagraphSplitter:
         lowers = [strings[o] for o in doc.to_array(LOWER).tolist()]
         spaces = doc.to_array(IS_SPACE).tolist()
         titles = lexicon.TITLES
+        line = 0  # where the current line's first word is
         for i in range(1, len(texts)):
             before = texts[i - 1]
             if "\n" in before and not spaces[i]:
+                doc[i].is_sent_start = True
+                line = i
+            elif before in _DASHES and i - line <= _DATELINE_TOKENS and _dateline_opens(texts[line]) and (
+                    doc[i - 1].whitespace_ and doc[i - 2].whitespace_):
+                # "MOSCOW, March 4 (Reuters) - Russian air defences ...": the story starts after its
+                # dateline, which the parser otherwise takes for the subject of the lead sentence
                 doc[i].is_sent_start = True
             elif (before.endswith(".") and lowers[i - 1] in titles) or (
                     before == "." and i >= 2 and lowers[i - 2] + "." in titles):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
-from attribview.nlp.joint import joint_sources
+from attribview.nlp.joint import joint_sources, pair_speakers
 from attribview.nlp.mentions import (
     clean,
     gender_of,
@@ -75,6 +75,7 @@ class SpeakerResolver:
             if attribution.follows is not None:
                 continue
             self._resolve(attribution)
+        attributions += [p for a in list(attributions) for p in pair_speakers(self.doc, a)]
         for attribution in sorted(attributions, key=lambda a: a.start):
             if attribution.follows is not None:
                 followed = attribution.follows
@@ -386,8 +387,11 @@ class SpeakerResolver:
             if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
                 return entity
         bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
-        if word in lexicon.BODY_ROLE_NOUNS and bare:
-            return next((e for e in candidates if not e.person and e.salient), None)
+        if word in lexicon.BODY_ROLE_NOUNS and bare and not nationality:  # not "the ministry in Moscow"
+            # "Ukrainian forces held the village. The ministry said": one body is not a plural group
+            singular = head.tag_ not in {"NNS", "NNPS"}
+            return next((e for e in candidates if not e.person and e.salient and not (singular and e.plural)),
+                        None)
         return None
 
 

@@ -96,3 +96,22 @@ def test_a_sides_place_anywhere_before_when_nothing_else_says(war: Profile) -> N
     text = "Missiles hit Odesa overnight, officials said. A spokesman for the ministry said more were coming."
     context = _context(war, text, ["Missiles", "officials", "A spokesman"], contents=["Missiles hit Odesa"])
     assert context.side_at(text.index("A spokesman")) == "ukraine"
+
+
+def test_a_place_its_own_sentence_names_outside_what_was_said(war: Profile) -> None:
+    text = "Colonel Roman Dub, who leads a unit near Sumy, said the night was calm."
+    context = _context(war, text, ["Colonel Roman Dub"], contents=["the night was calm"])
+    assert context.side_at(0) == "ukraine"
+
+
+def test_a_place_after_it_inside_what_was_said_places_nobody(war: Profile) -> None:
+    text = "The commander said drones had hit Belgorod and Sumy overnight."
+    context = _context(war, text, ["The commander"], contents=["drones had hit Belgorod and Sumy overnight"])
+    assert context.side_at(0) is None
+
+
+def test_the_first_side_named_after_it_when_nothing_before_says(war: Profile) -> None:
+    text = "The men have not slept for days, their commander said.\nOfficials in Kyiv say help is coming."
+    context = _context(war, text, ["The men", "their commander", "Officials in Kyiv"],
+                       contents=["The men have not slept for days", "help is coming"])
+    assert context.side_at(text.index("their commander")) == "ukraine"

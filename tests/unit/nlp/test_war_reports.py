@@ -1,5 +1,5 @@
-"""Invented mini war reports (``war_reports.REPORTS``): each expected speaker and group, under the war
-profile's own conventions."""
+"""Invented mini war reports (``war_reports`` and its themed siblings): each expected speaker and group,
+under the war profile's own conventions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,17 @@ from collections.abc import Callable
 import pytest
 
 from attribview.core.types import Analysis
-from tests.unit.nlp.war_reports import REPORTS, WAITING
+from tests.unit.nlp import (
+    war_reports,
+    war_reports_bodies,
+    war_reports_leads,
+    war_reports_outlets,
+    war_reports_sources,
+)
+
+_TABLES = (war_reports, war_reports_leads, war_reports_bodies, war_reports_sources, war_reports_outlets)
+REPORTS = {name: report for table in _TABLES for name, report in table.REPORTS.items()}
+WAITING = {row: reason for table in _TABLES for row, reason in table.WAITING.items()}
 
 ROWS = [
     pytest.param(name, fragment, speaker, group, id=f"{name}-{i}", marks=[pytest.mark.xfail(
