@@ -114,3 +114,5 @@ FINDING_NOUNS: Final = _words("finding_nouns")
 LEMMA_FIXES: Final[dict[str, str]] = {form: str(lemma) for form, lemma in _TABLES["lemma_fixes"].items()}
 OCCASION_MARKS: Final = _words("occasion_marks")
 SETTING_NOUNS: Final = _words("setting_nouns")
+CARRIER_VERBS: Final = _words("carrier_verbs")
+VENUE_PREPS: Final = _words("venue_preps")

@@ -8,6 +8,7 @@ tokens, so they are tested on hand-built Docs, independent of the model's versio
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
+from attribview.nlp.rules.wire_copy import carried_speaker, venue_source
 
 
 def cue_lemma(token: Token) -> str:
@@ -49,7 +50,7 @@ def _vouches_by(participle: Token) -> bool:
     if cue_lemma(participle) in lexicon.THAT_ONLY_VERBS:
         return False
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
-        c.dep_ == "agent" for c in children)
+        c.dep_ == "agent" for c in children) or venue_source(participle) is not None
 
 
 def trailing_subject(cue: Token, start: int) -> Token | None:
@@ -104,8 +105,14 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        venue = venue_source(current) if level == 0 else None
+        if venue is not None:  # "As reported in the ministry, ..."
+            return venue
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
             current = current.head.head  # "Peskov was quoted as saying": the one quoted
+            carried = carried_speaker(current)  # "TASS quoted Peskov as saying": not the agency
+            if carried is not None:
+                return carried
             continue
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
             # "responded by saying ...", "stopped short of calling ...": the doer of the verb above

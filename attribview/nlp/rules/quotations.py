@@ -14,6 +14,7 @@ from attribview.nlp.quotations import CLOSERS, STRAIGHT, Quotation
 from attribview.nlp.rules.continuations import continuation
 from attribview.nlp.rules.grammar import is_cue, is_negated, mention_range, subject_of
 from attribview.nlp.rules.index import DocIndex
+from attribview.nlp.rules.wire_copy import in_source, inverted_object
 from attribview.nlp.span_index import AttributionIndex
 
 _DASHES = frozenset("―—–-")
@@ -26,7 +27,7 @@ def place_quotations(ix: DocIndex) -> None:
     for quote in ix.quotations:
         placed.update()
         qspan = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if qspan is None:
+        if qspan is None or in_source(ix.found, quote.start, quote.end):
             continue
         owner = _content_holding(placed, quote)
         if owner is not None:
@@ -167,6 +168,8 @@ def _framing_cue(ix: DocIndex, quote: Quotation, qspan: Span) -> tuple[Token, To
         subject = None
     if subject is None and cue.i + 1 < len(doc) and cue.lower_ == "said":
         subject = _inverted_speaker(ix, cue)
+    if subject is None:
+        subject = inverted_object(cue, qspan.end)
     return cue, subject
 
 

@@ -20,6 +20,7 @@ from attribview.nlp.rules.grammar import (
     trailing_subject,
 )
 from attribview.nlp.rules.index import DocIndex
+from attribview.nlp.rules.wire_copy import carries_saying, comma_that_start, fronted_apposition
 
 
 def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
@@ -29,6 +30,8 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
         return
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and ix.covered(cue):
         return  # "blamed the council for delaying the vote": the gerund is what the accusation says
+    if carries_saying(cue):
+        return  # "Reuters cited the governor as saying ...": the "saying" reports it
     if lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by":
         return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
     passive = is_passive(cue)
@@ -66,6 +69,9 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
         c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= after_dateline(ix, sent)
         for c in cue.children)
     content = None if fronted else content_after(ix, cue, sent, subject)
+    that = comma_that_start(cue) if content is None and not fronted else None
+    if that is not None:  # "The governor informed, that ...": the parser lost the clause
+        content = trim(ix, that, sent.end)
     if content is not None:
         content = with_extracted(ix, cue, content)
     kind = "indirect"
@@ -105,6 +111,9 @@ def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, t
                             "PERSON" else before.i, before.i + 1), False
     if misread_predicate(cue):
         return cue.head, None, True
+    fronted = fronted_apposition(cue)
+    if fronted is not None:
+        return fronted, None, False
     trailing = trailing_subject(cue, after_dateline(ix, sent)) if cue.i > sent.start + 2 else None
     return trailing, None, trailing is not None
 

@@ -1,0 +1,91 @@
+"""Wire, agency and machine-translated copy: who speaks where an outlet carries somebody's words.
+
+"TASS quoted Pushilin as saying ...", "As reported in the ministry of defence, ...", "“...” — wrote
+the commander X", "The governor informed, that ...". The small model parses these shapes in ways the
+general rules do not expect; each helper reads one of them from tokens, so ``grammar``, ``quotations``
+and ``reporting_verbs`` can ask it without a rule of their own.
+"""
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from attribview.nlp import lexicon
+from attribview.nlp.attribution import Attribution
+
+#: Entity types of a phrase that says where or when a report was made, never by whom.
+_NO_SOURCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
+
+
+def carried_speaker(verb: Token) -> Token | None:
+    """"TASS quoted Pushilin as saying ...", "Interfax cited the governor as saying ...": the one the
+    outlet quotes speaks, the outlet only carries the words (the object of a carrier verb)."""
+    if verb.lemma_.lower() not in lexicon.CARRIER_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+
+
+def venue_source(participle: Token) -> Token | None:
+    """"As reported in the Ministry of defence, ...", "as stated at the regional administration": the
+    body a bare "as"-participle names with a preposition other than "by" reported it (not a date or a
+    place: "as reported in March", "as reported in Kyiv")."""
+    if participle.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in participle.children):
+        return None
+    for prep in participle.children:
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.VENUE_PREPS:
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and body.pos_ in {"NOUN", "PROPN"} and body.ent_type_ not in _NO_SOURCE_ENTITIES:
+                return body
+    return None
+
+
+def inverted_object(cue: Token, quote_end: int) -> Token | None:
+    """"“Glory to our pilots!” — wrote the commander X": a cue after a quotation, without a subject,
+    whose object follows it; the quotation is what was written, so the object is the writer the
+    parser misread (a "subject" inside the quotation is the parser's too)."""
+    if cue.i < quote_end or any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} and c.i >= quote_end
+                                for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in {"NOUN", "PROPN"}),
+                None)
+
+
+def comma_that_start(cue: Token) -> int | None:
+    """"The governor informed, that ...": machine translation puts a comma before "that", and the parser
+    then loses the clause; the token where the content starts, after the "that"."""
+    doc = cue.doc
+    if cue.i + 3 < len(doc) and doc[cue.i + 1].text == "," and doc[cue.i + 2].lower_ == "that":
+        return cue.i + 3
+    return None
+
+
+def carries_saying(verb: Token) -> bool:
+    """"Reuters cited a commander as saying ...", "the governor was cited by RIA as saying ...": the
+    carrier verb frames the "saying", which reports the content; the carrier itself reports nothing."""
+    return verb.lemma_.lower() in lexicon.CARRIER_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children)
+
+
+def in_source(found: Iterable[Attribution], start: int, end: int) -> bool:
+    """"Representative of the group “West” Ivan Bigma said ...": a quoted unit name inside a speaker's
+    mention (characters ``start``..``end``) is part of the name, not a quotation of anybody's words."""
+    return any(a.source is not None and a.source[0] <= start and end <= a.source[1] for a in found)
+
+
+def fronted_apposition(cue: Token) -> Token | None:
+    """"In Ukraine, the head of the Kharkiv region said ...": a digest's opening place phrase, and the
+    parser makes the speaker after its comma an apposition of the place; the apposition that runs to
+    the cue is the subject the cue lacks."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in cue.children):
+        return None
+    doc = cue.doc
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i > cue.i:
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            for noun in place.children:
+                left = noun.left_edge.i
+                if noun.dep_ == "appos" and noun.right_edge.i == cue.i - 1 and doc[left - 1].text == ",":
+                    return noun
+    return None
