@@ -49,8 +49,8 @@ def _vouches_by(participle: Token) -> bool:
     children = list(participle.children)
     if cue_lemma(participle) in lexicon.THAT_ONLY_VERBS:
         return False
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
-        c.dep_ == "agent" for c in children) or venue_source(participle) is not None
+    return (any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
+        c.dep_ == "agent" for c in children)) or venue_source(participle) is not None  # "as reported in X"
 
 
 def trailing_subject(cue: Token, start: int) -> Token | None:

@@ -30,17 +30,17 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
         return
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and ix.covered(cue):
         return  # "blamed the council for delaying the vote": the gerund is what the accusation says
-    if carries_saying(cue):
-        return  # "Reuters cited the governor as saying ...": the "saying" reports it
-    if lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by":
-        return  # "(Reporting by Anna Lee; Editing by ...)": a credit line
+    if carries_saying(cue) or (  # "Reuters cited the governor as saying ...": the "saying" reports it
+            lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by"
+            and not any(c.dep_ == "mark" for c in cue.children)):
+        return  # "(Reporting by Anna Lee; Editing by ...)": a credit line, not "as reported by X"
     passive = is_passive(cue)
     subject = subject_of(cue)
     if passive and (subject is None or subject.dep_ == "nsubjpass"):
         return
     if subject is not None and not (sent.start <= subject.i < sent.end):
         subject = None
-    subject = _coordinated_speaker(ix, cue, subject, sent)
+    subject = fronted_apposition(cue) or _coordinated_speaker(ix, cue, subject, sent)
     lost_name, lost_subject = None, False
     if subject is None:
         subject, lost_name, lost_subject = _lost_speaker(ix, cue, sent)
@@ -68,10 +68,7 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     fronted = left - 1 > sent.start and ix.doc[left - 1].text == "," and any(
         c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= after_dateline(ix, sent)
         for c in cue.children)
-    content = None if fronted else content_after(ix, cue, sent, subject)
-    that = comma_that_start(cue) if content is None and not fronted else None
-    if that is not None:  # "The governor informed, that ...": the parser lost the clause
-        content = trim(ix, that, sent.end)
+    content = None if fronted else content_after(ix, cue, sent, subject) or _after_comma_that(ix, cue, sent)
     if content is not None:
         content = with_extracted(ix, cue, content)
     kind = "indirect"
@@ -111,11 +108,14 @@ def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, t
                             "PERSON" else before.i, before.i + 1), False
     if misread_predicate(cue):
         return cue.head, None, True
-    fronted = fronted_apposition(cue)
-    if fronted is not None:
-        return fronted, None, False
     trailing = trailing_subject(cue, after_dateline(ix, sent)) if cue.i > sent.start + 2 else None
     return trailing, None, trailing is not None
+
+
+def _after_comma_that(ix: DocIndex, cue: Token, sent: Span) -> tuple[int, int] | None:
+    """"The governor informed, that ...": the clause the parser lost after a translated comma."""
+    start = comma_that_start(cue)
+    return trim(ix, start, sent.end) if start is not None else None
 
 
 def _as_clause_content(ix: DocIndex, cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -166,10 +166,10 @@ def _coordinated_speaker(ix: DocIndex, cue: Token, subject: Token | None, sent: 
 
 
 def _frames_quote_before(ix: DocIndex, left: int) -> bool:
-    """Whether the cue at ``left`` closes a quotation just before it: "“...,” he said"."""
+    """Whether the cue at ``left`` closes a quotation just before it: "“...,” he said", "“...” — he wrote"."""
     doc = ix.doc
     i = left - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+    while i >= 0 and (doc[i].is_space or doc[i].text in {",", "-", "—", "–"}):
         if "\n" in doc[i].text:
             return False
         i -= 1

@@ -29,12 +29,14 @@ def venue_source(participle: Token) -> Token | None:
     """"As reported in the Ministry of defence, ...", "as stated at the regional administration": the
     body a bare "as"-participle names with a preposition other than "by" reported it (not a date or a
     place: "as reported in March", "as reported in Kyiv")."""
-    if participle.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in participle.children):
+    children = list(participle.children)
+    if participle.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return None
-    for prep in participle.children:
+    for prep in children:
         if prep.dep_ == "prep" and prep.lower_ in lexicon.VENUE_PREPS:
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if body is not None and body.pos_ in {"NOUN", "PROPN"} and body.ent_type_ not in _NO_SOURCE_ENTITIES:
+            if body is not None and body.pos_ in {"NOUN", "PROPN"} and (
+                    body.ent_type_ not in _NO_SOURCE_ENTITIES):
                 return body
     return None
 
@@ -75,17 +77,21 @@ def in_source(found: Iterable[Attribution], start: int, end: int) -> bool:
 
 def fronted_apposition(cue: Token) -> Token | None:
     """"In Ukraine, the head of the Kharkiv region said ...": a digest's opening place phrase, and the
-    parser makes the speaker after its comma an apposition of the place; the apposition that runs to
-    the cue is the subject the cue lacks."""
-    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in cue.children):
-        return None
+    parser makes the speaker after its comma an apposition of the place (the place itself the subject
+    when it loses the preposition's object); the apposition that runs to the cue is the speaker."""
     doc = cue.doc
-    for prep in cue.children:
-        if prep.dep_ != "prep" or prep.i > cue.i:
-            continue
-        for place in (c for c in prep.children if c.dep_ == "pobj"):
-            for noun in place.children:
-                left = noun.left_edge.i
-                if noun.dep_ == "appos" and noun.right_edge.i == cue.i - 1 and doc[left - 1].text == ",":
-                    return noun
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    if subjects:
+        before = subjects[0].left_edge.i - 1
+        if before < 0 or doc[before].dep_ != "prep" or any(c.dep_ == "pobj" for c in doc[before].children):
+            return None
+        places = subjects[:1]  # "Meanwhile in Norland, the governor ...": "Norland" parsed as the subject
+    else:
+        places = [c for prep in cue.children if prep.dep_ == "prep" and prep.i < cue.i
+                  for c in prep.children if c.dep_ == "pobj"]
+    for place in places:
+        for noun in place.children:
+            left = noun.left_edge.i
+            if noun.dep_ == "appos" and noun.right_edge.i == cue.i - 1 and doc[left - 1].text == ",":
+                return noun
     return None

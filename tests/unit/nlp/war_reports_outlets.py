@@ -1,7 +1,8 @@
 """Invented war reports in the voices of outlets the war desk reads: spokesmen of both armies, Russian
 state media, occupation and separatist officials, foreign leaders, and English machine-translated from
-Ukrainian or Russian news sites (commas before "that", "informed about", "— wrote X"). Same row format as
-``war_reports``; ``WAITING`` rows need a change in the rule families (``nlp/rules``)."""
+Ukrainian or Russian news sites (commas before "that", "informed about", "— wrote X"), and agency and
+digest copy ("TASS quoted X as saying", "In Ukraine, the head of ... said"). Same row format as
+``war_reports``; ``WAITING`` rows would need a change in the rule families (``nlp/rules``)."""
 
 REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
     "outlets-spokesmen": (
@@ -77,6 +78,31 @@ REPORTS: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {
         [
             ("intercepted 12 unmanned aerial", None, "russian_mod"),
             ("damaged a private house", "Vyacheslav Gladkov", "local_officials"),
+        ],
+    ),
+    "outlets-agency-copy": (
+        "Interfax quoted the governor of the Kursk region as saying that a drone had hit a power line.\n"
+        "Pushilin was quoted by TASS as saying Ukrainian forces had shelled Horlivka.\n"
+        "Representative of the Russian group of forces \"West\" Ivan Bigma said that Ukrainian units lost 40 "
+        "soldiers.\n"
+        "\"We will rebuild the bridge,\" - said Prokudin.\n"
+        "As reported by the General Staff of the Armed Forces of Ukraine, 120 combat clashes took place over "
+        "the past day.",
+        [
+            ("drone had hit a power line", None, "local_officials"),
+            ("shelled Horlivka", "Denis Pushilin", "local_officials"),
+            ("lost 40 soldiers", "Ivan Bigma", "russian_mod"),
+            ("rebuild the bridge", "Oleksandr Prokudin", "local_officials"),
+            ("120 combat clashes", None, "ukrainian_military"),
+        ],
+    ),
+    "outlets-digest": (
+        "In Ukraine, the head of the Odesa regional military administration said a drone hit a grain "
+        "terminal.\n"
+        "In Russia, Belgorod governor Vyacheslav Gladkov said two villages were shelled.",
+        [
+            ("hit a grain terminal", None, "local_officials"),
+            ("two villages were shelled", "Vyacheslav Gladkov", "local_officials"),
         ],
     ),
 }
