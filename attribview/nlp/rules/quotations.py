@@ -27,7 +27,7 @@ def place_quotations(ix: DocIndex) -> None:
     for quote in ix.quotations:
         placed.update()
         qspan = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if qspan is None or in_source(ix.found, quote.start, quote.end):
+        if qspan is None or in_source(ix.found, qspan):
             continue
         owner = _content_holding(placed, quote)
         if owner is not None:

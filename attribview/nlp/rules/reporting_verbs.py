@@ -20,7 +20,7 @@ from attribview.nlp.rules.grammar import (
     trailing_subject,
 )
 from attribview.nlp.rules.index import DocIndex
-from attribview.nlp.rules.wire_copy import carries_saying, comma_that_start, fronted_apposition
+from attribview.nlp.rules.wire_copy import carries_saying, comma_that_start, fronted_apposition, opens_with_as
 
 
 def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
@@ -32,7 +32,7 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
         return  # "blamed the council for delaying the vote": the gerund is what the accusation says
     if carries_saying(cue) or (  # "Reuters cited the governor as saying ...": the "saying" reports it
             lemma in lexicon.CREDIT_VERBS and cue.i + 1 < len(ix.doc) and ix.doc[cue.i + 1].lower_ == "by"
-            and not any(c.dep_ == "mark" for c in cue.children)):
+            and not opens_with_as(cue)):
         return  # "(Reporting by Anna Lee; Editing by ...)": a credit line, not "as reported by X"
     passive = is_passive(cue)
     subject = subject_of(cue)

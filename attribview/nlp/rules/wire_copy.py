@@ -8,13 +8,15 @@ and ``reporting_verbs`` can ask it without a rule of their own.
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
 
 #: Entity types of a phrase that says where or when a report was made, never by whom.
 _NO_SOURCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
+#: The most tokens (its marks included) of a quoted name in a title ("the group “West”").
+_NAME_TOKENS = 6
 
 
 def carried_speaker(verb: Token) -> Token | None:
@@ -25,12 +27,19 @@ def carried_speaker(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
 
 
+def opens_with_as(participle: Token) -> bool:
+    """"As reported by the ministry, ...": a bare "as"-participle before the clause it vouches for; at
+    the end of a sentence ("..., as reported by X") it credits a report, the speaker stays the cue's."""
+    return participle.tag_ == "VBN" and participle.i < participle.head.i and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in participle.children)
+
+
 def venue_source(participle: Token) -> Token | None:
     """"As reported in the Ministry of defence, ...", "as stated at the regional administration": the
     body a bare "as"-participle names with a preposition other than "by" reported it (not a date or a
     place: "as reported in March", "as reported in Kyiv")."""
     children = list(participle.children)
-    if participle.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+    if not opens_with_as(participle):
         return None
     for prep in children:
         if prep.dep_ == "prep" and prep.lower_ in lexicon.VENUE_PREPS:
@@ -45,8 +54,9 @@ def inverted_object(cue: Token, quote_end: int) -> Token | None:
     """"“Glory to our pilots!” — wrote the commander X": a cue after a quotation, without a subject,
     whose object follows it; the quotation is what was written, so the object is the writer the
     parser misread (a "subject" inside the quotation is the parser's too)."""
-    if cue.i < quote_end or any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} and c.i >= quote_end
-                                for c in cue.children):
+    doc = cue.doc
+    if cue.i < quote_end or not all(t.is_punct or t.is_space for t in doc[quote_end:cue.i]) or any(
+            c.dep_ in {"nsubj", "nsubjpass", "ccomp"} and c.i >= quote_end for c in cue.children):
         return None
     return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in {"NOUN", "PROPN"}),
                 None)
@@ -56,6 +66,9 @@ def comma_that_start(cue: Token) -> int | None:
     """"The governor informed, that ...": machine translation puts a comma before "that", and the parser
     then loses the clause; the token where the content starts, after the "that"."""
     doc = cue.doc
+    if cue.dep_ == "parataxis" or (cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ",") or any(
+            c.dep_ in {"ccomp", "parataxis"} and c.i < cue.i for c in cue.children):
+        return None  # "He hoped, he said, that ...": an interposed cue; the clause is the fronted one
     if cue.i + 3 < len(doc) and doc[cue.i + 1].text == "," and doc[cue.i + 2].lower_ == "that":
         return cue.i + 3
     return None
@@ -69,10 +82,12 @@ def carries_saying(verb: Token) -> bool:
         for c in verb.children)
 
 
-def in_source(found: Iterable[Attribution], start: int, end: int) -> bool:
-    """"Representative of the group “West” Ivan Bigma said ...": a quoted unit name inside a speaker's
-    mention (characters ``start``..``end``) is part of the name, not a quotation of anybody's words."""
-    return any(a.source is not None and a.source[0] <= start and end <= a.source[1] for a in found)
+def in_source(found: Iterable[Attribution], qspan: Span) -> bool:
+    """"Representative of the group “West” Ivan Bigma said ...": a short quoted name inside a speaker's
+    mention is part of the name, not a quotation of anybody's words."""
+    start, end = qspan.start_char, qspan.end_char
+    return len(qspan) <= _NAME_TOKENS and any(
+        a.source is not None and a.source[0] <= start and end <= a.source[1] for a in found)
 
 
 def fronted_apposition(cue: Token) -> Token | None:
