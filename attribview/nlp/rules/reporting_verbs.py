@@ -90,13 +90,20 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
             start = after_dateline(ix, sent)
             first = trim(ix, start, left)
             content = (first[0], tail[1]) if first is not None else None
-    if content is None:
-        return
+    if content is None or _only_a_time(ix, content):
+        return  # "faster than scientists estimated five years ago": when, not what
     source = lost_name or (mention_range(subject) if subject is not None else None)
     confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
     ix.add(content, kind, cue=(cue.i, cue.i + 1), source=source,
            head=subject.i if subject is not None else None, confidence=confidence)
     ix.found[-1].tail = tail
+
+
+def _only_a_time(ix: DocIndex, content: tuple[int, int]) -> bool:
+    """Whether a content is nothing but a date or a time."""
+    span = ix.doc.char_span(*content, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha or t.like_num] if span is not None else []
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
 
 
 def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None, bool]:

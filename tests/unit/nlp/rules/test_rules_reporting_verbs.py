@@ -76,3 +76,8 @@ def test_an_inverted_cue_between_commas_names_the_speaker_after_it(analyse: Anal
 def test_a_speaker_with_an_apposition_before_the_cue_is_no_inverted_cue(analyse: Analyse) -> None:
     text = "Ivo Marsh, the mayor, said the pier, built in 1900, would close."
     assert pairs(analyse, text) == [("the pier, built in 1900, would close", "Ivo Marsh, the mayor")]
+
+
+def test_a_content_that_is_only_a_time_is_none(analyse: Analyse) -> None:
+    text = "The harbour is silting up 40 percent faster than engineers estimated five years ago."
+    assert pairs(analyse, text) == []
