@@ -16,7 +16,8 @@ def pairs(analyse: Analyse, text: str) -> list[tuple[str, str]]:
     ("“The plan will fail,” Marsh, a senior fellow at the Harbour Institute who studies ports and "
      "shipping, said on Monday.", "Marsh, a senior fellow at the Harbour Institute"),
     ("“The ferry is safe,” Ivo Marsh, the longest-serving harbour master in the history of the port of "
-     "Varn, told reporters.", "Ivo Marsh, the longest-serving harbour master in the history of the port of Varn"),
+     "Varn, told reporters.",
+     "Ivo Marsh, the longest-serving harbour master in the history of the port of Varn"),
 ])
 def test_a_speaker_right_after_a_quotation_frames_it_however_long_the_description(
         analyse: Analyse, text: str, source: str) -> None:
