@@ -18,6 +18,8 @@ from attribview.nlp.rules.index import DocIndex
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "det", "amod", "compound", "poss", "nsubj", "case"})
 #: Tags of a finite verb (past, present, modal).
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of a wh-word ("what", "which", "where"): a clause it opens is a thing, not a finding.
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *,
@@ -149,10 +151,12 @@ def _complementiser(ix: DocIndex, cue: Token, start: int, end: int) -> int | Non
 
 def _finite_clause(cue: Token, start: int, end: int) -> bool:
     """A finite clause with its own subject as the cue's complement: "records show he never paid"
-    states a finding without its "that", while "a video showed the flag being raised" is a picture."""
+    states a finding without its "that", while "a video showed the flag being raised" is a picture and
+    "showed what it said were plans" shows a thing."""
     return any(c.dep_ == "ccomp" and start <= c.i < end and (c.tag_ in _FINITE_TAGS or any(
         a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE_TAGS for a in c.children)) and any(
-        s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children) for c in cue.children)
+        s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children) and not any(
+        t.tag_ in _WH_TAGS for t in c.doc[cue.i + 1:c.i]) for c in cue.children)
 
 
 def _clause_follows(ix: DocIndex, cue: Token, start: int, end: int) -> bool:
