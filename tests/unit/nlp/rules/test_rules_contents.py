@@ -18,6 +18,7 @@ def pairs(analyse: Analyse, text: str) -> list[tuple[str, str]]:
     ("The survey found most residents support the new ferry.", "most residents support the new ferry",
      "The survey"),
     ("The figures show unemployment rose in Varn in May.", "unemployment rose in Varn in May", "The figures"),
+    ("The judge ruled that the harbour contract was void.", "the harbour contract was void", "The judge"),
 ])
 def test_a_finding_verb_reports_a_finite_clause_without_that(analyse: Analyse, text: str, content: str,
                                                               source: str) -> None:
@@ -27,6 +28,13 @@ def test_a_finding_verb_reports_a_finite_clause_without_that(analyse: Analyse, t
 @pytest.mark.parametrize("text", [
     "A video showed the flag being raised over the town hall.",  # a picture, not a finding
     "The harbour master showed the visitors the new pier.",
+    "The court ruled the harbour levy unlawful.",  # a verdict on an object, no clause
 ])
 def test_a_finding_verb_without_a_finite_clause_reports_nothing(analyse: Analyse, text: str) -> None:
     assert pairs(analyse, text) == []
+
+
+def test_a_clause_a_wh_word_opens_is_a_thing_shown(analyse: Analyse) -> None:
+    # "what it said were the plans": the channel shows a thing; only "said" reports
+    analysis = analyse("The harbour channel showed what it said were the plans for the new pier.")
+    assert [analysis.text[q.cue_start or 0:q.cue_end or 0] for q in analysis.quotes] == ["said"]
