@@ -28,6 +28,8 @@ CALIBRATION_FILE = "calibration.json"
 AGREE, NEAR, ALONE = "agree", "near", "alone"
 #: The share of two contents that both must cover to agree (the scorer's own bar).
 AGREE_SHARE = 0.5
+#: The counting whose curves are fitted apart (see :func:`counted`): relations are the bare origins.
+STATEMENTS = "statements"
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,12 @@ class Calibration:
     curves: dict[str, Curve] = field(default_factory=dict)
     threshold: float | None = 0.0
 
-    def confidence(self, origin: str, score: float) -> float:
+    def confidence(self, origin: str, score: float, fallback: str | None = None) -> float:
+        """The curve of ``origin`` at ``score``, else that of ``fallback`` (a file fitted before the
+        origin had a curve of its own), else the score itself."""
         curve = self.curves.get(origin)
+        if curve is None and fallback is not None:
+            curve = self.curves.get(fallback)
         return curve(score) if curve is not None else score
 
     def to_json(self) -> dict[str, Any]:
@@ -137,13 +143,21 @@ def origin(engine: str, how: str) -> str:
     return f"{engine}-{how}"
 
 
+def counted(origin: str, counting: str) -> str:
+    """The curve of an origin fitted for a counting other than relations ("statements:rules-agree")."""
+    return f"{counting}:{origin}"
+
+
 def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarray,
-            calibration: Calibration, layout: Layout) -> None:
+            calibration: Calibration, layout: Layout, counting: str | None = None) -> None:
     """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
-    candidates (columns, see :func:`_shares`)."""
+    candidates (columns, see :func:`_shares`); ``counting``: the curves fitted for it, if any, else
+    the relations' ones."""
     for attribution, best in zip(found, shares.max(axis=1, initial=0.0).tolist(), strict=True):
         how = origin(engine, _how(best))
-        attribution.confidence = calibration.confidence(how, learned_score(doc, attribution, layout) or 0.0)
+        curve = counted(how, counting) if counting is not None else how
+        score = learned_score(doc, attribution, layout) or 0.0
+        attribution.confidence = calibration.confidence(curve, score, how)
 
 
 def _extents(found: list[Attribution]) -> list[tuple[int, int]]:
@@ -158,7 +172,9 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
     Without the tagger every engine is the rules'. Combined, every candidate of either engine gets
     its calibrated confidence (the curve of its engine and of how the other engine reads its
     content). Counting statements, the rules' candidates are kept as found: the tagger learned
-    PolNeAR's relations, which join quotations and read stances that a desk's statements do not.
+    PolNeAR's relations, which join quotations and read stances that a desk's statements do not;
+    their confidences take the curves fitted on statements (a quotation's fragment shares less than
+    half of the tagger's joined quotation, which the relations' curves read as a disagreement).
     Counting relations, the surest candidates are taken first, and one that overlaps a candidate of
     the other engine already taken, or falls under the threshold, is left out. Only the count asked
     for is read (the profile chooses it before the pipeline runs). An engine asked for alone works
@@ -183,7 +199,8 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
         if relations:
             found[COMBINED] = _chosen(doc, rules, learned, calibration, layout)
         else:
-            _scored(doc, rules, RULES, _shares(_extents(rules), _extents(learned)), calibration, layout)
+            shown = [(a.start, a.end) for a in rules]  # a statement is its first fragment, as shown
+            _scored(doc, rules, RULES, _shares(shown, _extents(learned)), calibration, layout, STATEMENTS)
             found[COMBINED] = rules
     return found
 
