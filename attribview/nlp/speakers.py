@@ -119,12 +119,13 @@ class SpeakerResolver:
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
         name = name or mention.strip()
-        last = name.split()[-1] if name.split() else name
-        for entity in reversed(self.entities):
-            known_last = entity.name.split()[-1] if entity.name.split() else ""
-            same = entity.name == name or (
-                (entity.person or person) and last == known_last and (
-                    len(name.split()) == 1 or len(entity.name.split()) == 1))
+        words = name.split()
+        last, single = (words[-1] if words else name), len(words) == 1
+        for entity in reversed(self.entities):  # split each known name only when the names differ
+            same = entity.name == name
+            if not same and (entity.person or person):
+                known = entity.name.split()
+                same = bool(known) and last == known[-1] and (single or len(known) == 1)
             if same:
                 if len(name) > len(entity.name):
                     entity.name = name
