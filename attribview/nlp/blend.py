@@ -222,8 +222,8 @@ def _twins(shares: numpy.ndarray) -> list[int]:
     (rows), -1 where none agrees."""
     if not shares.shape[0]:
         return [-1] * shares.shape[1]
-    best = shares.argmax(axis=0)
-    return numpy.where(shares.max(axis=0) >= AGREE_SHARE, best, -1).tolist()
+    twins: list[int] = numpy.where(shares.max(axis=0) >= AGREE_SHARE, shares.argmax(axis=0), -1).tolist()
+    return twins
 
 
 def _inherit_links(rules: list[Attribution], learned: list[Attribution], twins: list[int],
