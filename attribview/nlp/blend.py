@@ -28,6 +28,8 @@ CALIBRATION_FILE = "calibration.json"
 AGREE, NEAR, ALONE = "agree", "near", "alone"
 #: The share of two contents that both must cover to agree (the scorer's own bar).
 AGREE_SHARE = 0.5
+#: The counting whose curves are fitted apart (see :func:`counted`): relations are the bare origins.
+STATEMENTS = "statements"
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,12 @@ class Calibration:
     curves: dict[str, Curve] = field(default_factory=dict)
     threshold: float | None = 0.0
 
-    def confidence(self, origin: str, score: float) -> float:
+    def confidence(self, origin: str, score: float, fallback: str | None = None) -> float:
+        """The curve of ``origin`` at ``score``, else that of ``fallback`` (a file fitted before the
+        origin had a curve of its own), else the score itself."""
         curve = self.curves.get(origin)
+        if curve is None and fallback is not None:
+            curve = self.curves.get(fallback)
         return curve(score) if curve is not None else score
 
     def to_json(self) -> dict[str, Any]:
@@ -137,13 +143,21 @@ def origin(engine: str, how: str) -> str:
     return f"{engine}-{how}"
 
 
+def counted(origin: str, counting: str) -> str:
+    """The curve of an origin fitted for a counting other than relations ("statements:rules-agree")."""
+    return f"{counting}:{origin}"
+
+
 def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarray,
-            calibration: Calibration, layout: Layout) -> None:
+            calibration: Calibration, layout: Layout, counting: str | None = None) -> None:
     """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
-    candidates (columns, see :func:`_shares`)."""
+    candidates (columns, see :func:`_shares`); ``counting``: the curves fitted for it, if any, else
+    the relations' ones."""
     for attribution, best in zip(found, shares.max(axis=1, initial=0.0).tolist(), strict=True):
         how = origin(engine, _how(best))
-        attribution.confidence = calibration.confidence(how, learned_score(doc, attribution, layout) or 0.0)
+        curve = counted(how, counting) if counting is not None else how
+        score = learned_score(doc, attribution, layout) or 0.0
+        attribution.confidence = calibration.confidence(curve, score, how)
 
 
 def _extents(found: list[Attribution]) -> list[tuple[int, int]]:
@@ -158,7 +172,9 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
     Without the tagger every engine is the rules'. Combined, every candidate of either engine gets
     its calibrated confidence (the curve of its engine and of how the other engine reads its
     content). Counting statements, the rules' candidates are kept as found: the tagger learned
-    PolNeAR's relations, which join quotations and read stances that a desk's statements do not.
+    PolNeAR's relations, which join quotations and read stances that a desk's statements do not;
+    their confidences take the curves fitted on statements (a quotation's fragment shares less than
+    half of the tagger's joined quotation, which the relations' curves read as a disagreement).
     Counting relations, the surest candidates are taken first, and one that overlaps a candidate of
     the other engine already taken, or falls under the threshold, is left out. Only the count asked
     for is read (the profile chooses it before the pipeline runs). An engine asked for alone works
@@ -183,7 +199,8 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
         if relations:
             found[COMBINED] = _chosen(doc, rules, learned, calibration, layout)
         else:
-            _scored(doc, rules, RULES, _shares(_extents(rules), _extents(learned)), calibration, layout)
+            shown = [(a.start, a.end) for a in rules]  # a statement is its first fragment, as shown
+            _scored(doc, rules, RULES, _shares(shown, _extents(learned)), calibration, layout, STATEMENTS)
             found[COMBINED] = rules
     return found
 
@@ -192,10 +209,10 @@ def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
             calibration: Calibration, layout: Layout) -> list[Attribution]:
     """The combination counting relations (see :func:`blends`)."""
     shares = _shares(_extents(rules), _extents(learned))
+    twins = _twins(shares)
     for column, attribution in enumerate(learned):  # the tagger tells no stance from a statement:
-        twins = numpy.flatnonzero(shares[:, column] >= AGREE_SHARE)  # the first agreeing rule's kind
-        if len(twins):
-            attribution.kind = rules[int(twins[0])].kind
+        if twins[column] >= 0:  # the agreeing rule's kind
+            attribution.kind = rules[twins[column]].kind
     _scored(doc, rules, RULES, shares, calibration, layout)
     _scored(doc, learned, LEARNED, shares.T, calibration, layout)
     if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
@@ -207,11 +224,55 @@ def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
     for attribution, side in sorted(candidates, key=lambda c: -c[0].confidence):
         if attribution.confidence < calibration.threshold:
             break
-        other = taken[LEARNED if side == RULES else RULES]
-        span = extent(attribution)
-        if any(span[0] < end and start < span[1] for start, end in other):
+        if _overlaps(extent(attribution), taken[LEARNED if side == RULES else RULES]):
             continue
-        taken[side].append(span)
+        taken[side].append(extent(attribution))
         chosen.append(attribution)
+    _inherit_links(rules, learned, twins, chosen)
+    chosen += _continuations(rules, chosen, taken[LEARNED])
     resolve_speakers(doc, [a for a in chosen if "learned" in a.flags])  # the rules resolved theirs
     return sorted(chosen, key=lambda a: (a.start, a.end))
+
+
+def _twins(shares: numpy.ndarray) -> list[int]:
+    """For each of the tagger's candidates (columns) the rule candidate that agrees with it most
+    (rows), -1 where none agrees."""
+    if not shares.shape[0]:
+        return [-1] * shares.shape[1]
+    twins: list[int] = numpy.where(shares.max(axis=0) >= AGREE_SHARE, shares.argmax(axis=0), -1).tolist()
+    return twins
+
+
+def _inherit_links(rules: list[Attribution], learned: list[Attribution], twins: list[int],
+                   chosen: list[Attribution]) -> None:
+    """A tagger's candidate kept in the place of its agreeing rule candidate takes over what the rules
+    know of that one's structure, which the tagger's words do not carry: the quotations that carry on
+    it (``follows``) carry on the tagger's reading instead, so that counting relations still joins
+    them."""
+    kept = {id(a) for a in chosen}
+    heirs = {id(rules[twin]): attribution for attribution, twin in zip(learned, twins, strict=True)
+             if twin >= 0 and id(attribution) in kept and id(rules[twin]) not in kept}
+    for attribution in rules:
+        if attribution.follows is not None and id(attribution.follows) in heirs:
+            attribution.follows = heirs[id(attribution.follows)]
+
+
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _continuations(rules: list[Attribution], chosen: list[Attribution],
+                   learned_taken: list[tuple[int, int]]) -> list[Attribution]:
+    """The rules' quotations left out that carry on one kept (``follows``, in text order, so that a
+    chain follows its head): counting relations they are one attribution with it, whatever their own
+    score, unless a learned attribution took their words."""
+    kept = {id(a) for a in chosen}
+    added: list[Attribution] = []
+    for attribution in sorted(rules, key=lambda a: (a.start, a.end)):
+        follows = attribution.follows
+        if id(attribution) in kept or follows is None or id(follows) not in kept:
+            continue
+        if not _overlaps(extent(attribution), learned_taken):
+            kept.add(id(attribution))
+            added.append(attribution)
+    return added

@@ -32,6 +32,8 @@ def joint_sources(doc: Doc, attribution: Attribution, surnames: set[str]) -> lis
         t.ent_type_ for t in span if t.lower_ in lexicon.JOINING_WORDS)
     if len(parts) < 2 or not all(part and _own_source(part, surnames, places) for part in parts):
         return []
+    if _descriptions_of_first(parts):
+        return []
     for i, part in enumerate(parts[:-1]):  # "Sumy and Kharkiv officials": one noun the parts share
         attached = _part_head(part).head
         if attached.pos_ == "NOUN" and any(attached.i == t.i for rest in parts[i + 1:] for t in rest):
@@ -124,6 +126,17 @@ def _own_source(part: list[Token], surnames: set[str], places: bool = False) -> 
         return True  # "Ukraine's foreign minister and ...": a named body's or country's holder
     # "the United States and its allies" is one source: a possessive makes the second part the first's
     return part[0].lower_ in lexicon.DETERMINERS and part[-1].pos_ in {"NOUN", "PROPN"}
+
+
+def _descriptions_of_first(parts: list[list[Token]]) -> bool:
+    """"Ivo Marsh, a harbour strategist and a former adviser to the mayor, said": the parts after a
+    name are its appositions, one person described twice, when none of them is a name itself."""
+    def named(part: list[Token]) -> bool:
+        return any(t.ent_type_ == "PERSON" for t in part) or all(t.pos_ == "PROPN" for t in part)
+
+    second = parts[1]
+    return named(parts[0]) and not any(named(part) for part in parts[1:]) and (
+        second[0].lower_ in lexicon.DETERMINERS and _part_head(second).dep_ == "appos")
 
 
 def _part_head(part: list[Token]) -> Token:

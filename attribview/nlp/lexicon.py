@@ -37,6 +37,7 @@ def _words(name: str) -> frozenset[str]:
 SPEECH_VERBS: Final = _words("speech_verbs")
 THAT_ONLY_VERBS: Final = _words("that_only_verbs")
 QUOTE_ONLY_VERBS: Final = _words("quote_only_verbs")
+INVERTED_CUES: Final = _words("inverted_cues")
 CLAIM_NOUNS: Final = _words("claim_nouns")
 COGNITION_VERBS: Final = _words("cognition_verbs")
 STANCE_VERBS: Final = _words("stance_verbs")

@@ -5,9 +5,12 @@ PolNeAR dev and the war reports, from one pipeline run per article.
         [--weights DIR]
 
 PolNeAR is counted in relations (stances, split quotations joined), the war reports in their profile's
-own conventions (statements). Held-aside articles are for reporting only: choose on ``validation``
-(the training's own dev split, see ``convert.split_ids``) and ``polnear-dev``. ``--weights`` scores a
-tagger and calibration that are not shipped (a training's ``--out``).
+own conventions (statements). A PolNeAR corpus named with ``:statements`` (``validation:statements``)
+is counted as statements instead: its F1 is still the scorer's, against the joined gold, but its
+calibration error takes a fragment of a split quotation as right (see ``scoring.statement_gold``).
+Held-aside articles are for reporting only: choose on ``validation`` (the training's own dev split, see
+``convert.split_ids``) and ``polnear-dev``. ``--weights`` scores a tagger and calibration that are not
+shipped (a training's ``--out``).
 """
 
 import argparse
@@ -33,6 +36,8 @@ from attribview.training.scoring import (
 )
 
 DEFAULT_CORPORA = ("held-aside", "polnear-dev", "war-dev", "gold")
+#: The suffix of a corpus counted as statements.
+STATEMENTS = ":statements"
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,15 @@ class Corpus:
     name: str
     articles: list[Article]
     conventions: Conventions | None
+    statements: bool = False
 
 
 def corpus(shared: Path, name: str) -> Corpus:
     """A named corpus of the evaluation folder; ``held-aside`` and ``calibration`` are parts of
-    ``polnear-train``."""
+    ``polnear-train``; ``NAME:statements`` is a PolNeAR corpus counted as statements."""
+    if name.endswith(STATEMENTS):
+        found = corpus(shared, name.removesuffix(STATEMENTS))
+        return Corpus(name, found.articles, NAMED_CONVENTIONS["statements"], statements=True)
     train = shared / "polnear-train"
     if name == "held-aside":
         ids = (train / HELD_ASIDE).read_text(encoding="utf-8").split()
@@ -92,20 +101,20 @@ def score_corpus(analyzer: Analyzer, scorer: ModuleType, found: Corpus) -> dict[
             for key, value in scorer.score_article(article.gold, pred).items():
                 tally.counts[key] = tally.counts.get(key, 0) + value
             tally.confidences.extend(q["confidence"] for q in pred["quotes"])
-            tally.right.extend(correct_quotes(scorer, article.gold, pred))
+            tally.right.extend(correct_quotes(scorer, article.gold, pred, statements=found.statements))
     return tallies
 
 
 def table(results: dict[str, dict[str, Tally]]) -> str:
     """The markdown table: one row per engine, quote+speaker F1 per corpus (sentence groups too where
-    the gold has sentences), and the expected calibration error of the first corpus."""
+    the gold has sentences), and the expected calibration error of each corpus."""
     names = list(results)
     header = ["engine"]
     for name in names:
         header.append(f"{name} quote+speaker")
         if results[name][ENGINES[0]].sentence_f1() is not None:
             header.append(f"{name} sentence groups")
-    header.append(f"ECE ({names[0]})")
+    header += [f"ECE ({name})" for name in names]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for engine in ENGINES:
         cells = [engine]
@@ -115,7 +124,7 @@ def table(results: dict[str, dict[str, Tally]]) -> str:
             sentence = tally.sentence_f1()
             if sentence is not None:
                 cells.append(f"{sentence:.3f}")
-        cells.append(f"{results[names[0]][engine].ece():.3f}")
+        cells += [f"{results[name][engine].ece():.3f}" for name in names]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -138,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("shared_eval", type=Path)
     parser.add_argument("--corpora", default=",".join(DEFAULT_CORPORA),
                         help="comma-separated: held-aside, validation, calibration, polnear-dev, "
-                             "war-dev, gold")
+                             "war-dev, gold; a PolNeAR one with :statements counted as statements")
     parser.add_argument("--weights", type=Path, help="a tagger's folder (default: the shipped one)")
     args = parser.parse_args(argv)
     if not (args.shared_eval / "score.py").is_file():

@@ -59,9 +59,25 @@ def prediction(analysis: Analysis) -> dict[str, Any]:
     ]}
 
 
-def correct_quotes(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> list[bool]:
+def statement_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """The gold as statements count it: a quote of several ``content_fragments`` (a split quotation,
+    joined as relations count it) also stands as each of its fragments, with the same speaker."""
+    quotes = []
+    for g in gold["quotes"]:
+        quotes.append(g)
+        fragments = g.get("content_fragments") or []
+        if len(fragments) > 1:
+            quotes += [{**g, "content": list(fragment)} for fragment in fragments]
+    return {**gold, "quotes": quotes}
+
+
+def correct_quotes(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], *,
+                   statements: bool = False) -> list[bool]:
     """For each predicted quote: paired with a gold quote (one-to-one, best character Jaccard >= 0.5, as
-    the scorer pairs) and with the right speaker or group."""
+    the scorer pairs) and with the right speaker or group; ``statements``: against
+    :func:`statement_gold`, where a fragment of a split quotation is right too."""
+    if statements:
+        gold = statement_gold(gold)
     quotes = pred["quotes"]
     pairs = []
     for gi, g in enumerate(gold["quotes"]):

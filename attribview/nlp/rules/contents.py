@@ -16,6 +16,10 @@ from attribview.nlp.rules.index import DocIndex
 
 #: Dependencies of the words of a recipient after "tell"-like verbs ("told reporters that ...").
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "det", "amod", "compound", "poss", "nsubj", "case"})
+#: Tags of a finite verb (past, present, modal).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of a wh-word ("what", "which", "where"): a clause it opens is a thing, not a finding.
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *,
@@ -28,7 +32,8 @@ def content_after(ix: DocIndex, cue: Token, sent: Span, subject: Token | None, *
     lemma = cue_lemma(cue)
     end = clause_end(ix, cue, sent)
     i, clause_seen = _content_start(ix, cue, subject, end, lemma, stance)
-    if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not clause_seen and not stance):
+    if i >= end or (lemma in lexicon.THAT_ONLY_VERBS and not (
+            clause_seen or stance or _finite_clause(cue, i, end))):
         return None
     has_clause = clause_seen or any(
         t.dep_ in {"ccomp", "parataxis", "xcomp"} and t.i >= i and t.head.i == cue.i for t in cue.children
@@ -106,7 +111,10 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
                 j += 1
             i = j
             continue
-        past = _past_recipient(ix, token) if lemma in lexicon.TELL_VERBS and not stance else None
+        # "records show Pate has not paid": a finding shows nobody anything, its subject is no recipient
+        tells = lemma in lexicon.TELL_VERBS and not stance and not (
+            lemma in lexicon.THAT_ONLY_VERBS and "nsubj" in {token.dep_, token.head.dep_})
+        past = _past_recipient(ix, token) if tells else None
         if past is None:
             break
         i = max(i + 1, past)
@@ -139,6 +147,16 @@ def _complementiser(ix: DocIndex, cue: Token, start: int, end: int) -> int | Non
                     ix.quote_of_token[t] is not None for t in range(start, mark.i)):
                 return mark.i
     return None
+
+
+def _finite_clause(cue: Token, start: int, end: int) -> bool:
+    """A finite clause with its own subject as the cue's complement: "records show he never paid"
+    states a finding without its "that", while "a video showed the flag being raised" is a picture and
+    "showed what it said were plans" shows a thing."""
+    return any(c.dep_ == "ccomp" and start <= c.i < end and (c.tag_ in _FINITE_TAGS or any(
+        a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE_TAGS for a in c.children)) and any(
+        s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children) and not any(
+        t.tag_ in _WH_TAGS for t in c.doc[cue.i + 1:c.i]) for c in cue.children)
 
 
 def _clause_follows(ix: DocIndex, cue: Token, start: int, end: int) -> bool:

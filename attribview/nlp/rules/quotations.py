@@ -151,8 +151,12 @@ def _framing_cue(ix: DocIndex, quote: Quotation, qspan: Span) -> tuple[Token, To
         after = bisect_left(cues, qspan.end)
         for i in (cues[before - 1:before] if before else []) + cues[after:after + 1]:
             low, high = (qspan.end, i) if i >= qspan.end else (i + 1, qspan.start)
-            if ix.stops_before[high] > ix.stops_before[low] or (high - low > 12 and not colon):
+            if ix.stops_before[high] > ix.stops_before[low]:
                 continue
+            if high - low > 12 and not colon:
+                if i < qspan.end or not _speaker_opens_gap(ix, doc[i], qspan.end):
+                    continue
+                high = low + 1  # "“...,” Marsh, a fellow at ... who studies ..., said": the speaker is next
             distance = high - low + (0 if i >= qspan.end else 1)
             if best is None or distance < best[0]:
                 best = (distance, doc[i])
@@ -171,6 +175,16 @@ def _framing_cue(ix: DocIndex, quote: Quotation, qspan: Span) -> tuple[Token, To
     if subject is None:
         subject = inverted_object(cue, qspan.end)
     return cue, subject
+
+
+def _speaker_opens_gap(ix: DocIndex, cue: Token, end: int) -> bool:
+    """Whether the cue's subject stands right after the quotation (``end``: its first token after),
+    however long the description that follows the name before the cue."""
+    subject = subject_of(cue)
+    if subject is None or not end <= subject.i < cue.i or subject.i - end > 4:
+        return False
+    return all(t.is_punct or t.is_space or t.dep_ in {"compound", "det", "amod"}
+               for t in ix.doc[end:subject.i])
 
 
 def _framing_cues_of(ix: DocIndex, sent: Span) -> list[int]:

@@ -22,6 +22,9 @@ from attribview.nlp.rules.grammar import (
 from attribview.nlp.rules.index import DocIndex
 from attribview.nlp.rules.wire_copy import carries_saying, comma_that_start, fronted_apposition, opens_with_as
 
+#: Tags of a finite verb (past, present, modal): a clause that goes on after an interposed cue.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 
 def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     """The statement of a reporting verb, its content after the cue, before it, or around it."""
@@ -65,6 +68,8 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
                source=mention_range(subject) if subject is not None else None,
                head=subject.i if subject is not None else None, confidence=0.75)
         return
+    if _inverted_interposed(ix, cue, sent):  # "The new pier, said the mayor, will open in May"
+        return
     fronted = left - 1 > sent.start and ix.doc[left - 1].text == "," and any(
         c.dep_ in {"ccomp", "parataxis"} and c.i < left and c.left_edge.i <= after_dateline(ix, sent)
         for c in cue.children)
@@ -88,13 +93,20 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
             start = after_dateline(ix, sent)
             first = trim(ix, start, left)
             content = (first[0], tail[1]) if first is not None else None
-    if content is None:
-        return
+    if content is None or _only_a_time(ix, content):
+        return  # "faster than scientists estimated five years ago": when, not what
     source = lost_name or (mention_range(subject) if subject is not None else None)
     confidence = 0.6 if cognition else 0.85 if subject is not None else 0.55
     ix.add(content, kind, cue=(cue.i, cue.i + 1), source=source,
            head=subject.i if subject is not None else None, confidence=confidence)
     ix.found[-1].tail = tail
+
+
+def _only_a_time(ix: DocIndex, content: tuple[int, int]) -> bool:
+    """Whether a content is nothing but a date or a time."""
+    span = ix.doc.char_span(*content, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha or t.like_num] if span is not None else []
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
 
 
 def _lost_speaker(ix: DocIndex, cue: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None, bool]:
@@ -145,6 +157,37 @@ def _misread_interposed(ix: DocIndex, cue: Token, subject: Token) -> bool:
     clause = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
     return bool(names and clause) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause[0].children)
+
+
+def _inverted_interposed(ix: DocIndex, cue: Token, sent: Span) -> bool:
+    """"The new pier, said the mayor, will open in May": an inverted cue between commas after the
+    clause's subject, which the parser makes the cue's own subject or leaves without a verb. Adds the
+    whole clause as what the speaker (the noun phrase after the cue) said, if it is one."""
+    doc = ix.doc
+    start = after_dateline(ix, sent)
+    # a bare noun phrase before the cue: "Ivo Marsh, the mayor, said ..." (an apposition) is its speaker
+    if cue.i - 2 <= start or doc[cue.i - 1].text != "," or cue.tag_ not in _FINITE_TAGS or (
+            cue_lemma(cue) not in lexicon.INVERTED_CUES) or any(
+            t.pos_ in {"VERB", "AUX"} or t.text == "," or ix.quote_of_token[t.i] is not None
+            for t in doc[start:cue.i - 1]):
+        return False
+    nouns = [t for t in doc[cue.i + 1:min(sent.end, cue.i + 6)] if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return False
+    speaker = nouns[0]
+    while speaker.i < speaker.head.i < sent.end and speaker.head.pos_ in {"NOUN", "PROPN"} and (
+            speaker.dep_ in {"compound", "amod"}):
+        speaker = speaker.head  # "said Mayor Ivo Marsh": the name's last word
+    comma = speaker.right_edge.i if doc[speaker.right_edge.i].text == "," else speaker.right_edge.i + 1
+    if comma >= sent.end or doc[comma].text != "," or any(
+            t.pos_ in {"VERB", "AUX"} for t in doc[cue.i + 1:comma]):
+        return False
+    content = trim(ix, start, sent.end)
+    if content is None or not any(t.tag_ in _FINITE_TAGS for t in doc[comma + 1:sent.end]):
+        return False  # the clause goes on after the speaker: "The pier, said the mayor, was ready"
+    ix.add(content, "indirect", cue=(cue.i, cue.i + 1), source=mention_range(speaker), head=speaker.i,
+           confidence=0.85)
+    return True
 
 
 def _coordinated_speaker(ix: DocIndex, cue: Token, subject: Token | None, sent: Span) -> Token | None:

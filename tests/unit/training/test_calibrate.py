@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from attribview.nlp.blend import CALIBRATION_FILE, Calibration, Curve, agreement, origin
+from attribview.nlp.blend import CALIBRATION_FILE, STATEMENTS, Calibration, Curve, agreement, counted, origin
 from attribview.nlp.learned import weights_dir
 from attribview.training.calibrate import best_threshold, chosen_right, isotonic
 from attribview.training.scoring import expected_calibration_error
@@ -37,7 +37,8 @@ def test_the_shipped_calibration_never_falls() -> None:
     with (weights_dir() / CALIBRATION_FILE).open(encoding="utf-8") as handle:
         calibration = Calibration.from_json(json.load(handle))
     engines = {origin(engine, how) for engine in ("rules", "learned") for how in ("agree", "near", "alone")}
-    assert set(calibration.curves) == {"learned", *engines}
+    statements = {counted(origin("rules", how), STATEMENTS) for how in ("agree", "near", "alone")}
+    assert set(calibration.curves) == {"learned", *engines, *statements}
     assert all(_rising(curve) for curve in calibration.curves.values())
     assert calibration.threshold is not None and 0.0 <= calibration.threshold <= 1.0
 

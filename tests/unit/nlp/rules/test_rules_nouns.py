@@ -52,3 +52,18 @@ def _quote(analysis: Analysis, cue: str, content: str, kind: str) -> Quote:
 def test_no_holder_without_a_light_verb_or_a_topic(analyse: Analyse, text: str) -> None:
     assert not [q for q in analyse(text, conventions=RELATIONS).quotes if q.kind == STANCE]
 
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("The mayor's view is that the pier is safe.", "the pier is safe", "The mayor's"),
+    ("The position of the council was that the pool should close.", "the pool should close", "the council"),
+])
+def test_a_claim_noun_before_be_claims_the_that_clause(analyse: Analyse, text: str, content: str,
+                                                       source: str) -> None:
+    analysis = analyse(text)
+    assert [(q.text, analysis.text[q.source_start or 0:q.source_end or 0]) for q in analysis.quotes] == [
+        (content, source)]
+
+
+def test_a_noun_that_claims_nothing_before_be_is_no_cue(analyse: Analyse) -> None:
+    assert not analyse("The problem is that the pier is unsafe.").quotes

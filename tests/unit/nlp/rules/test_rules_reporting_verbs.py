@@ -60,3 +60,24 @@ def test_a_cue_parsed_as_a_participle_of_its_subject_keeps_subject_and_content(a
     text = ("Norland's trade minister, Ivo Marsh, announced during a visit to Kessin that Varn would build "
             "two bridges.")
     assert pairs(analyse, text) == [("Varn would build two bridges", "Norland's trade minister, Ivo Marsh")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The new pier, said the mayor, will open in May.", "the mayor"),
+    ("The ferry, said Ivo Marsh, the harbour master, would not return.", "Ivo Marsh, the harbour master"),
+    ("The ferry, said Mayor Ivo Marsh, would not return until June.", "Mayor Ivo Marsh"),
+])
+def test_an_inverted_cue_between_commas_names_the_speaker_after_it(analyse: Analyse, text: str,
+                                                                   source: str) -> None:
+    # the parser makes the clause's subject the cue's, and the speaker its object
+    assert pairs(analyse, text) == [(text.rstrip("."), source)]
+
+
+def test_a_speaker_with_an_apposition_before_the_cue_is_no_inverted_cue(analyse: Analyse) -> None:
+    text = "Ivo Marsh, the mayor, said the pier, built in 1900, would close."
+    assert pairs(analyse, text) == [("the pier, built in 1900, would close", "Ivo Marsh, the mayor")]
+
+
+def test_a_content_that_is_only_a_time_is_none(analyse: Analyse) -> None:
+    text = "The harbour is silting up 40 percent faster than engineers estimated five years ago."
+    assert pairs(analyse, text) == []

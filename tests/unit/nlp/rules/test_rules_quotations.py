@@ -1,0 +1,31 @@
+"""Quotations framed by a cue after them (``rules/quotations.py``). Invented sentences, rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.nlp.test_patterns import Analyse
+
+
+def pairs(analyse: Analyse, text: str) -> list[tuple[str, str]]:
+    analysis = analyse(text)
+    return [(q.text, analysis.text[q.source_start or 0:q.source_end or 0]) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("“The plan will fail,” Marsh, a senior fellow at the Harbour Institute who studies ports and "
+     "shipping, said on Monday.", "Marsh, a senior fellow at the Harbour Institute"),
+    ("“The ferry is safe,” Ivo Marsh, the longest-serving harbour master in the history of the port of "
+     "Varn, told reporters.",
+     "Ivo Marsh, the longest-serving harbour master in the history of the port of Varn"),
+])
+def test_a_speaker_right_after_a_quotation_frames_it_however_long_the_description(
+        analyse: Analyse, text: str, source: str) -> None:
+    quotation = text[:text.index("”") + 1]
+    assert pairs(analyse, text) == [(quotation, source)]
+
+
+def test_a_cue_far_after_a_quotation_without_its_speaker_next_frames_nothing(analyse: Analyse) -> None:
+    text = ("The sign read “Closed for repairs” for most of the summer, while the council, after months "
+            "of debate about the cost of the work, said nothing.")
+    assert not [q for q in analyse(text).quotes if q.kind == "direct"]
