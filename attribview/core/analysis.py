@@ -34,6 +34,7 @@ from attribview.core.sides import SideContext
 from attribview.core.types import Analysis, Quote, Sentence
 from attribview.errors import ProfileError
 from attribview.nlp.attribution import COMBINED, ENGINES, STANCE, Attribution
+from attribview.nlp.intervals import SpanLookup
 from attribview.nlp.statements import join_split_quotes
 from attribview.textio import SourceText
 
@@ -316,7 +317,7 @@ def _build(source: SourceText, found: Part, profile: Profile | None, attribution
             cue_end=cue[1], source_start=src[0], source_end=src[1], mention=attribution.mention,
             flags=tuple(sorted(attribution.flags)),
         ))
-    by_start = _SpanLookup([(q.start, q.end) for q in quotes])
+    by_start = SpanLookup([(q.start, q.end) for q in quotes])
     hedges = sorted(found.hedges)
     hedge_starts = [start for start, _ in hedges]
     sentences = [_sentence(place, span, quotes, by_start, hedges, hedge_starts) for span in found.sentences]
@@ -331,32 +332,8 @@ def carries(start: int, end: int, quote: Quote) -> bool:
     return shared > 0 and shared >= SENTENCE_OVERLAP * min(end - start, quote.end - quote.start)
 
 
-class _SpanLookup:
-    """Spans sorted by start, to find those that overlap a stretch without looking at all of them."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        order = sorted(range(len(spans)), key=lambda i: spans[i][0])
-        self._spans = spans
-        self._order = order
-        self._starts = [spans[i][0] for i in order]
-        self._reach: list[int] = []  # the furthest end of the spans up to each one, in start order
-        for i in order:
-            self._reach.append(max(self._reach[-1] if self._reach else spans[i][1], spans[i][1]))
-
-    def overlapping(self, start: int, end: int) -> list[int]:
-        """Indices (in the order given) of the spans that start before ``end`` and end after ``start``
-        (or contain ``start``, for an empty stretch), in that order."""
-        found: list[int] = []
-        k = bisect_left(self._starts, end if end > start else start + 1) - 1
-        while k >= 0 and self._reach[k] > start:
-            if self._spans[self._order[k]][1] > start:
-                found.append(self._order[k])
-            k -= 1
-        return sorted(found)
-
-
 def _sentence(place: Callable[[int, int], tuple[int, int]], span: tuple[int, int], quotes: list[Quote],
-              by_start: _SpanLookup, hedges: list[tuple[int, int]], hedge_starts: list[int]) -> Sentence:
+              by_start: SpanLookup, hedges: list[tuple[int, int]], hedge_starts: list[int]) -> Sentence:
     start_char, end_char = span
     start, end = place(start_char, end_char)
     groups: list[str] = []
@@ -372,6 +349,6 @@ def _sentence(place: Callable[[int, int], tuple[int, int]], span: tuple[int, int
         if hedge_start >= end_char:
             break
         h0, _ = place(hedge_start, hedge_end)
-        if not by_start.overlapping(h0, h0):
+        if not by_start.any_overlapping(h0, h0):
             flags.add("unattributed")
     return Sentence(start=start, end=end, groups=tuple(groups), flags=tuple(sorted(flags)))

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from attribview.core.profiles import Profile, name_key
+from attribview.nlp.intervals import SpanLookup
 
 #: How far into the text a dateline may start (after a headline line or two).
 _DATELINE_WITHIN = 400
@@ -55,6 +56,7 @@ class SideContext:
     _paragraphs: list[int] = field(default_factory=list)
     _speakers: list[tuple[int, str]] = field(default_factory=list)
     _places: list[tuple[int, str]] = field(default_factory=list)
+    _excluded: SpanLookup | None = None
 
     @classmethod
     def of(cls, profile: Profile, text: str, contents: list[tuple[int, int]],
@@ -69,14 +71,17 @@ class SideContext:
             found = list(pattern.finditer(text))  # one pass of the profile's pattern over a long text
             context._places = [(m.start(), profile.side_words[name_key(m.group(0))])
                                for m in found if name_key(m.group(0)) in places]
+            in_subject = SpanLookup(subjects)
             context._mentions = [
                 (m.start(), profile.side_words[name_key(m.group(0))]) for m in found
-                if not context._inside(m.start()) and any(a <= m.start() < b for a, b in subjects)]
+                if not context._inside(m.start()) and in_subject.covers(m.start())]
         context._paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
         return context
 
     def _inside(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.excluded)
+        if self._excluded is None:
+            self._excluded = SpanLookup(self.excluded)
+        return self._excluded.covers(position)
 
     def _located(self, position: int) -> str | None:
         """The side of the last "in <side>" before ``position`` in its sentence, outside any content."""

@@ -209,10 +209,10 @@ def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
             calibration: Calibration, layout: Layout) -> list[Attribution]:
     """The combination counting relations (see :func:`blends`)."""
     shares = _shares(_extents(rules), _extents(learned))
+    twins = _twins(shares)
     for column, attribution in enumerate(learned):  # the tagger tells no stance from a statement:
-        twins = numpy.flatnonzero(shares[:, column] >= AGREE_SHARE)  # the first agreeing rule's kind
-        if len(twins):
-            attribution.kind = rules[int(twins[0])].kind
+        if twins[column] >= 0:  # the agreeing rule's kind
+            attribution.kind = rules[twins[column]].kind
     _scored(doc, rules, RULES, shares, calibration, layout)
     _scored(doc, learned, LEARNED, shares.T, calibration, layout)
     if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
@@ -224,11 +224,55 @@ def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
     for attribution, side in sorted(candidates, key=lambda c: -c[0].confidence):
         if attribution.confidence < calibration.threshold:
             break
-        other = taken[LEARNED if side == RULES else RULES]
-        span = extent(attribution)
-        if any(span[0] < end and start < span[1] for start, end in other):
+        if _overlaps(extent(attribution), taken[LEARNED if side == RULES else RULES]):
             continue
-        taken[side].append(span)
+        taken[side].append(extent(attribution))
         chosen.append(attribution)
+    _inherit_links(rules, learned, twins, chosen)
+    chosen += _continuations(rules, chosen, taken[LEARNED])
     resolve_speakers(doc, [a for a in chosen if "learned" in a.flags])  # the rules resolved theirs
     return sorted(chosen, key=lambda a: (a.start, a.end))
+
+
+def _twins(shares: numpy.ndarray) -> list[int]:
+    """For each of the tagger's candidates (columns) the rule candidate that agrees with it most
+    (rows), -1 where none agrees."""
+    if not shares.shape[0]:
+        return [-1] * shares.shape[1]
+    twins: list[int] = numpy.where(shares.max(axis=0) >= AGREE_SHARE, shares.argmax(axis=0), -1).tolist()
+    return twins
+
+
+def _inherit_links(rules: list[Attribution], learned: list[Attribution], twins: list[int],
+                   chosen: list[Attribution]) -> None:
+    """A tagger's candidate kept in the place of its agreeing rule candidate takes over what the rules
+    know of that one's structure, which the tagger's words do not carry: the quotations that carry on
+    it (``follows``) carry on the tagger's reading instead, so that counting relations still joins
+    them."""
+    kept = {id(a) for a in chosen}
+    heirs = {id(rules[twin]): attribution for attribution, twin in zip(learned, twins, strict=True)
+             if twin >= 0 and id(attribution) in kept and id(rules[twin]) not in kept}
+    for attribution in rules:
+        if attribution.follows is not None and id(attribution.follows) in heirs:
+            attribution.follows = heirs[id(attribution.follows)]
+
+
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _continuations(rules: list[Attribution], chosen: list[Attribution],
+                   learned_taken: list[tuple[int, int]]) -> list[Attribution]:
+    """The rules' quotations left out that carry on one kept (``follows``, in text order, so that a
+    chain follows its head): counting relations they are one attribution with it, whatever their own
+    score, unless a learned attribution took their words."""
+    kept = {id(a) for a in chosen}
+    added: list[Attribution] = []
+    for attribution in sorted(rules, key=lambda a: (a.start, a.end)):
+        follows = attribution.follows
+        if id(attribution) in kept or follows is None or id(follows) not in kept:
+            continue
+        if not _overlaps(extent(attribution), learned_taken):
+            kept.add(id(attribution))
+            added.append(attribution)
+    return added

@@ -33,6 +33,9 @@ OUTSIDE = "O"
 #: The seven BIO labels, in the order the training data uses them.
 LABELS = (OUTSIDE, *(f"{prefix}-{role}" for role in ROLE_NAMES for prefix in ("B", "I")))
 
+#: The hash table rows of each feature (``learned_features``): the lemmas (the token's, its head's)
+#: take many more values than the labels.
+FEATURE_ROWS = (1000, 1000, 1000, 1000, 1000, 1000, 2000, 1000, 2000, 1000, 1000)
 #: The tagger's network: the listened-to tok2vec (width 96 in en_core_web_sm) beside the rules' and the
 #: grammar's features (``learned_features``), a small window encoder that widens each token's context by
 #: two words either side, then a softmax.
@@ -42,8 +45,8 @@ DEFAULT_MODEL = {
     "normalize": True,
     "tok2vec": {
         "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "attribview.ListenerWithRules.v1", "width": 96, "upstream": "tok2vec",
-                  "feature_width": 16, "rows": 1000},
+        "embed": {"@architectures": "attribview.ListenerWithRules.v2", "width": 96, "upstream": "tok2vec",
+                  "feature_width": 16, "rows": list(FEATURE_ROWS)},
         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 3,
                    "window_size": 2, "maxout_pieces": 3},
     },

@@ -2,18 +2,22 @@
 
 The tok2vec sees four words either side; attributions run for dozens. So each token also carries the
 rules' verdict (source, cue or content of an attribution they found, and its kind), its dependency label
-and part of speech, and how far up its head chain the nearest reporting verb is: the tagger learns where
-the rules are right and where they stop short or run on.
+and part of speech, how far up its head chain the nearest reporting verb is, its lemma and which of the
+rules' cue word lists hold it, its head's lemma and label (what it hangs from, however far away), and
+where in its sentence it stands: the tagger learns where the rules are right and where they stop short
+or run on.
 """
 
 from typing import Any
 
 import numpy
 from spacy.pipeline.tok2vec import Tok2VecListener
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 
+from attribview.nlp import lexicon
 from attribview.nlp.rules.grammar import is_cue
 from attribview.nlp.rules.index import may_be_cue, token_arrays
 
@@ -23,8 +27,22 @@ _RECORDS = "attributions"
 _KINDS = ("direct", "indirect", "mixed", "according_to", "stance")
 #: How many heads up a reporting verb is looked for.
 _CUE_DEPTH = 4
-#: rule role, rule kind, dependency label, part of speech, distance to a reporting verb, quoted
-N_FEATURES = 6
+#: rule role, rule kind, dependency label, part of speech, distance to a reporting verb, quoted, lemma,
+#: cue lists of the lemma, head's lemma, head's dependency label, place in the sentence
+N_FEATURES = 11
+#: The rules' cue vocabulary, one bit per kind of cue: a lemma's value is the sum of its kinds' bits.
+_CUE_LISTS = (
+    lexicon.SPEECH_VERBS | lexicon.QUOTE_ONLY_VERBS | lexicon.TELL_VERBS,
+    lexicon.COGNITION_VERBS,
+    lexicon.STANCE_VERBS | lexicon.STANCE_PREP_VERBS,
+    lexicon.CLAIM_NOUNS | lexicon.DOCUMENT_NOUNS,
+    lexicon.STANCE_NOUNS,
+    lexicon.STANCE_ADJECTIVES,
+)
+#: Where in its sentence a token stands: its index in it, in buckets doubling in width (0, 1, 2-3,
+#: 4-7, ... 32 on), and whether it is among the sentence's last three tokens.
+_POSITION_BUCKETS = 6
+_NEAR_END = 3
 _OPENING, _CLOSING = {"“", "«"}, {"”", "»"}
 _ROLE = {"SOURCE": 1, "CUE": 3, "CONTENT": 5}  # B = this, I = this + 1; 0 outside
 
@@ -82,6 +100,39 @@ def _quoted(doc: Doc) -> list[bool]:
     return marks
 
 
+def _cue_table() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The cue words' lemma hashes, sorted, and each one's bits (see ``_CUE_LISTS``)."""
+    bits: dict[int, int] = {}
+    for bit, words in enumerate(_CUE_LISTS):
+        for word in words:
+            key = get_string_id(word)
+            bits[key] = bits.get(key, 0) | 1 << bit
+    keys = numpy.asarray(sorted(bits), dtype="uint64")
+    return keys, numpy.asarray([bits[int(k)] for k in keys], dtype="uint64")
+
+
+_CUE_KEYS, _CUE_BITS = _cue_table()
+
+
+def _cue_lists(lemmas: numpy.ndarray) -> numpy.ndarray:
+    """Each lemma's cue bits (0: in none of the lists), by one sorted lookup for all tokens."""
+    at = numpy.minimum(numpy.searchsorted(_CUE_KEYS, lemmas), len(_CUE_KEYS) - 1)
+    return numpy.where(_CUE_KEYS[at] == lemmas, _CUE_BITS[at], 0)
+
+
+def _sentence_place(starts: numpy.ndarray) -> numpy.ndarray:
+    """Each token's place in its sentence (see ``_POSITION_BUCKETS``) from the sentence-start flags."""
+    n = len(starts)
+    indices = numpy.arange(n)
+    first = numpy.maximum.accumulate(numpy.where(starts, indices, 0))
+    following = numpy.where(starts, indices, n)[::-1]  # the next sentence's first token, from the end
+    last = numpy.minimum.accumulate(following)[::-1]
+    ends = numpy.concatenate((last[1:], [n]))
+    offset = indices - first
+    bucket = numpy.minimum(numpy.floor(numpy.log2(offset + 1)), _POSITION_BUCKETS).astype("uint64")
+    return bucket * 2 + (ends - indices <= _NEAR_END)
+
+
 def token_features(doc: Doc) -> numpy.ndarray:
     """An (n_tokens, N_FEATURES) array of categorical feature values."""
     n = len(doc)
@@ -97,9 +148,14 @@ def token_features(doc: Doc) -> numpy.ndarray:
     if not n:
         return features
     features[:, 0], features[:, 1] = roles, kinds
-    features[:, 2:4] = doc.to_array(["DEP", "POS"])
+    deps, parts, lemmas, heads, starts = doc.to_array(["DEP", "POS", "LEMMA", "HEAD", "SENT_START"]).T
+    features[:, 2], features[:, 3] = deps, parts
     features[:, 4] = _cue_distance(doc)
     features[:, 5] = _quoted(doc)
+    heads = numpy.arange(n) + heads.astype("int64")
+    features[:, 6], features[:, 7] = lemmas, _cue_lists(lemmas)
+    features[:, 8], features[:, 9] = lemmas[heads], deps[heads]
+    features[:, 10] = _sentence_place(starts.astype("int64") == 1)
     return features
 
 
@@ -115,12 +171,14 @@ def rule_features() -> Model[Any, Any]:
     return Model("attribview_rule_features", _forward)
 
 
-@registry.architectures("attribview.ListenerWithRules.v1")  # type: ignore[untyped-decorator]
-def listener_with_rules(width: int, upstream: str, feature_width: int, rows: int) -> Model[Any, Any]:
-    """The listened-to tok2vec output, next to embeddings of the rules' and grammar's features, mixed
-    back to ``width``."""
-    embeddings: list[Model[Any, Any]] = [HashEmbed(feature_width, rows, column=i, seed=101 + i)
-                                         for i in range(N_FEATURES)]
+@registry.architectures("attribview.ListenerWithRules.v2")  # type: ignore[untyped-decorator]
+def listener_with_rules(width: int, upstream: str, feature_width: int, rows: list[int]) -> Model[Any, Any]:
+    """The listened-to tok2vec output, next to embeddings of the rules' and grammar's features (one
+    table each, of ``rows[i]`` rows: the lemmas need more than the labels), mixed back to ``width``."""
+    if len(rows) != N_FEATURES:
+        raise ValueError(f"{N_FEATURES} row counts needed, one per feature, not {len(rows)}")
+    embeddings: list[Model[Any, Any]] = [HashEmbed(feature_width, count, column=i, seed=101 + i)
+                                         for i, count in enumerate(rows)]
     features: Model[Any, Any] = chain(rule_features(), with_array(concatenate(*embeddings)))
     listener = Tok2VecListener(upstream_name=upstream, width=width)
     mixed: Model[Any, Any] = with_array(

@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+import numpy
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
@@ -29,8 +31,9 @@ class ParagraphSplitter:
     """Start a sentence after every line break and a wire dateline, never after a title's abbreviation
     ("Sgt.").
 
-    Read from the Doc's arrays, not token by token: only the few tokens whose start changes become
-    ``Token`` objects (a pass of ``Token``s over a long article costs more than this whole step).
+    Read from the Doc's arrays, not token by token, and written back as one array: a pass of ``Token``s
+    over a long article costs more than this whole step, and ``Token.is_sent_start`` rescans the whole
+    Doc at each token it sets.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,21 +43,28 @@ class ParagraphSplitter:
         spaces = doc.to_array(IS_SPACE).tolist()
         titles = lexicon.TITLES
         line = 0  # where the current line's first word is
+        starts: dict[int, int] = {}  # token -> 1 (starts a sentence) or -1 (starts none)
         for i in range(1, len(texts)):
             before = texts[i - 1]
             if "\n" in before and not spaces[i]:
-                doc[i].is_sent_start = True
+                starts[i] = 1
                 line = i
             elif before in _DASHES and i - line <= _DATELINE_TOKENS and _dateline_opens(texts[line]) and (
                     doc[i - 1].whitespace_ and doc[i - 2].whitespace_):
                 # "MOSCOW, March 4 (Reuters) - Russian air defences ...": the story starts after its
                 # dateline, which the parser otherwise takes for the subject of the lead sentence
-                doc[i].is_sent_start = True
+                starts[i] = 1
             elif (before.endswith(".") and lowers[i - 1] in titles) or (
                     before == "." and i >= 2 and lowers[i - 2] + "." in titles):
-                doc[i].is_sent_start = False  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
+                starts[i] = -1  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
             elif spaces[i] and "\n" in texts[i]:
-                doc[i].is_sent_start = False
+                starts[i] = -1
+        if starts:
+            if doc.has_annotation("DEP"):  # what ``Token.is_sent_start`` refuses too: the parse decides
+                raise ValueError(Errors.E043)
+            sent_starts = doc.to_array(SENT_START).astype(numpy.int64)
+            sent_starts[list(starts)] = list(starts.values())
+            doc.from_array([SENT_START], sent_starts.astype(numpy.uint64))  # type: ignore[arg-type]  # thinc types
         return doc
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
+from attribview.nlp.intervals import SpanLookup
 from attribview.nlp.joint import joint_sources, pair_speakers
 from attribview.nlp.mentions import (
     clean,
@@ -56,7 +57,7 @@ class SpeakerResolver:
         self.doc = doc
         self.entities: list[Entity] = []
         self._narration: list[Span] = []
-        self._contents: list[tuple[int, int]] = []
+        self._contents = SpanLookup([])
         self._narration_seen = 0
         # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
         self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
@@ -65,11 +66,11 @@ class SpeakerResolver:
         """Name the speakers of ``attributions``; returns them with one more per joint source."""
         named = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
         attributions = [*attributions, *(j for a in attributions for j in joint_sources(self.doc, a, named))]
-        sources = [a.source for a in attributions if a.source is not None]
-        self._contents = [(a.start, a.end) for a in attributions]
+        sources = SpanLookup([a.source for a in attributions if a.source is not None])
+        self._contents = SpanLookup([(a.start, a.end) for a in attributions])
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
             e for e in self.doc.ents if e.label_ in _NAME_LABELS
-            and not any(s[0] < e.end_char and e.start_char < s[1] for s in sources)
+            and not sources.any_overlapping(e.start_char, e.end_char)
         ]
         for attribution in sorted(attributions, key=lambda a: a.source[0] if a.source else a.start):
             if attribution.follows is not None:
@@ -107,7 +108,7 @@ class SpeakerResolver:
                     descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
             # "Herbst said Zelensky was trying ... “...,” he said": somebody named inside what another
             # said does not become the next "he"
-            reported = any(start <= ent.start_char < end for start, end in self._contents)
+            reported = self._contents.covers(ent.start_char)
             entity = self._from_chain(span, chain, descriptors, ent.start_char,
                                       salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
             entity.named = True
@@ -118,12 +119,13 @@ class SpeakerResolver:
     def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
                   descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
         name = name or mention.strip()
-        last = name.split()[-1] if name.split() else name
-        for entity in reversed(self.entities):
-            known_last = entity.name.split()[-1] if entity.name.split() else ""
-            same = entity.name == name or (
-                (entity.person or person) and last == known_last and (
-                    len(name.split()) == 1 or len(entity.name.split()) == 1))
+        words = name.split()
+        last, single = (words[-1] if words else name), len(words) == 1
+        for entity in reversed(self.entities):  # split each known name only when the names differ
+            same = entity.name == name
+            if not same and (entity.person or person):
+                known = entity.name.split()
+                same = bool(known) and last == known[-1] and (single or len(known) == 1)
             if same:
                 if len(name) > len(entity.name):
                     entity.name = name

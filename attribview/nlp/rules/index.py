@@ -58,9 +58,8 @@ class DocIndex:
         self.quote_of_token: list[int | None] = [None] * len(doc)
         for index, quote in enumerate(self.quotations):
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    self.quote_of_token[token.i] = index
+            if span is not None:  # a slice, not a ``Token`` per quoted word
+                self.quote_of_token[span.start:span.end] = [index] * (span.end - span.start)
         #: The cues that may frame a quotation, by sentence start (filled in as the quotations ask).
         self.framing_cues: dict[int, list[int]] = {}
         self.found: list[Attribution] = []

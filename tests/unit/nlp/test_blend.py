@@ -12,6 +12,7 @@ from attribview.nlp.attribution import COMBINED, ENGINES, LEARNED, RULES, Attrib
 from attribview.nlp.blend import Calibration, Curve, blends, learned_score
 from attribview.nlp.learned import ROLES
 from attribview.nlp.results import attributions_of, copied
+from attribview.nlp.statements import join_split_quotes
 
 TEXT = ("The harbour master said the pier was unsafe. "
         "Later, Ines Calloway warned that the tide would rise.")
@@ -25,10 +26,10 @@ def _tokens(doc: Any, phrase: str) -> range:
     return range(span.start, span.end)
 
 
-def _doc(analyzer: Analyzer, roles: dict[str, tuple[int, float]]) -> Any:
+def _doc(analyzer: Analyzer, roles: dict[str, tuple[int, float]], text: str = TEXT) -> Any:
     """The parsed text with the tagger's output replaced: ``roles`` maps a phrase to (role column,
     probability); everything else is outside."""
-    doc = analyzer.nlp(TEXT)
+    doc = analyzer.nlp(text)
     probs = numpy.zeros((len(doc), 3), dtype="float32")
     for phrase, (column, p) in roles.items():
         probs[list(_tokens(doc, phrase)), column] = p
@@ -93,6 +94,22 @@ def test_the_curve_of_each_origin_sets_the_confidence(rejected: Any) -> None:
     curves["learned-agree"] = Curve((0.0,), (0.8,))
     found = _engine(rejected, COMBINED, Calibration(curves=curves, threshold=0.0))
     assert [(a.confidence, "learned" in a.flags) for a in found] == [(0.8, True), (0.2, False)]
+
+
+SPLIT = "“The ferry will sail at noon,” said Marta Oyelaran, the harbour clerk. “Bring your tickets.”\n"
+
+
+def test_a_quotation_read_by_the_tagger_instead_keeps_its_continuation(analyzer: Analyzer) -> None:
+    # the tagger is sure of the first quotation but reads no clerk in its source and nothing in the
+    # second quotation: its reading of the first wins, the rules' of the second scores under the threshold
+    doc = _doc(analyzer, {"The ferry will sail at noon": (2, 0.95), "said": (1, 0.95),
+                          "Marta Oyelaran": (0, 0.95)}, SPLIT)
+    assert _texts(doc, _records(doc)) == ["“The ferry will sail at noon,”", "“Bring your tickets.”"]
+    first, second = _engine(doc, COMBINED)
+    assert "learned" in first.flags and first.confidence > 0.5 > second.confidence  # the threshold
+    assert second.follows is first  # it carries on the tagger's reading now
+    whole = (first.start, second.end)
+    assert [(a.start, a.end) for a in join_split_quotes([first, second], doc.text)] == [whole]
 
 
 PHRASES = {"The harbour master": (0, 0.9), "said": (1, 0.9), "the pier was unsafe": (2, 0.9),

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from attribview.nlp.learned_features import N_FEATURES, token_features
+from attribview.nlp.learned_features import N_FEATURES, listener_with_rules, token_features
 from attribview.nlp.model import load_pipeline
 
 TEXT = 'Inspector Talia Wren said the lock had been forced. "Nobody heard a thing," she added.\nRain fell.'
@@ -51,3 +51,30 @@ def test_quoted_words_are_marked_until_the_quotation_closes(doc: Any, features: 
     assert _row(doc, features, "Nobody")[5] == 1
     assert _row(doc, features, "she")[5] == 0
     assert _row(doc, features, "lock")[5] == 0
+
+
+def test_the_lemma_and_the_rules_cue_lists_it_is_in(doc: Any, features: Any) -> None:
+    said, added = _row(doc, features, "said"), _row(doc, features, "added")
+    assert (said[6], added[6]) == (doc.vocab.strings["say"], doc.vocab.strings["add"])  # hashed
+    assert said[7] == added[7] == 1  # both speech verbs
+    assert _row(doc, features, "lock")[7] == 0 and _row(doc, features, "fell")[7] == 0
+
+
+def test_the_head_lemma_and_label(doc: Any, features: Any) -> None:
+    forced = _row(doc, features, "forced")
+    assert forced[8] == doc.vocab.strings["say"]  # "forced" hangs from "said"
+    assert forced[9] == _row(doc, features, "said")[2]  # the head's dependency label (the root's)
+
+
+def test_the_place_in_the_sentence(doc: Any, features: Any) -> None:
+    # index 0 -> bucket 0, 1 -> 1, 2-3 -> 2, 4-7 -> 3 (times two), plus one in the last three tokens
+    assert _row(doc, features, "Inspector")[10] == 0
+    assert _row(doc, features, "Talia")[10] == 2
+    assert _row(doc, features, "said")[10] == 4
+    assert _row(doc, features, "forced")[10] == 2 * 3 + 1
+    assert _row(doc, features, "Rain")[10] == 1  # a sentence of three tokens: first and near its end
+
+
+def test_each_feature_needs_its_own_table_size() -> None:
+    with pytest.raises(ValueError, match="one per feature"):
+        listener_with_rules(96, "tok2vec", 16, [1000] * (N_FEATURES - 1))
