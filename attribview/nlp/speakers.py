@@ -158,6 +158,8 @@ class SpeakerResolver:
         head = doc[attribution.source_head]
         if not (span.start <= head.i < span.end):
             head = span.root
+        if span[-1].lower_ in lexicon.RELATIVE_PRONOUNS and head.i != span[-1].i:
+            head = span[-1]  # a mention run on through its pronoun ("Anna Kowal, who"), as resolved before
         issuer = issuer_of(head)
         if issuer is not None:  # "A statement from Ukraine's General Staff said"
             head = issuer
@@ -173,6 +175,8 @@ class SpeakerResolver:
         antecedent = self._relative_antecedent(head)
         if antecedent is not None:  # "Meridian Holdings, which plans to build ...": the noun it follows
             head, span = antecedent
+            # the source mention runs from that noun through the pronoun: annotators mark either one
+            attribution.source = (min(span.start_char, attribution.source[0]), attribution.source[1])
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
