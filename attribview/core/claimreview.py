@@ -99,6 +99,12 @@ def _rating(status: str, scale: RatingScale) -> dict[str, Any]:
     return found
 
 
+def _named(value: str | None) -> str | None:
+    """A name as written, or None when it is blank: Google rejects an Organization or Person whose name is
+    only spaces (a library's outlet or checker field may hold one)."""
+    return value.strip() or None if value else None
+
+
 def claim_review(check: CheckedQuote, publishing: Publishing, profile: Profile | None) -> dict[str, Any]:
     """One ClaimReview of a checked quote (its fact-check URL already checked by :func:`claim_reviews`)."""
     publisher = publishing.require_publisher()
@@ -110,11 +116,11 @@ def claim_review(check: CheckedQuote, publishing: Publishing, profile: Profile |
         appearance["url"] = check.article_url
     if check.published is not None:
         appearance["datePublished"] = check.published.isoformat()
-    if check.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": check.outlet}
+    if outlet := _named(check.outlet):
+        appearance["publisher"] = {"@type": "Organization", "name": outlet}
     claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if check.speaker:
-        claim["author"] = {"@type": speaker_type(check.speaker, profile), "name": check.speaker}
+    if speaker := _named(check.speaker):
+        claim["author"] = {"@type": speaker_type(speaker, profile), "name": speaker}
     if check.published is not None:
         claim["datePublished"] = check.published.isoformat()
     review: dict[str, Any] = {
@@ -129,8 +135,8 @@ def claim_review(check: CheckedQuote, publishing: Publishing, profile: Profile |
         review["reviewBody"] = check.note
     if check.evidence:
         review["citation"] = list(check.evidence)
-    if publishing.credit_checkers and check.checked_by:
-        review["contributor"] = {"@type": "Person", "name": check.checked_by}
+    if publishing.credit_checkers and (checker := _named(check.checked_by)):
+        review["contributor"] = {"@type": "Person", "name": checker}
     return review
 
 

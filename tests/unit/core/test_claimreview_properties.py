@@ -3,6 +3,7 @@ profile knows, an invented ministry, a bare pronoun, nobody), the ClaimReview pa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from attribview.core.claimreview import claim_sentence, claimreview_json, speaker_type
 from attribview.core.profiles import available_profiles
-from attribview.core.publishing import Publisher, Publishing, Rating, RatingScale
+from attribview.core.publishing import DEFAULT_SCALE, Publisher, Publishing, Rating, RatingScale
 from attribview.store.export import PUBLISHED_STATUSES, CheckedQuote
 from tests.unit.core.claimreview_check import check_claim_review, strict_json
 
@@ -77,7 +78,17 @@ def test_every_claim_review_passes_the_strict_checker(drawn: tuple[CheckedQuote,
         assert "author" not in claim  # Google: no author when the claim has none
     elif check.profile == "war" or check.speaker in [*INVENTED_BODIES, *INVENTED_PERSONS]:
         assert claim["author"]["@type"] == kind, check.speaker
-    assert ("contributor" in review) == bool(credit and check.checked_by)
+    assert ("contributor" in review) == bool(credit and (check.checked_by or "").strip())
+
+
+@given(checks(), st.sampled_from([" ", "\u00a0", " \t "]))
+def test_a_blank_outlet_or_checker_names_nobody(drawn: tuple[CheckedQuote, str | None], blank: str) -> None:
+    """A library field holding only spaces is no name: Google rejects an Organization or Person with none."""
+    check = dataclasses.replace(drawn[0], outlet=blank, checked_by=blank)
+    publishing = Publishing(Publisher("Desk", SITE, None), DEFAULT_SCALE, True)
+    [review] = strict_json(claimreview_json([check], publishing, PROFILES))
+    check_claim_review(review, publisher_site=SITE)
+    assert "publisher" not in review["itemReviewed"]["appearance"] and "contributor" not in review
 
 
 @given(checks())
