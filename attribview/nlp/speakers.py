@@ -380,7 +380,8 @@ class SpeakerResolver:
         wanted = lexicon.ROLE_SYNONYMS.get(word, {word})
         # "the Russian ministry", "the ministry in Kyiv": a country named with it must be the entry's
         nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
-        nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+        # "the head of the Vorlask region" is not the governor of another region named before
+        nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
                         for t in c.subtree if t.pos_ == "PROPN"}
         # "Zelensky's office" is not the office of somebody else named before
         nationality |= {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}

@@ -31,3 +31,34 @@ def test_a_body_named_before_its_relative_clause_keeps_its_name(analyse: Analyse
     analysis = analyse(text, conventions=RELATIONS)
     found = [q for q in analysis.quotes if q.text == "the fees would rise"]
     assert [q.speaker for q in found] == ["Harbour Council"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    pytest.param("Drones struck a depot overnight, the head of the Vorlask region said on Telegram.",
+                 "Drones struck a depot overnight", "head of the Vorlask region", id="head-of-a-region"),
+    pytest.param("The governor of the Ostrava region said two people were wounded in the shelling.",
+                 "two people were wounded in the shelling", "governor of the Ostrava region",
+                 id="governor-of-a-region"),
+    pytest.param("Two houses burned after the attack, Vorlask's governor said.",
+                 "Two houses burned after the attack", "Vorlask's governor", id="a-place's-governor"),
+    pytest.param("The governor of the Ostrava region, Pavel Kerin, said two people were wounded.",
+                 "two people were wounded", "Pavel Kerin", id="name-in-apposition"),
+    pytest.param("Pavel Kerin, the governor of the Ostrava region, said the power was cut. Later the "
+                 "governor of the Ostrava region said a school was hit.", "a school was hit", "Pavel Kerin",
+                 id="named-earlier-with-that-role"),
+])
+def test_a_place_an_office_is_of_is_not_its_holder(analyse: Analyse, text: str, content: str,
+                                                   speaker: str) -> None:
+    analysis = analyse(text, "war", None)
+    found = [q for q in analysis.quotes if q.text == content]
+    assert [(q.speaker, q.group) for q in found] == [(speaker, "local_officials")], [
+        (q.speaker, q.group, q.text) for q in analysis.quotes]
+
+
+def test_the_head_of_one_region_is_not_the_governor_of_another(analyse: Analyse) -> None:
+    text = ("The governor of the Ostrava region said the power was cut. Later the head of the Vorlask "
+            "region said a school was hit.")
+    analysis = analyse(text, "war", None)
+    assert [(q.speaker, q.text) for q in analysis.quotes] == [
+        ("governor of the Ostrava region", "the power was cut"),
+        ("head of the Vorlask region", "a school was hit")]
