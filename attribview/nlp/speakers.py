@@ -4,10 +4,8 @@ No coreference model can be downloaded here, so resolution is a small, explicit 
 article in order, keep a register of the people and bodies it has named (as speakers or in narration),
 and send each pronoun or definite description ("the ministry", "the military chief") back to the latest
 compatible entry, by number, gender (titles, first names), and head-noun match with what the entry was
-called.
+called. This module holds the passes over the article; ``register`` the entries and their matching.
 """
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,29 +23,11 @@ from attribview.nlp.mentions import (
     narration_span,
     person_name,
 )
+from attribview.nlp.register import Entity, Register
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
-
-
-@dataclass
-class Entity:
-    """Somebody the article has named, with what it was called (for role-noun matches).
-
-    ``salient`` entities have been a subject or a speaker: only they are antecedents of pronouns.
-    """
-
-    name: str
-    person: bool
-    plural: bool = False
-    gender: str | None = None
-    mention: str = ""
-    descriptors: set[str] = field(default_factory=set)
-    last_seen: int = 0
-    salient: bool = False
-    anonymous: bool = False
-    named: bool = False
 
 
 class SpeakerResolver:
@@ -55,7 +35,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.entities: list[Entity] = []
+        self.register = Register()
         self._narration: list[Span] = []
         self._contents = SpanLookup([])
         self._narration_seen = 0
@@ -64,7 +44,7 @@ class SpeakerResolver:
 
     def run(self, attributions: list[Attribution]) -> list[Attribution]:
         """Name the speakers of ``attributions``; returns them with one more per joint source."""
-        named = self._surnames | {e.name.split()[-1] for e in self.entities if e.person and e.name}
+        named = self._surnames | self.register.surnames()
         attributions = [*attributions, *(j for a in attributions for j in joint_sources(self.doc, a, named))]
         sources = SpanLookup([a.source for a in attributions if a.source is not None])
         self._contents = SpanLookup([(a.start, a.end) for a in attributions])
@@ -86,7 +66,7 @@ class SpeakerResolver:
                 attribution.flags.add("continuation")
         return attributions
 
-    # -- register -------------------------------------------------------------------------------
+    # -- narration -----------------------------------------------------------------------------
 
     def _register_narration_before(self, position: int) -> None:
         """Add the people and bodies the narration names before ``position``."""
@@ -100,7 +80,7 @@ class SpeakerResolver:
             if not chain:
                 continue
             lone = len(person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
-            if lone and not any(e.name.split()[-1:] == [chain[-1].text] for e in self.entities):
+            if lone and not self.register.knows_surname(chain[-1].text):
                 continue  # lone words the tagger calls people are too often places ("Sumy")
             descriptors = {t.lower_ for t in span}
             for child in ent.root.children:
@@ -115,34 +95,6 @@ class SpeakerResolver:
             called = introduced_as(ent)
             if called is not None and len(called) > len(entity.mention):
                 entity.mention = called  # "Hrebeniuk wrote" later speaks as the governor named here
-
-    def _remember(self, name: str, *, person: bool, gender: str | None, mention: str,
-                  descriptors: set[str], position: int, plural: bool, salient: bool) -> Entity:
-        name = name or mention.strip()
-        words = name.split()
-        last, single = (words[-1] if words else name), len(words) == 1
-        for entity in reversed(self.entities):  # split each known name only when the names differ
-            same = entity.name == name
-            if not same and (entity.person or person):
-                known = entity.name.split()
-                same = bool(known) and last == known[-1] and (single or len(known) == 1)
-            if same:
-                if len(name) > len(entity.name):
-                    entity.name = name
-                entity.descriptors |= descriptors
-                entity.gender = entity.gender or gender
-                entity.person = entity.person or person  # "Trump" (tagged ORG), then "President Trump"
-                entity.plural = entity.plural or (plural and salient)  # "Members of the association"
-                if salient:  # "Putin's residence" does not make Putin the latest "he"
-                    entity.last_seen = position
-                entity.salient = entity.salient or salient
-                if len(mention) > len(entity.mention):
-                    entity.mention = mention
-                return entity
-        entity = Entity(name=name, person=person, plural=plural, gender=gender, mention=mention,
-                        descriptors=descriptors, last_seen=position, salient=salient)
-        self.entities.append(entity)
-        return entity
 
     # -- resolution -----------------------------------------------------------------------------
 
@@ -180,14 +132,14 @@ class SpeakerResolver:
         word = head.lower_
         entity: Entity | None
         if head.pos_ == "PRON" or word in lexicon.SPEAKER_PRONOUNS | lexicon.RELATIVE_PRONOUNS:
-            entity = self._same_sentence_subject(head, position) or self._antecedent(word)
+            entity = self._same_sentence_subject(head, position) or self.register.antecedent(word)
             if entity is None:
                 attribution.speaker = None
                 attribution.mention = span.text
                 attribution.confidence = min(attribution.confidence, 0.4)
                 return
             attribution.confidence = min(attribution.confidence, 0.75)
-        elif (part := self._one_of(head)) is not None:  # "One of the officials said"
+        elif (part := self.register.one_of(head)) is not None:  # "One of the officials said"
             entity = part
         else:
             named = self._named_in_content(attribution, span, head)
@@ -215,32 +167,19 @@ class SpeakerResolver:
         if name_chain(span):
             entity = self._from_description(span, head, position)
         else:
-            entity = self._remember(called.removeprefix("The ").removeprefix("the "), person=True,
+            entity = self.register.remember(called.removeprefix("The ").removeprefix("the "), person=True,
                                     gender=gender_of(list(span)), mention=called,
                                     descriptors={t.lower_ for t in span if t.is_alpha},
                                     position=position, plural=False, salient=True)
         entity.mention = called
         return entity
 
-    def _one_of(self, head: Token) -> Entity | None:
-        """"One of the officials", "two of the soldiers": a part of a group the article named before
-        ("two senior officials told reporters"), the latest whose mention had the same plural noun."""
-        if head.pos_ not in {"NUM", "PRON"}:
-            return None
-        whole = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
-        if whole is None or not any(c.lower_ in lexicon.DEFINITE_DETERMINERS | {"these", "those"}
-                                    for c in whole.children if c.dep_ == "det"):
-            return None
-        candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
-        return next((e for e in candidates if e.plural and whole.lower_ in e.descriptors), None)
-
     def _named_in_content(self, attribution: Attribution, span: Span,
                           head: Token) -> tuple[Span, Token] | None:
         """A bare "the ministry" whose own content opens with the body it names in full: the subject of
         that content with the same head noun, when no body the article named before was called so."""
-        if len(span) != 2 or span[0].lower_ != "the" or head.pos_ != "NOUN" or any(
-                head.lemma_.lower() in e.descriptors for e in self.entities):
+        if len(span) != 2 or span[0].lower_ != "the" or head.pos_ != "NOUN" or (
+                self.register.knows_descriptor(head.lemma_.lower())):
             return None
         content = self.doc.char_span(attribution.start, attribution.end, alignment_mode="expand")
         subject = next((t for t in content or () if t.dep_ in _SUBJECT_DEPS and t.lemma_ == head.lemma_
@@ -254,7 +193,7 @@ class SpeakerResolver:
         if first.lower_ not in lexicon.BODY_POSSESSIVES or first.dep_ != "poss" or (
                 first.head.lemma_.lower() not in lexicon.OFFICES):  # not "its defenders": not a body's
             return None
-        owner = self._antecedent(first.lower_)
+        owner = self.register.antecedent(first.lower_)
         if owner is None or owner.person:
             return None
         called = owner.mention or owner.name
@@ -315,20 +254,6 @@ class SpeakerResolver:
             t.pos_ == "PROPN" and t.head.i == head.i and t.dep_ in {"compound", "appos", "flat", "nmod"}
             for t in span)
 
-    def _antecedent(self, pronoun: str) -> Entity | None:
-        candidates = sorted((e for e in self.entities if e.salient), key=lambda e: e.last_seen, reverse=True)
-        if pronoun in lexicon.PERSON_PRONOUNS:
-            gender = lexicon.PERSON_PRONOUNS[pronoun]
-            return next((e for e in candidates if e.person and e.gender in {None, gender}), None)
-        if pronoun in lexicon.PLURAL_PRONOUNS:
-            found = next((e for e in candidates if e.plural), None)
-            found = found or next((e for e in candidates if not e.person), None)
-            return found or (candidates[0] if candidates else None)
-        if pronoun in lexicon.THING_PRONOUNS:
-            found = next((e for e in candidates if not e.person and not e.plural), None)
-            return found or next((e for e in candidates if not e.person), None)
-        return candidates[0] if candidates else None
-
     def _from_description(self, span: Span, head: Token, position: int) -> Entity:
         chain = name_chain(span)
         words = [t for t in span if t.is_alpha or "-" in t.text]
@@ -340,66 +265,36 @@ class SpeakerResolver:
         definite = any(t.lower_ in lexicon.DEFINITE_DETERMINERS or t.dep_ == "poss"
                        for t in span if t.i < head.i)
         if definite:
-            found = self._by_role(head, descriptors)
+            found = self.register.by_role(head, descriptors)
             if found is not None:
                 return found
         text = clean([t for t in span if not (t.i == span.start and t.lower_ in lexicon.DETERMINERS)])
         person = head.lemma_.lower() not in lexicon.BODY_WORDS and not plural and head.lower_ not in (
             lexicon.SOURCE_NOUNS)
-        return self._remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
+        return self.register.remember(text, person=person and head.ent_type_ not in {"ORG", "GPE", "NORP"},
                               gender=gender_of(list(span)), mention=span.text, descriptors=descriptors,
                               position=position, plural=plural, salient=True)
 
     def _from_chain(self, span: Span, chain: list[Token], descriptors: set[str], position: int, *,
                     salient: bool) -> Entity:
         """Register a named mention: a body ("Valdane Ministry of Transport") or a person."""
-        known_person = len(chain) == 1 and (chain[0].text in self._surnames or any(
-            e.person and e.name.split()[-1:] == [chain[0].text] for e in self.entities))
+        known_person = len(chain) == 1 and (
+            chain[0].text in self._surnames or self.register.knows_surname(chain[0].text))
         body = is_body(chain, known_person)
         members = span.root.tag_ == "NNS" and span.root.i < chain[0].i  # "members of X": a plural group
         plural = members or (span.root.tag_ in {"NNS", "NNPS"} and not body)
         if body or members:
             name = clean([t for t in chain if t.lower_ not in lexicon.DETERMINERS])
-            entity = self._remember(name, person=False, gender=None, mention=span.text,
+            entity = self.register.remember(name, person=False, gender=None, mention=span.text,
                                     descriptors=descriptors, position=position, plural=plural,
                                     salient=salient)
         else:
-            entity = self._remember(clean(person_name(chain)), person=True,
+            entity = self.register.remember(clean(person_name(chain)), person=True,
                                     gender=gender_of(list(span)), mention=span.text,
                                     descriptors=descriptors, position=position, plural=False,
                                     salient=salient)
         return entity
 
-    def _by_role(self, head: Token, descriptors: set[str]) -> Entity | None:
-        """"The ministry", "the military chief", "the statement": who was called that before."""
-        word = head.lemma_.lower()
-        candidates = sorted(self.entities, key=lambda e: e.last_seen, reverse=True)
-        if word in lexicon.DOCUMENT_NOUNS:
-            found = next((e for e in candidates if not e.person and e.salient), None)
-            return found or next((e for e in candidates if e.salient), None)
-        wanted = lexicon.ROLE_SYNONYMS.get(word, {word})
-        # "the Russian ministry", "the ministry in Kyiv": a country named with it must be the entry's
-        nationality = {t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.ent_type_ in {"NORP", "GPE"}}
-        # "the head of the Vorlask region" is not the governor of another region named before
-        nationality |= {t.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
-                        for t in c.subtree if t.pos_ == "PROPN"}
-        # "Zelensky's office" is not the office of somebody else named before
-        nationality |= {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
-        # "the defence ministry" is not the interior ministry named before: a modifier of the same noun
-        # that the entry was never called by makes another body
-        modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.is_alpha
-                     and c.ent_type_ not in {"NORP", "GPE"}}
-        for entity in candidates:
-            other = word in entity.descriptors and not modifiers <= entity.descriptors
-            if entity.descriptors & wanted and nationality <= entity.descriptors and not other:
-                return entity
-        bare = all(t.dep_ == "det" for t in head.lefts)  # "the airline", not "the regional office"
-        if word in lexicon.BODY_ROLE_NOUNS and bare and not nationality:  # not "the ministry in Moscow"
-            # "Ukrainian forces held the village. The ministry said": one body is not a plural group
-            singular = head.tag_ not in {"NNS", "NNPS"}
-            return next((e for e in candidates if not e.person and e.salient and not (singular and e.plural)),
-                        None)
-        return None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
