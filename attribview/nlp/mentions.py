@@ -41,9 +41,9 @@ def name_chain(span: Span) -> list[Token]:
             deps = deps | {"pobj"}
         # not a name inside a phrase after the head: "Valdane's envoy for fishing talks with Norway"
         inside = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
-        if head.tag_ != "NNS":  # "the head of the Vorlask region": a place the holder's office is of
-            inside |= {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for t in c.subtree if t.head.pos_ == "NOUN"}
+        # "the head of the Vorlask region", "residents of the Vorlask region": a place, not who they are
+        inside |= {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for t in c.subtree if t.head.pos_ == "NOUN"}
         propns = [t for t in span if t.pos_ == "PROPN" and t.dep_ in deps and t.i not in inside]
         if not propns:
             return []

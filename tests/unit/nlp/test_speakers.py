@@ -62,3 +62,9 @@ def test_the_head_of_one_region_is_not_the_governor_of_another(analyse: Analyse)
     assert [(q.speaker, q.text) for q in analysis.quotes] == [
         ("governor of the Ostrava region", "the power was cut"),
         ("head of the Vorlask region", "a school was hit")]
+
+
+def test_a_group_of_a_place_is_not_named_after_the_place(analyse: Analyse) -> None:
+    analysis = analyse("Residents of the Vorlask region said the water was off.")
+    assert [(q.speaker, q.text) for q in analysis.quotes] == [
+        ("Residents of the Vorlask region", "the water was off")]
