@@ -30,6 +30,15 @@ ANY_CUE = "<any>"
 # -- helpers ---------------------------------------------------------------------------------------
 
 
+def source_of(analysis: Analysis, content: str) -> tuple[Quote, str]:
+    """The one quote whose text is ``content``, and its source mention as written."""
+    found = [q for q in analysis.quotes if q.text == content]
+    assert len(found) == 1, [(q.kind, q.text) for q in analysis.quotes]
+    quote = found[0]
+    assert quote.source_start is not None and quote.source_end is not None
+    return quote, analysis.text[quote.source_start:quote.source_end]
+
+
 def _cue(analysis: Analysis, quote: Quote) -> str | None:
     if quote.cue_start is None or quote.cue_end is None:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.nlp.test_patterns import RELATIONS, Analyse
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse, source_of
 
 
 @pytest.mark.parametrize(("text", "content", "source", "speaker"), [
@@ -18,11 +18,8 @@ from tests.unit.nlp.test_patterns import RELATIONS, Analyse
 def test_a_relative_pronoun_source_runs_from_the_noun_it_stands_for(
         analyse: Analyse, text: str, content: str, source: str, speaker: str) -> None:
     analysis = analyse(text, conventions=RELATIONS)
-    found = [q for q in analysis.quotes if q.text == content]
-    assert len(found) == 1, [(q.kind, q.text) for q in analysis.quotes]
-    quote = found[0]
-    assert quote.source_start is not None and quote.source_end is not None
-    assert analysis.text[quote.source_start:quote.source_end] == source
+    quote, mention = source_of(analysis, content)
+    assert mention == source
     assert quote.speaker == speaker
 
 

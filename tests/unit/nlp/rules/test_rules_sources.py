@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.nlp.test_patterns import RELATIONS, Analyse
+from tests.unit.nlp.test_patterns import RELATIONS, Analyse, source_of
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
@@ -20,8 +20,4 @@ from tests.unit.nlp.test_patterns import RELATIONS, Analyse
 def test_a_participle_after_a_noun_speaks_for_its_holder(analyse: Analyse, text: str, content: str,
                                                          source: str) -> None:
     analysis = analyse(text, conventions=RELATIONS)
-    found = [q for q in analysis.quotes if q.text == content]
-    assert len(found) == 1, [(q.kind, q.text) for q in analysis.quotes]
-    quote = found[0]
-    assert quote.source_start is not None and quote.source_end is not None
-    assert analysis.text[quote.source_start:quote.source_end] == source
+    assert source_of(analysis, content)[1] == source
