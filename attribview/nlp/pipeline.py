@@ -56,7 +56,7 @@ class ParagraphSplitter:
                 starts[i] = 1
             elif (before.endswith(".") and lowers[i - 1] in titles) or (
                     before == "." and i >= 2 and lowers[i - 2] + "." in titles):
-                starts[i] = -1  # "Sgt. Vadin Shyshimarin": an abbreviation ends no sentence
+                starts[i] = -1  # "Sgt. Oren Valko": an abbreviation ends no sentence
             elif spaces[i] and "\n" in texts[i]:
                 starts[i] = -1
         if starts:
