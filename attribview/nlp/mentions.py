@@ -32,7 +32,7 @@ def name_chain(span: Span) -> list[Token]:
     doc = span.doc
     head = span.root
     capitalised_body = head.lower_ in lexicon.BODY_WORDS and head.is_title and not head.is_sent_start
-    # "Representative of the group “West” Ivan Bigma": a title the tagger took for a name, the name after it
+    # "Representative of the group “West” Oleh Marten": a title the tagger took for a name, the name after it
     title_first = head.lower_ in lexicon.TITLES and any(
         t.dep_ in {"appos", "nsubj"} and t.pos_ == "PROPN" and t.i != head.i for t in span)
     if (head.pos_ != "PROPN" or title_first) and not capitalised_body:

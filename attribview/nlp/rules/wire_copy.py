@@ -1,6 +1,6 @@
 """Wire, agency and machine-translated copy: who speaks where an outlet carries somebody's words.
 
-"TASS quoted Pushilin as saying ...", "As reported in the ministry of defence, ...", "“...” — wrote
+"An agency quoted the envoy as saying ...", "As reported in the ministry of defence, ...", "“...” — wrote
 the commander X", "The governor informed, that ...". The small model parses these shapes in ways the
 general rules do not expect; each helper reads one of them from tokens, so ``grammar``, ``quotations``
 and ``reporting_verbs`` can ask it without a rule of their own.
@@ -20,7 +20,7 @@ _NAME_TOKENS = 6
 
 
 def carried_speaker(verb: Token) -> Token | None:
-    """"TASS quoted Pushilin as saying ...", "Interfax cited the governor as saying ...": the one the
+    """"An agency quoted the envoy as saying ...", "a newswire cited the governor as saying ...": the one the
     outlet quotes speaks, the outlet only carries the words (the object of a carrier verb)."""
     if verb.lemma_.lower() not in lexicon.CARRIER_VERBS:
         return None
@@ -75,7 +75,7 @@ def comma_that_start(cue: Token) -> int | None:
 
 
 def carries_saying(verb: Token) -> bool:
-    """"Reuters cited a commander as saying ...", "the governor was cited by RIA as saying ...": the
+    """"A wire cited a commander as saying ...", "the governor was cited by an agency as saying ...": the
     carrier verb frames the "saying", which reports the content; the carrier itself reports nothing."""
     return verb.lemma_.lower() in lexicon.CARRIER_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
@@ -83,7 +83,7 @@ def carries_saying(verb: Token) -> bool:
 
 
 def in_source(found: Iterable[Attribution], qspan: Span) -> bool:
-    """"Representative of the group “West” Ivan Bigma said ...": a short quoted name inside a speaker's
+    """"Representative of the group “West” Oleh Marten said ...": a short quoted name inside a speaker's
     mention is part of the name, not a quotation of anybody's words."""
     start, end = qspan.start_char, qspan.end_char
     return len(qspan) <= _NAME_TOKENS and any(
@@ -91,7 +91,7 @@ def in_source(found: Iterable[Attribution], qspan: Span) -> bool:
 
 
 def fronted_apposition(cue: Token) -> Token | None:
-    """"In Ukraine, the head of the Kharkiv region said ...": a digest's opening place phrase, and the
+    """"In Ukraine, the head of the Norland region said ...": a digest's opening place phrase, and the
     parser makes the speaker after its comma an apposition of the place (the place itself the subject
     when it loses the preposition's object); the apposition that runs to the cue is the speaker."""
     doc = cue.doc
