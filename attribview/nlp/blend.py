@@ -7,6 +7,11 @@ proposes the candidate, and whether the other engine agrees on its content, read
 all) turns that score into the attribution's confidence: the share of attributions with that score and
 origin that the scorer counts right. Agreement is the strongest evidence: a rule candidate the tagger
 reads no content in is right far less often than one it agrees on, with the same score.
+
+Counting relations, a calibration fitted with a learned scorer (see ``candidate_features``) reads more
+than the score: the tagger's parts apart, the share the other engine reads, and what the rules know of
+the candidate's shape, weighed per engine, with an isotonic curve per engine over the scorer's output
+(``rules-scored``, ``learned-scored``); a file without one keeps the curves by origin.
 """
 
 import json
@@ -18,16 +23,23 @@ from typing import Any
 import numpy
 
 from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
+from attribview.nlp.candidate_features import (
+    AGREE_SHARE,
+    Scorer,
+    candidate_features,
+    role_means,
+    sentence_rivals,
+)
 from attribview.nlp.learned import ROLES
-from attribview.nlp.learned_spans import CONTENT, CUE, SOURCE, Layout, decode
+from attribview.nlp.learned_spans import Layout, decode
 from attribview.nlp.results import copied
 from attribview.nlp.speakers import resolve_speakers
 
 CALIBRATION_FILE = "calibration.json"
 #: How the other engine reads a candidate's content (see :func:`agreement`).
 AGREE, NEAR, ALONE = "agree", "near", "alone"
-#: The share of two contents that both must cover to agree (the scorer's own bar).
-AGREE_SHARE = 0.5
+#: How a candidate is read when the calibration has a learned scorer: ``origin(engine, SCORED)``.
+SCORED = "scored"
 #: The counting whose curves are fitted apart (see :func:`counted`): relations are the bare origins.
 STATEMENTS = "statements"
 
@@ -50,10 +62,14 @@ class Curve:
 class Calibration:
     """Curves by origin (see :func:`origin`; ``learned`` for the tagger's engine alone) and the
     confidence under which the combination leaves a candidate out (None: it keeps every candidate of
-    both engines, which is what the fit needs to see)."""
+    both engines, which is what the fit needs to see); ``scorer``: the learned scorer of candidates
+    counting relations, if fitted; ``record``: while fitting, where each such candidate goes with its
+    engine and features (see :func:`_scored`)."""
 
     curves: dict[str, Curve] = field(default_factory=dict)
     threshold: float | None = 0.0
+    scorer: Scorer | None = None
+    record: list[tuple[Attribution, str, numpy.ndarray]] | None = field(default=None, compare=False)
 
     def confidence(self, origin: str, score: float, fallback: str | None = None) -> float:
         """The curve of ``origin`` at ``score``, else that of ``fallback`` (a file fitted before the
@@ -64,14 +80,18 @@ class Calibration:
         return curve(score) if curve is not None else score
 
     def to_json(self) -> dict[str, Any]:
-        return {"curves": {k: {"x": list(c.x), "y": list(c.y)} for k, c in self.curves.items()},
-                "threshold": self.threshold}
+        curves = {k: {"x": list(c.x), "y": list(c.y)} for k, c in self.curves.items()}
+        data: dict[str, Any] = {"curves": curves, "threshold": self.threshold}
+        if self.scorer is not None:
+            data["scorer"] = self.scorer.to_json()
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Calibration":
+        """A file fitted before the scorer (or over other features) keeps its curves by origin."""
         curves = {k: Curve(tuple(map(float, v["x"])), tuple(map(float, v["y"])))
                   for k, v in data.get("curves", {}).items()}
-        return cls(curves, float(data.get("threshold", 0.0)))
+        return cls(curves, float(data.get("threshold", 0.0)), Scorer.from_json(data.get("scorer")))
 
     @classmethod
     def load(cls, folder: Path) -> "Calibration":
@@ -82,24 +102,12 @@ class Calibration:
             return cls.from_json(json.load(handle))
 
 
-def _mean(roles: Any, tokens: numpy.ndarray, column: int) -> float | None:
-    return float(roles[tokens, column].mean()) if len(tokens) else None
-
-
 def learned_score(doc: Any, attribution: Attribution, layout: Layout | None = None) -> float | None:
     """The tagger's reading of one attribution's parts, 0 to 1; None without the tagger."""
-    roles = doc._.get(ROLES)
-    if roles is None:
+    if doc._.get(ROLES) is None:
         return None
-    words = (layout if layout is not None else Layout(doc)).words
-    content = words(attribution.start, attribution.end)
-    if attribution.tail is not None:
-        content = numpy.concatenate((content, words(*attribution.tail)))
-    parts = [(2.0, _mean(roles, content, CONTENT))]
-    if attribution.cue is not None:
-        parts.append((1.0, _mean(roles, words(*attribution.cue), CUE)))
-    if attribution.source is not None:
-        parts.append((1.0, _mean(roles, words(*attribution.source), SOURCE)))
+    content, cue, source = role_means(doc, attribution, layout if layout is not None else Layout(doc))
+    parts = [(2.0, content), (1.0, cue), (1.0, source)]
     known = [(w, v) for w, v in parts if v is not None]
     if not known:
         return 0.0
@@ -152,12 +160,24 @@ def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarr
             calibration: Calibration, layout: Layout, counting: str | None = None) -> None:
     """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
     candidates (columns, see :func:`_shares`); ``counting``: the curves fitted for it, if any, else
-    the relations' ones."""
-    for attribution, best in zip(found, shares.max(axis=1, initial=0.0).tolist(), strict=True):
+    the relations' ones. Counting relations with a learned scorer (or a record to fit one), each
+    candidate's features are read too, and the scorer's curve of its engine turns the scorer's
+    output into its confidence."""
+    featured = counting is None and (calibration.scorer is not None or calibration.record is not None)
+    rivals = sentence_rivals(found, layout) if featured else [0] * len(found)
+    for attribution, best, near in zip(found, shares.max(axis=1, initial=0.0).tolist(), rivals, strict=True):
         how = origin(engine, _how(best))
         curve = counted(how, counting) if counting is not None else how
         score = learned_score(doc, attribution, layout) or 0.0
         attribution.confidence = calibration.confidence(curve, score, how)
+        if not featured:
+            continue
+        features = candidate_features(doc, attribution, best, score, layout, near)
+        if calibration.record is not None:
+            calibration.record.append((attribution, engine, features))
+        scored = calibration.scorer.score(engine, features) if calibration.scorer is not None else None
+        if scored is not None and origin(engine, SCORED) in calibration.curves:
+            attribution.confidence = calibration.confidence(origin(engine, SCORED), scored)
 
 
 def _extents(found: list[Attribution]) -> list[tuple[int, int]]:

@@ -6,6 +6,12 @@ scorer's matching; an isotonic regression per origin maps score to the share tha
 threshold under which the combination leaves a candidate out is the one with the best F1 on that split,
 choosing as the combination does (surest first, none overlapping one of the other engine taken).
 
+Counting relations, a learned scorer of candidates is fitted too (``candidate_scorer``): each
+candidate's features are recorded as the combination reads them, a logistic regression per engine
+weighs them, and an isotonic curve per engine (``rules-scored``, ``learned-scored``) over its
+out-of-fold output gives the confidence the threshold is then chosen on. The curves by origin stay
+(a statement's curve falls back on them).
+
 Counting statements, the rules' candidates are all kept and only their confidence is the tagger's: a
 second set of curves (``statements:rules-agree``, ...) is fitted on the same articles counted as
 statements, a fragment of a split quotation right where it matches a fragment of the gold's with the
@@ -23,15 +29,25 @@ import numpy
 from attribview.atomic import write_text
 from attribview.core.analysis import Analyzer
 from attribview.core.profiles import NAMED_CONVENTIONS
-from attribview.nlp.attribution import COMBINED, LEARNED, RULES
-from attribview.nlp.blend import CALIBRATION_FILE, STATEMENTS, Calibration, Curve, agreement, counted, origin
+from attribview.core.types import Quote
+from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
+from attribview.nlp.blend import (
+    CALIBRATION_FILE,
+    SCORED,
+    STATEMENTS,
+    Calibration,
+    Curve,
+    agreement,
+    counted,
+    origin,
+)
 from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.model import load_pipeline
+from attribview.textio import SourceText
+from attribview.training.candidate_scorer import Row, fit_scorer
 from attribview.training.convert import split_ids
 from attribview.training.scoring import articles, correct_quotes, load_scorer, prediction, sources
 
-#: Every candidate of both engines, its raw learned score as its confidence: what the fit needs to see.
-RAW = Calibration(curves={}, threshold=None)
 #: The thresholds tried.
 GRID = tuple(round(0.05 * i, 2) for i in range(21))
 
@@ -76,6 +92,21 @@ def statement_candidates(scorer: Any, gold: dict[str, Any], quotes: list[dict[st
              right) for q, right in zip(quotes, verdicts, strict=True)]
 
 
+def featured(text: SourceText, record: list[tuple[Attribution, str, numpy.ndarray]],
+             quotes: Sequence[Quote]) -> list[numpy.ndarray | None]:
+    """The features of each quote of the combination (None for one the record lacks): the recorded
+    candidate of its engine with its span, as counting relations joined it, in the article's text."""
+    by_span: dict[tuple[int, int, str], list[numpy.ndarray]] = {}
+    for attribution, engine, features in record:
+        start, end = text.to_original(attribution.start, attribution.end)
+        by_span.setdefault((start, end, engine), []).append(features)
+    found: list[numpy.ndarray | None] = []
+    for quote in quotes:
+        same = by_span.get((quote.start, quote.end, LEARNED if "learned" in quote.flags else RULES))
+        found.append(same.pop(0) if same else None)
+    return found
+
+
 def chosen_right(candidates: list[Choice], threshold: float) -> tuple[int, int]:
     """(right, taken) among (confidence, start, end, right, engine) candidates chosen as the
     combination chooses them."""
@@ -111,16 +142,21 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
     """Fit on the calibration split, write ``calibration.json`` into ``out`` and return it."""
     scorer = load_scorer(shared_eval)
     found = articles(shared_eval / "polnear-train", split_ids(shared_eval / "polnear-train").calibration)
+    texts = list(sources(found))
     nlp = load_pipeline(learned=False)
     add_learned_tagger(nlp, out)
-    analyzer = Analyzer(calibration=RAW, nlp=nlp)
+    record: list[tuple[Attribution, str, numpy.ndarray]] = []
+    # every candidate of both engines, its raw learned score as its confidence: what the fit needs to see
+    analyzer = Analyzer(calibration=Calibration(curves={}, threshold=None, record=record), nlp=nlp)
     per_article: list[list[Candidate]] = []
     alone: list[tuple[float, bool]] = []
-    runs = analyzer.analyze_engines(sources(found), engines=(LEARNED, COMBINED),
+    runs = analyzer.analyze_engines(texts, engines=(LEARNED, COMBINED),
                                     conventions=NAMED_CONVENTIONS["relations"])
     n_gold = 0
     learned_spans: list[list[tuple[int, int]]] = []  # the tagger's contents, split quotations joined
-    for article, by_engine in zip(found, runs, strict=True):
+    rows: list[Row] = []
+    places: list[list[tuple[int, int, int, str]]] = []  # each article's (row, start, end, engine)
+    for number, (article, text, by_engine) in enumerate(zip(found, texts, runs, strict=True)):
         n_gold += len(article.gold["quotes"])
         learned = prediction(by_engine[LEARNED])["quotes"]
         learned_spans.append([(q["start"], q["end"]) for q in learned])
@@ -132,22 +168,36 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
         tagged = [q for q, f in zip(both, flags, strict=True) if "learned" in f]
         per_article.append(_candidates(scorer, article.gold, rules, RULES, tagged)
                            + _candidates(scorer, article.gold, tagged, LEARNED, rules))
+        places.append([])
+        quotes = [q for f in (False, True) for q in by_engine[COMBINED].quotes if ("learned" in q.flags) == f]
+        for candidate, features, quote in zip(per_article[-1], featured(text, record, quotes), quotes,
+                                               strict=True):
+            if features is not None:
+                engine = LEARNED if "learned" in quote.flags else RULES
+                places[-1].append((len(rows), quote.start, quote.end, engine))
+                rows.append((number, engine, features, candidate[4]))
+        record.clear()
     seen: dict[str, list[tuple[float, bool]]] = {LEARNED: alone}
     for candidate in (c for candidates in per_article for c in candidates):
         seen.setdefault(candidate[0], []).append((candidate[1], candidate[4]))
-    statements = analyzer.analyze_engines(sources(found), engines=(COMBINED,),
+    statements = analyzer.analyze_engines(texts, engines=(COMBINED,),
                                           conventions=NAMED_CONVENTIONS[STATEMENTS])
     for article, spans, by_engine in zip(found, learned_spans, statements, strict=True):
         rules = prediction(by_engine[COMBINED])["quotes"]
         for name, score, right in statement_candidates(scorer, article.gold, rules, spans):
             seen.setdefault(name, []).append((score, right))
     curves = {name: isotonic([s for s, _ in pairs], [r for _, r in pairs]) for name, pairs in seen.items()}
-    calibrated = [[(curves[name](score), start, end, right, name.split("-")[0])
-                   for name, score, start, end, right in candidates] for candidates in per_article]
+    candidate_scorer, predicted = fit_scorer(rows)
+    for engine in (RULES, LEARNED):
+        mine = [i for i, row in enumerate(rows) if row[1] == engine]
+        curves[origin(engine, SCORED)] = isotonic([predicted[i] for i in mine], [rows[i][3] for i in mine])
+    calibrated = [[(curves[origin(engine, SCORED)](predicted[i]), start, end, rows[i][3], engine)
+                   for i, start, end, engine in chosen] for chosen in places]
     threshold = best_threshold(calibrated, n_gold)
-    calibration = Calibration(curves, threshold=threshold)
+    calibration = Calibration(curves, threshold=threshold, scorer=candidate_scorer)
     out.mkdir(parents=True, exist_ok=True)
     write_text(out / CALIBRATION_FILE, json.dumps(calibration.to_json(), indent=1) + "\n")
     counts = ", ".join(f"{name} {len(pairs)}" for name, pairs in sorted(seen.items()))
-    print(f"calibration: {len(found)} articles ({counts}); threshold {threshold}", flush=True)
+    print(f"calibration: {len(found)} articles ({counts}); scorer over {len(rows)} candidates; "
+          f"threshold {threshold}", flush=True)
     return calibration

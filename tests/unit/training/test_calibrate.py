@@ -5,11 +5,24 @@ import itertools
 import json
 import random
 
+import numpy
 import pytest
 
-from attribview.nlp.blend import CALIBRATION_FILE, STATEMENTS, Calibration, Curve, agreement, counted, origin
+from attribview.core.types import Quote
+from attribview.nlp.attribution import Attribution
+from attribview.nlp.blend import (
+    CALIBRATION_FILE,
+    SCORED,
+    STATEMENTS,
+    Calibration,
+    Curve,
+    agreement,
+    counted,
+    origin,
+)
 from attribview.nlp.learned import weights_dir
-from attribview.training.calibrate import best_threshold, chosen_right, isotonic
+from attribview.textio import prepare_text
+from attribview.training.calibrate import best_threshold, chosen_right, featured, isotonic
 from attribview.training.scoring import expected_calibration_error
 
 
@@ -38,7 +51,9 @@ def test_the_shipped_calibration_never_falls() -> None:
         calibration = Calibration.from_json(json.load(handle))
     engines = {origin(engine, how) for engine in ("rules", "learned") for how in ("agree", "near", "alone")}
     statements = {counted(origin("rules", how), STATEMENTS) for how in ("agree", "near", "alone")}
-    assert set(calibration.curves) == {"learned", *engines, *statements}
+    scored = {origin(engine, SCORED) for engine in ("rules", "learned")}
+    assert set(calibration.curves) == {"learned", *engines, *statements, *scored}
+    assert calibration.scorer is not None and set(calibration.scorer.weights) == {"rules", "learned"}
     assert all(_rising(curve) for curve in calibration.curves.values())
     assert calibration.threshold is not None and 0.0 <= calibration.threshold <= 1.0
 
@@ -68,3 +83,17 @@ def test_the_threshold_leaves_out_what_costs_f1() -> None:
     sure = [(0.9, 10 * i, 10 * i + 5, True, "rules") for i in range(8)]
     unsure = [(0.1, 100 + 10 * i, 105 + 10 * i, False, "learned") for i in range(4)]
     assert 0.1 < best_threshold([sure + unsure], n_gold=8) <= 0.9
+
+
+def test_each_quote_finds_the_features_of_its_candidate() -> None:
+    # the text has one CRLF fewer than the original: quotes point into the original
+    text = prepare_text("The clerk said the gate was shut.\r\nShe said it was late.\r\n")
+    first = Attribution(text.text.index("the gate"), text.text.index(" was shut") + 9, "indirect")
+    second = Attribution(text.text.index("it was"), text.text.index("late") + 4, "indirect")
+    record = [(first, "rules", numpy.zeros(2)), (second, "rules", numpy.ones(2)),
+              (second, "learned", numpy.full(2, 2.0))]
+    later = text.to_original(second.start, second.end)
+    quotes = [Quote(*later, "", None, None, "indirect", 0.5, flags=("learned",)),
+              Quote(*later, "", None, None, "indirect", 0.5), Quote(0, 3, "", None, None, "indirect", 0.5)]
+    found = featured(text, record, quotes)
+    assert [None if f is None else f.tolist() for f in found] == [[2.0, 2.0], [1.0, 1.0], None]
