@@ -157,22 +157,26 @@ def counted(origin: str, counting: str) -> str:
 
 
 def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarray,
-            calibration: Calibration, layout: Layout, counting: str | None = None) -> None:
+            calibration: Calibration, layout: Layout, counting: str | None = None,
+            others: Sequence[Attribution] = ()) -> None:
     """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
-    candidates (columns, see :func:`_shares`); ``counting``: the curves fitted for it, if any, else
-    the relations' ones. Counting relations with a learned scorer (or a record to fit one), each
+    candidates (``others``, columns, see :func:`_shares`); ``counting``: the curves fitted for it, if
+    any, else the relations' ones. Counting relations with a learned scorer (or a record to fit one), each
     candidate's features are read too, and the scorer's curve of its engine turns the scorer's
     output into its confidence."""
     featured = counting is None and (calibration.scorer is not None or calibration.record is not None)
     rivals = sentence_rivals(found, layout) if featured else [0] * len(found)
-    for attribution, best, near in zip(found, shares.max(axis=1, initial=0.0).tolist(), rivals, strict=True):
+    twins = shares.argmax(axis=1).tolist() if shares.shape[1] else [0] * len(found)
+    for attribution, best, near, twin in zip(found, shares.max(axis=1, initial=0.0).tolist(), rivals, twins,
+                                             strict=True):
         how = origin(engine, _how(best))
         curve = counted(how, counting) if counting is not None else how
         score = learned_score(doc, attribution, layout) or 0.0
         attribution.confidence = calibration.confidence(curve, score, how)
         if not featured:
             continue
-        features = candidate_features(doc, attribution, best, score, layout, near)
+        features = candidate_features(doc, attribution, best, score, layout, near,
+                                      others[twin] if best > 0 else None)
         if calibration.record is not None:
             calibration.record.append((attribution, engine, features))
         scored = calibration.scorer.score(engine, features) if calibration.scorer is not None else None
@@ -233,8 +237,8 @@ def _chosen(doc: Any, rules: list[Attribution], learned: list[Attribution],
     for column, attribution in enumerate(learned):  # the tagger tells no stance from a statement:
         if twins[column] >= 0:  # the agreeing rule's kind
             attribution.kind = rules[twins[column]].kind
-    _scored(doc, rules, RULES, shares, calibration, layout)
-    _scored(doc, learned, LEARNED, shares.T, calibration, layout)
+    _scored(doc, rules, RULES, shares, calibration, layout, others=learned)
+    _scored(doc, learned, LEARNED, shares.T, calibration, layout, others=rules)
     if calibration.threshold is None:  # fitting the calibration: every candidate, as scored
         resolve_speakers(doc, learned)
         return rules + learned

@@ -27,7 +27,7 @@ from attribview.nlp.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 FEATURES = (
     "share", "agree", "near", "learned_score", "content_p", "cue_p", "source_p", "has_cue", "has_source",
     "stance", "direct", "mixed", "quoted", "asks", "pronoun_source", "follows", "tail", "log_words",
-    "speech_verb", "rivals",
+    "speech_verb", "rivals", "same_source", "speaker_known",
 )
 #: The share of two contents that both must cover to agree (the scorer's own bar).
 AGREE_SHARE = 0.5
@@ -73,10 +73,10 @@ def _asks(text: str) -> bool:
 
 
 def candidate_features(doc: Any, attribution: Attribution, share: float, score: float, layout: Layout,
-                       rivals: int) -> numpy.ndarray:
+                       rivals: int, twin: Attribution | None = None) -> numpy.ndarray:
     """One candidate's vector (see ``FEATURES``): ``share`` is the most of its content one of the other
-    engine's candidates shares (see ``blend._shares``), ``score`` its learned score, ``rivals`` the
-    other candidates of its own engine in its sentence."""
+    engine's candidates shares (see ``blend._shares``), ``twin`` that candidate, ``score`` its learned
+    score, ``rivals`` the other candidates of its own engine in its sentence."""
     content_p, cue_p, source_p = role_means(doc, attribution, layout)
     text = doc.text
     content = text[attribution.start:attribution.end]
@@ -91,8 +91,16 @@ def candidate_features(doc: Any, attribution: Attribution, share: float, score: 
         attribution.kind == "mixed", _quoted(text, attribution.start, attribution.end), _asks(content),
         source.strip().lower() in SPEAKER_PRONOUNS, attribution.follows is not None,
         attribution.tail is not None, math.log1p(words), speech, math.log1p(rivals),
+        _same_source(attribution, twin), attribution.speaker is not None,
     )
     return numpy.asarray(values, dtype="float64")
+
+
+def _same_source(attribution: Attribution, twin: Attribution | None) -> bool:
+    """Whether the other engine's reading of the content names its source in the same words."""
+    if twin is None or attribution.source is None or twin.source is None:
+        return False
+    return attribution.source[0] < twin.source[1] and twin.source[0] < attribution.source[1]
 
 
 def sentence_rivals(found: Sequence[Attribution], layout: Layout) -> list[int]:

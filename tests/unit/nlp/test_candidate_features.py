@@ -63,6 +63,19 @@ def test_a_plain_statement_read_by_the_tagger(asked: Any) -> None:
     assert features["log_words"] == pytest.approx(numpy.log1p(4))
 
 
+def test_the_other_engine_naming_the_same_source(asked: Any) -> None:
+    statement = _rule(asked, "the budget was tight")
+    assert statement.source is not None
+    start, end = statement.source
+    twin = Attribution(statement.start, statement.end, "indirect", source=(start + 4, end))  # "mayor"
+    elsewhere = Attribution(statement.start, statement.end, "indirect", source=(0, 3))
+    layout = Layout(asked)
+    same = [_named(candidate_features(asked, statement, 1.0, 0.0, layout, 0, other))["same_source"]
+            for other in (twin, elsewhere, None)]
+    assert same == [1.0, 0.0, 0.0]
+    assert _named(candidate_features(asked, statement, 1.0, 0.0, layout, 0))["speaker_known"] == 1.0
+
+
 def test_rivals_are_the_other_candidates_of_a_sentence(asked: Any) -> None:
     layout = Layout(asked)
     first, second = (Attribution(asked.text.index(word), asked.text.index(word) + len(word), "indirect")
