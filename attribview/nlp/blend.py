@@ -161,10 +161,11 @@ def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarr
             others: Sequence[Attribution] = ()) -> None:
     """Each candidate's confidence; ``shares``: its overlap (rows) with each of the other engine's
     candidates (``others``, columns, see :func:`_shares`); ``counting``: the curves fitted for it, if
-    any, else the relations' ones. Counting relations with a learned scorer (or a record to fit one), each
-    candidate's features are read too, and the scorer's curve of its engine turns the scorer's
+    any, else the relations' ones. With a learned scorer (or a record to fit one), each candidate's
+    features are read too, and the scorer's curve of its engine (and counting) turns the scorer's
     output into its confidence."""
-    featured = counting is None and (calibration.scorer is not None or calibration.record is not None)
+    featured = calibration.scorer is not None or calibration.record is not None
+    weighed = counted(engine, counting) if counting is not None else engine
     rivals = sentence_rivals(found, layout) if featured else [0] * len(found)
     twins = shares.argmax(axis=1).tolist() if shares.shape[1] else [0] * len(found)
     for attribution, best, near, twin in zip(found, shares.max(axis=1, initial=0.0).tolist(), rivals, twins,
@@ -178,10 +179,10 @@ def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarr
         features = candidate_features(doc, attribution, best, score, layout, near,
                                       others[twin] if best > 0 else None)
         if calibration.record is not None:
-            calibration.record.append((attribution, engine, features))
-        scored = calibration.scorer.score(engine, features) if calibration.scorer is not None else None
-        if scored is not None and origin(engine, SCORED) in calibration.curves:
-            attribution.confidence = calibration.confidence(origin(engine, SCORED), scored)
+            calibration.record.append((attribution, weighed, features))
+        scored = calibration.scorer.score(weighed, features) if calibration.scorer is not None else None
+        if scored is not None and origin(weighed, SCORED) in calibration.curves:
+            attribution.confidence = calibration.confidence(origin(weighed, SCORED), scored)
 
 
 def _extents(found: list[Attribution]) -> list[tuple[int, int]]:
@@ -224,7 +225,8 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
             found[COMBINED] = _chosen(doc, rules, learned, calibration, layout)
         else:
             shown = [(a.start, a.end) for a in rules]  # a statement is its first fragment, as shown
-            _scored(doc, rules, RULES, _shares(shown, _extents(learned)), calibration, layout, STATEMENTS)
+            _scored(doc, rules, RULES, _shares(shown, _extents(learned)), calibration, layout, STATEMENTS,
+                    learned)
             found[COMBINED] = rules
     return found
 

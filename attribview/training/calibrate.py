@@ -41,6 +41,7 @@ from attribview.nlp.blend import (
     counted,
     origin,
 )
+from attribview.nlp.candidate_features import Scorer
 from attribview.nlp.learned import add_learned_tagger
 from attribview.nlp.model import load_pipeline
 from attribview.textio import SourceText
@@ -93,16 +94,18 @@ def statement_candidates(scorer: Any, gold: dict[str, Any], quotes: list[dict[st
 
 
 def featured(text: SourceText, record: list[tuple[Attribution, str, numpy.ndarray]],
-             quotes: Sequence[Quote]) -> list[numpy.ndarray | None]:
+             quotes: Sequence[Quote], counting: str | None = None) -> list[numpy.ndarray | None]:
     """The features of each quote of the combination (None for one the record lacks): the recorded
-    candidate of its engine with its span, as counting relations joined it, in the article's text."""
+    candidate of its engine (and ``counting``, if not relations) with its span, as the counting
+    joined it, in the article's text."""
     by_span: dict[tuple[int, int, str], list[numpy.ndarray]] = {}
     for attribution, engine, features in record:
         start, end = text.to_original(attribution.start, attribution.end)
         by_span.setdefault((start, end, engine), []).append(features)
     found: list[numpy.ndarray | None] = []
     for quote in quotes:
-        same = by_span.get((quote.start, quote.end, LEARNED if "learned" in quote.flags else RULES))
+        engine = LEARNED if "learned" in quote.flags else RULES
+        same = by_span.get((quote.start, quote.end, counted(engine, counting) if counting else engine))
         found.append(same.pop(0) if same else None)
     return found
 
@@ -136,6 +139,18 @@ def best_threshold(articles_candidates: list[list[Choice]], n_gold: int) -> floa
         if f1 > best[0] + 1e-9:
             best = (f1, threshold)
     return best[1]
+
+
+def scorer_curves(rows: Sequence[Row]) -> tuple[Scorer, dict[str, Curve], list[float]]:
+    """The candidate scorer fitted on ``rows``, the isotonic curve of each of its engines (and
+    countings) over its out-of-fold output, and each row's confidence by them."""
+    candidate_scorer, predicted = fit_scorer(rows)
+    curves: dict[str, Curve] = {}
+    for engine in sorted({row[1] for row in rows}):
+        mine = [i for i, row in enumerate(rows) if row[1] == engine]
+        curves[origin(engine, SCORED)] = isotonic([predicted[i] for i in mine], [rows[i][3] for i in mine])
+    return candidate_scorer, curves, [curves[origin(row[1], SCORED)](p) for row, p in zip(rows, predicted,
+                                                                                          strict=True)]
 
 
 def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
@@ -182,17 +197,21 @@ def fit_calibration(shared_eval: Path, out: Path) -> Calibration:
         seen.setdefault(candidate[0], []).append((candidate[1], candidate[4]))
     statements = analyzer.analyze_engines(texts, engines=(COMBINED,),
                                           conventions=NAMED_CONVENTIONS[STATEMENTS])
-    for article, spans, by_engine in zip(found, learned_spans, statements, strict=True):
+    for number, (article, text, spans, by_engine) in enumerate(zip(found, texts, learned_spans, statements,
+                                                                  strict=True)):
         rules = prediction(by_engine[COMBINED])["quotes"]
-        for name, score, right in statement_candidates(scorer, article.gold, rules, spans):
+        vectors = featured(text, record, by_engine[COMBINED].quotes, STATEMENTS)
+        for (name, score, right), features in zip(statement_candidates(scorer, article.gold, rules, spans),
+                                                  vectors, strict=True):
             seen.setdefault(name, []).append((score, right))
+            if features is not None:
+                rows.append((number, counted(RULES, STATEMENTS), features, right))
+        record.clear()
     curves = {name: isotonic([s for s, _ in pairs], [r for _, r in pairs]) for name, pairs in seen.items()}
-    candidate_scorer, predicted = fit_scorer(rows)
-    for engine in (RULES, LEARNED):
-        mine = [i for i, row in enumerate(rows) if row[1] == engine]
-        curves[origin(engine, SCORED)] = isotonic([predicted[i] for i in mine], [rows[i][3] for i in mine])
-    calibrated = [[(curves[origin(engine, SCORED)](predicted[i]), start, end, rows[i][3], engine)
-                   for i, start, end, engine in chosen] for chosen in places]
+    candidate_scorer, scored, confidences = scorer_curves(rows)
+    curves.update(scored)
+    calibrated = [[(confidences[i], start, end, rows[i][3], engine) for i, start, end, engine in chosen]
+                  for chosen in places]
     threshold = best_threshold(calibrated, n_gold)
     calibration = Calibration(curves, threshold=threshold, scorer=candidate_scorer)
     out.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,16 @@ import pytest
 
 from attribview.core.analysis import Analyzer
 from attribview.nlp.attribution import COMBINED, ENGINES, RULES, Attribution
-from attribview.nlp.blend import SCORED, Calibration, Curve, blends, learned_score, origin
+from attribview.nlp.blend import (
+    SCORED,
+    STATEMENTS,
+    Calibration,
+    Curve,
+    blends,
+    counted,
+    learned_score,
+    origin,
+)
 from attribview.nlp.candidate_features import FEATURES, Scorer, candidate_features, sentence_rivals
 from attribview.nlp.learned import ROLES
 from attribview.nlp.learned_spans import Layout
@@ -101,6 +110,15 @@ def test_the_scorer_keeps_what_one_score_would_drop(asked: Any) -> None:
                     relations=True)
     kept = {asked.text[a.start:a.end]: a.confidence for a in scored[COMBINED]}
     assert kept == {"“Who will pay for the new bridge?”": 0.8}  # the statement's rule, no "?", 0.2
+
+
+def test_counting_statements_the_scorer_of_statements_weighs(asked: Any) -> None:
+    # every rule candidate is kept counting statements; the question is surer by the statements' scorer
+    scorer = Scorer({counted(RULES, STATEMENTS): _only("asks", 10.0, -5.0)})
+    curves = {counted(origin(RULES, SCORED), STATEMENTS): Curve((0.0, 0.5), (0.2, 0.8))}
+    calibration = Calibration(curves, threshold=0.5, scorer=scorer)
+    found = blends(asked, attributions_of(asked), (COMBINED,), calibration, relations=False)[COMBINED]
+    assert [a.confidence for a in found] == [0.8, 0.2]
 
 
 def test_fitting_records_every_candidate_of_both_engines(asked: Any) -> None:

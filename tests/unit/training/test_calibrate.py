@@ -22,7 +22,7 @@ from attribview.nlp.blend import (
 )
 from attribview.nlp.learned import weights_dir
 from attribview.textio import prepare_text
-from attribview.training.calibrate import best_threshold, chosen_right, featured, isotonic
+from attribview.training.calibrate import best_threshold, chosen_right, featured, isotonic, scorer_curves
 from attribview.training.scoring import expected_calibration_error
 
 
@@ -51,9 +51,10 @@ def test_the_shipped_calibration_never_falls() -> None:
         calibration = Calibration.from_json(json.load(handle))
     engines = {origin(engine, how) for engine in ("rules", "learned") for how in ("agree", "near", "alone")}
     statements = {counted(origin("rules", how), STATEMENTS) for how in ("agree", "near", "alone")}
-    scored = {origin(engine, SCORED) for engine in ("rules", "learned")}
+    weighed = {"rules", "learned", counted("rules", STATEMENTS)}
+    scored = {origin(w, SCORED) for w in weighed}
     assert set(calibration.curves) == {"learned", *engines, *statements, *scored}
-    assert calibration.scorer is not None and set(calibration.scorer.weights) == {"rules", "learned"}
+    assert calibration.scorer is not None and set(calibration.scorer.weights) == weighed
     assert all(_rising(curve) for curve in calibration.curves.values())
     assert calibration.threshold is not None and 0.0 <= calibration.threshold <= 1.0
 
@@ -97,3 +98,13 @@ def test_each_quote_finds_the_features_of_its_candidate() -> None:
               Quote(*later, "", None, None, "indirect", 0.5), Quote(0, 3, "", None, None, "indirect", 0.5)]
     found = featured(text, record, quotes)
     assert [None if f is None else f.tolist() for f in found] == [[2.0, 2.0], [1.0, 1.0], None]
+
+
+def test_the_scorer_s_curves_are_one_per_engine_and_counting() -> None:
+    rows = [(i % 5, engine, numpy.asarray([float(i % 3)]), i % 3 == 2)
+            for i in range(60) for engine in ("rules", counted("rules", STATEMENTS))]
+    scorer, curves, confidences = scorer_curves(rows)
+    assert set(curves) == {"rules-scored", "statements:rules-scored"} and set(scorer.weights) == {
+        "rules", "statements:rules"}
+    assert all(_rising(curve) for curve in curves.values())
+    assert [round(c, 2) for c, row in zip(confidences, rows, strict=True) if row[3]] == [1.0] * 40
