@@ -8,10 +8,11 @@ all) turns that score into the attribution's confidence: the share of attributio
 origin that the scorer counts right. Agreement is the strongest evidence: a rule candidate the tagger
 reads no content in is right far less often than one it agrees on, with the same score.
 
-Counting relations, a calibration fitted with a learned scorer (see ``candidate_features``) reads more
-than the score: the tagger's parts apart, the share the other engine reads, and what the rules know of
-the candidate's shape, weighed per engine, with an isotonic curve per engine over the scorer's output
-(``rules-scored``, ``learned-scored``); a file without one keeps the curves by origin.
+A calibration fitted with a learned scorer (see ``candidate_features``) reads more than the score: the
+tagger's parts apart, the share the other engine reads, and what the rules know of the candidate's
+shape, weighed per engine and counting, with an isotonic curve over each one's output
+(``rules-scored``, ``learned-scored``, ``statements:rules-scored``); a file without one (or without
+the weights of an engine) keeps the curves by origin.
 """
 
 import json
@@ -62,9 +63,9 @@ class Curve:
 class Calibration:
     """Curves by origin (see :func:`origin`; ``learned`` for the tagger's engine alone) and the
     confidence under which the combination leaves a candidate out (None: it keeps every candidate of
-    both engines, which is what the fit needs to see); ``scorer``: the learned scorer of candidates
-    counting relations, if fitted; ``record``: while fitting, where each such candidate goes with its
-    engine and features (see :func:`_scored`)."""
+    both engines, which is what the fit needs to see); ``scorer``: the learned scorer of candidates,
+    if fitted; ``record``: while fitting, where each candidate goes with its engine (and counting)
+    and features (see :func:`_scored`)."""
 
     curves: dict[str, Curve] = field(default_factory=dict)
     threshold: float | None = 0.0

@@ -6,11 +6,12 @@ scorer's matching; an isotonic regression per origin maps score to the share tha
 threshold under which the combination leaves a candidate out is the one with the best F1 on that split,
 choosing as the combination does (surest first, none overlapping one of the other engine taken).
 
-Counting relations, a learned scorer of candidates is fitted too (``candidate_scorer``): each
-candidate's features are recorded as the combination reads them, a logistic regression per engine
-weighs them, and an isotonic curve per engine (``rules-scored``, ``learned-scored``) over its
-out-of-fold output gives the confidence the threshold is then chosen on. The curves by origin stay
-(a statement's curve falls back on them).
+A learned scorer of candidates is fitted too (``candidate_scorer``): each candidate's features are
+recorded as the combination reads them, a logistic regression per engine and counting (the rules'
+statements apart) weighs them, and an isotonic curve over each one's out-of-fold output gives the
+confidence; counting relations, the threshold is chosen on it. The curves by origin stay (a file
+without the scorer's weights of an engine falls back on them). The scorer lowers the calibration
+error of statements too (validation: 0.043 to 0.032).
 
 Counting statements, the rules' candidates are all kept and only their confidence is the tagger's: a
 second set of curves (``statements:rules-agree``, ...) is fitted on the same articles counted as
