@@ -219,10 +219,16 @@ def _quotes_section(analysis: Analysis, styles: dict[str, ReportStyle], statuses
     if not rows:
         return ('<section class="quotes"><h2>Attributions</h2><p class="none">No attributed statements '
                 "found.</p></section>")
-    return ('<section class="quotes">\n<h2>Attributions</h2>\n<table class="quote-table">\n<thead><tr>'
-            '<th class="n">#</th><th class="n">¶</th><th>Speaker</th><th>Group</th><th>Kind</th>'
-            '<th class="n">Conf.</th><th>What was said</th><th>Status</th></tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody>\n</table>\n</section>")
+    return ('<section class="quotes">\n<h2>Attributions</h2>\n<table class="quote-table">\n'
+            f"{_QUOTE_COLUMNS}\n<thead><tr>"
+            '<th class="n">#</th><th class="n">¶</th><th>Speaker</th><th>What was said</th><th>Kind</th>'
+            "<th>Status</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</section>")
+
+
+#: Fixed column widths: the quoted words get the most room, so a long quote wraps into few lines and the
+#: table stays short on an A4 page; the group and the confidence sit under the speaker and the kind.
+_QUOTE_COLUMNS = ('<colgroup><col class="c-n"><col class="c-para"><col class="c-speaker"><col class="c-said">'
+                  '<col class="c-kind"><col class="c-status"></colgroup>')
 
 
 def _description(quote: Quote) -> str | None:
@@ -251,10 +257,10 @@ def _quote_row(index: int, quote: Quote, style: ReportStyle | None, status: str,
     flags = "".join(f'<span class="flag">{escape(label)}</span>' for label in flag_labels(quote.flags))
     status_class = re.sub(r"[^a-z_]", "", status.lower()) or "other"
     return (f'<tr class="quote-row"><td class="n">{index + 1}</td><td class="n">{paragraph}</td>'
-            f'<td class="speaker">{speaker}</td><td class="group">{group}</td>'
-            f"<td>{escape(kind_label(quote.kind))}</td>"
-            f'<td class="n">{quote.confidence:.2f}</td>'
+            f'<td class="speaker">{speaker}<span class="group">{group}</span></td>'
             f'<td class="said">{escape(quote.text)}{flags}</td>'
+            f'<td class="kind">{escape(kind_label(quote.kind))}'
+            f'<span class="conf">conf. {quote.confidence:.2f}</span></td>'
             f'<td><span class="status st-{status_class}">{escape(status.replace("_", " "))}</span></td></tr>')
 
 
@@ -332,8 +338,19 @@ th { text-align: left; font-size: 11.5px; text-transform: uppercase; letter-spac
 td { border-bottom: 1px solid var(--rule); padding: 7px 8px; vertical-align: top; font-size: 13.5px; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .sides td:first-child { font-weight: 600; }
-.quote-table .speaker { font-weight: 600; min-width: 140px; }
-.quote-table .group { min-width: 130px; }
+.quote-table { table-layout: fixed; }
+.quote-table .c-n, .quote-table .c-para { width: 4%; }
+.quote-table .c-speaker { width: 23%; }
+.quote-table .c-said { width: 44%; }
+.quote-table .c-kind { width: 12%; }
+.quote-table .c-status { width: 13%; }
+.quote-table th, .quote-table td { padding-left: 5px; padding-right: 5px; overflow-wrap: break-word; }
+.quote-table .speaker { font-weight: 600; }
+.quote-table .kind { font-size: 12.5px; }
+.quote-table .group, .quote-table .conf { display: block; font-weight: 400; font-size: 11.5px;
+  line-height: 1.35; color: var(--muted); margin-top: 2px; }
+.quote-table .group .swatch { width: 11px; height: 11px; margin-right: 4px; vertical-align: -1px; }
+.quote-table .status { font-size: 10.5px; padding: 0 5px; }
 .mention { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
 .said { font-family: Georgia, serif; font-size: 14px; }
 .flag { display: inline-block; margin-left: 6px; font: 11px/1.4 system-ui, sans-serif; color: #7a1f1f;
@@ -353,6 +370,9 @@ footer { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--rule);
   body { background: #fff; font-size: 10pt; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .article { font-size: 11pt; max-width: none; }
+  .quote-table td { font-size: 9pt; padding-top: 5px; padding-bottom: 5px; }
+  .quote-table .said { font-size: 9.5pt; line-height: 1.4; }
+  .quote-table .group, .quote-table .conf, .quote-table .mention { font-size: 8pt; }
   h2 { break-after: avoid; }
   tr, .claims li, .variants li, .chart-wrap, .legend { break-inside: avoid; }
   thead { display: table-header-group; }

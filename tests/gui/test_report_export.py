@@ -118,3 +118,17 @@ def test_report_command_needs_an_output(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["report", str(sample_article())]) == 2
     err = capsys.readouterr().err
     assert err.startswith("attribview: error:") and "--pdf" in err and "Traceback" not in err
+
+
+def test_pdf_quote_table_gives_the_quoted_words_most_of_the_page(sample: Document, tmp_path: Path) -> None:
+    """The "What was said" column spans about 44% of the printable width, measured on the PDF's words."""
+    pdf = _pdf(tmp_path, document_report(sample))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    page = re.search(r'<page width="([\d.]+)"', boxes)
+    assert page is not None
+    page_width = float(page.group(1))
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>(WHAT|KIND)</word>', boxes)
+    heads = {word: float(x) for x, word in words}
+    printable = page_width * (1 - 2 * 15 / 210)  # A4 with 15 mm margins
+    assert 0.40 <= (heads["KIND"] - heads["WHAT"]) / printable <= 0.5

@@ -236,3 +236,30 @@ def test_a_sentence_with_two_speakers_shows_two_tints_and_leaves_the_reporter_un
         index["putin"]: "the operation was going to plan",
     }
     assert found.badges == ["UA mil", "Other", "RU MoD", "Putin"]
+
+
+def test_quote_table_gives_the_quoted_words_the_widest_column(sample: tuple[Analysis, Profile],
+                                                              report: str) -> None:
+    analysis, profile = sample
+    table = report[report.index('<table class="quote-table">'):]
+    heads = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table[:table.index("</thead>")])
+    assert heads == ["#", "¶", "Speaker", "What was said", "Kind", "Status"]
+    columns = re.findall(r'<col class="(c-[a-z]+)">', table)
+    assert columns == ["c-n", "c-para", "c-speaker", "c-said", "c-kind", "c-status"]
+    widths = {name: float(width) for name, width in
+              re.findall(r"\.quote-table \.(c-[a-z]+)(?:, \.quote-table \.c-[a-z]+)? \{ width: ([\d.]+)%; \}",
+                         report)}
+    assert widths["c-said"] == max(widths.values()) >= 40
+    assert "table-layout: fixed" in report
+    first = re.search(r'<tr class="quote-row">.*?</tr>', table, flags=re.DOTALL)
+    assert first is not None
+    cells = re.findall(r"<td(?: [^>]*)?>(.*?)</td>", first.group(0))
+    assert len(cells) == len(heads)
+    quote = analysis.quotes[0]
+    style = profile.group(quote.group or "")
+    assert style is not None
+    speaker = _Page(cells[2])
+    assert speaker.having("span", "swatch")
+    assert speaker.text[0] == quote.speaker and speaker.text[-1] == style.label  # the group under the name
+    kind = _Page(cells[4])
+    assert kind.having("span", "conf") and f"{quote.confidence:.2f}" in "".join(kind.text)
