@@ -40,5 +40,6 @@ class MainWindow(MenuActions):
             self.tasks.run(self._close_desk, lane=Lane.DESK, on_success=lambda _none: None,
                            on_failure=lambda _error: None)
             self.tasks.shutdown()  # returns at once: an analysis still running finishes unseen
+            self.leave_training()  # the docks training hid are saved as they were before it
             self._save_layout()
         super().closeEvent(event)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from attribview.core.exercise import NARRATION, Exercise, exercise_from_analysis
 from attribview.core.grading import Score, group_label, missed_summary, score_attempt
 from attribview.gui.document import Document
-from attribview.gui.legend import badge_pixmap
+from attribview.gui.legend import badge_pixmap, plural
 from attribview.gui.plain import plain_label, rich, tooltip
 from attribview.gui.training_view import (
     NARRATION_COLOUR,
@@ -70,6 +70,7 @@ class TrainingSession:
     answers: dict[int, tuple[str, ...]] = field(default_factory=dict)
     score: Score | None = None
     current: int | None = None
+    changed_since_check: bool = False
 
     @property
     def group_ids(self) -> list[str]:
@@ -90,6 +91,7 @@ class TrainingSession:
             self.answers[index] = new
         else:
             self.answers.pop(index, None)
+        self.changed_since_check = self.changed_since_check or self.score is not None
         self.score = None
 
     def move(self, delta: int) -> int:
@@ -100,7 +102,17 @@ class TrainingSession:
 
     def check(self) -> Score:
         self.score = score_attempt(self.exercise, self.answers)
+        self.changed_since_check = False
         return self.score
+
+    def progress(self) -> str:
+        """How far the trainee is, for the status bar: the score once checked, and a reminder when
+        answers changed after a check (the score shown until then is gone)."""
+        parts = [plural(len(self.exercise.sentences), "sentence"), f"{len(self.answers)} answered"]
+        if self.score is not None:
+            parts.append(f"{self.score.right} right")
+        line = " · ".join(parts)
+        return f"Answers changed: Check again (Ctrl+Enter) · {line}" if self.changed_since_check else line
 
     def colour(self, group: str) -> QColor:
         info = next((g for g in self.exercise.groups if g.id == group), None)

@@ -119,7 +119,6 @@ class ExerciseFiles(WindowParts):
             self._report_error("attribview", str(error))
             return False
         self._enter_training(TrainingSession(exercise, origin=Path(path).name))
-        self.status_label.setText(f"Opened the exercise {Path(path).name}: click a sentence, then answer.")
         return True
 
     def save_attempt(self, path: str | None = None) -> str | None:

@@ -159,6 +159,7 @@ class WindowParts(QMainWindow):
         self.training: TrainingSession | None = None
         self._training_keys: TrainingKeys | None = None
         self._summary_was_visible = False
+        self._library_was_visible = False
         self.training_panel = TrainingPanel()
         self.setWindowTitle("attribview")
         self.setAcceptDrops(True)

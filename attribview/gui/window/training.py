@@ -41,6 +41,7 @@ class TrainingActions(WindowParts):
         if self.training is None:
             self.detail.commit_pending()
             self._summary_was_visible = self.summary_dock.isVisible()
+            self._library_was_visible = self.library_dock.isVisible()
         self.table.clearSelection()
         self.training = session
         self.article_view.set_training(session)
@@ -48,15 +49,27 @@ class TrainingActions(WindowParts):
         self.training_panel.set_session(session)
         for widget in (self.quotes_area, self.legend_area, self.detail_area):
             widget.hide()
-        self.summary_dock.hide()
+        self._show_desk_tools(False)
         self.training_area.show()
         self.stack.setCurrentWidget(self.article_page)
         share_columns(self.main_splitter, self.training_panel, self.width(), grow_only=True)  # labels whole
         self.setWindowTitle(f"Training: {session.exercise.title} — attribview")
         if self._training_keys is None:
             self._training_keys = TrainingKeys(self, self.answer_digit, self.move_sentence)
+        origin = "" if session.origin == ARTICLE_ORIGIN else f" ({session.origin})"
+        self.status_label.setText(f"Training on {session.exercise.title}{origin}: click a sentence, "
+                                  "then answer.")
         self._sync_training_actions()
         self._update_correction_actions()
+
+    def _show_desk_tools(self, shown: bool) -> None:
+        """The library, the summary and the profile button leave the screen in training (the summary and
+        the profile would give answers away, the library is the desk's); back as they were after it."""
+        for dock in (self.library_dock, self.summary_dock):
+            dock.toggleViewAction().setEnabled(shown)
+        self.library_dock.setVisible(shown and self._library_was_visible)
+        self.summary_dock.setVisible(shown and self._summary_was_visible)
+        self.profile_choice.setVisible(shown and self.document is not None)
 
     def leave_training(self) -> None:
         """Back to the highlighted article (or the welcome screen when only an exercise was open)."""
@@ -71,14 +84,15 @@ class TrainingActions(WindowParts):
         self.training_area.hide()
         for widget in (self.quotes_area, self.legend_area, self.detail_area):
             widget.show()
-        if self._summary_was_visible:
-            self.summary_dock.show()
+        self._show_desk_tools(True)
         if self.document is None:
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("attribview")
+            self.status_label.setText("Training left.")
         else:
             profile = f" — {self.document.profile_label}" if self.document.profile_label else ""
             self.setWindowTitle(f"{self.document.title}{profile} — attribview")
+            self.status_label.setText(f"Training left: {self.document.title} is highlighted again.")
         self._sync_training_actions()
         self._update_correction_actions()
 
@@ -112,6 +126,7 @@ class TrainingActions(WindowParts):
             session.move(1)
         self._refresh_training()
         self.article_view.show_sentence(session.current)
+        self.status_label.setText(session.progress())
 
     def answer_digit(self, digit: int) -> None:
         """Number key ``digit``: 1-9 toggle the groups in legend order, 0 narration."""
@@ -141,8 +156,7 @@ class TrainingActions(WindowParts):
         score = self.training.check()
         self._refresh_training()
         missed = missed_summary(score)
-        self.status_label.setText(f"{score.right} of {score.total} right"
-                                  + (f"; missed: {missed}." if missed else "."))
+        self.status_label.setText(self.training.progress() + (f"; missed: {missed}." if missed else "."))
         return score
 
     def _on_mistake_picked(self, index: int) -> None:

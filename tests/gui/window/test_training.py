@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from attribview.core.analysis import Analyzer
 from attribview.core.exercise import NARRATION
 from attribview.gui.document import Document
 from attribview.gui.main_window import MainWindow
@@ -109,3 +110,62 @@ def test_answers_show_as_fill_and_label_and_every_sentence_is_numbered(
     mark = "✓" if score.results[3].right else "✗"
     assert f"4 {mark}" in _badge_before(window, 3)
     assert (not score.results[3].right) == ("should be:" in _badge_before(window, 3))
+
+
+def test_the_status_bar_follows_training(qtbot: QtBot, window: MainWindow, sample: Document) -> None:
+    window.show_article(sample)
+    assert window.start_training()
+    session = window.training
+    assert session is not None
+    status = window.status_label.text
+    count = len(session.exercise.sentences)
+    assert status() == f"Training on {sample.title}: click a sentence, then answer."
+    window.select_sentence(0)
+    window.answer_sentence(NARRATION)  # and on to the next
+    assert status() == f"{count} sentences · 1 answered"
+    first = session.group_ids[0]
+    window.answer_sentence(first)
+    assert status() == f"{count} sentences · 2 answered"
+    score = window.check_answers()
+    assert score is not None
+    assert status().startswith(f"{count} sentences · 2 answered · {score.right} right")
+    window.answer_sentence(first)  # taken back: the score shown is no longer the answers'
+    assert status() == f"Answers changed: Check again (Ctrl+Enter) · {count} sentences · 1 answered"
+    window.answer_sentence(first)
+    assert status().startswith("Answers changed: Check again")
+    window.check_answers()
+    assert status().startswith(f"{count} sentences · 2 answered · ")
+    window.leave_training()
+    assert status() == f"Training left: {sample.title} is highlighted again."
+
+
+def test_training_hides_the_library_and_the_profile_button(qtbot: QtBot, window: MainWindow,
+                                                           sample: Document) -> None:
+    window.show_article(sample)
+    library = window.library_dock
+    library.show()  # a small screen starts without it
+    assert library.isVisible() and window.profile_choice.isVisible()
+    assert window.start_training()
+    assert not library.isVisible() and not window.profile_choice.isVisible()
+    assert not window.summary_dock.isVisible()
+    assert not library.toggleViewAction().isEnabled()  # Ctrl+L cannot bring it back in training
+    window.leave_training()
+    assert library.isVisible() and window.profile_choice.isVisible()
+    assert library.toggleViewAction().isEnabled()
+    library.hide()  # closed by the user before training: still closed after it
+    assert window.start_training()
+    window.leave_training()
+    assert not library.isVisible() and window.profile_choice.isVisible()
+
+
+def test_closing_in_training_keeps_the_library_for_the_next_start(
+        qtbot: QtBot, window: MainWindow, sample: Document, analyzer: Analyzer) -> None:
+    window.show_article(sample)
+    window.library_dock.show()
+    assert window.start_training()
+    window.close()
+    again = MainWindow(analyzer=analyzer, settings=window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.library_dock.isVisible()
+    again.close()
