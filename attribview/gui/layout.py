@@ -10,9 +10,10 @@ the article leaves less, the widest short columns are elided instead, not the qu
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QStyle, QTableView, QWidget
 
 #: Screens narrower than this are laptops: the window takes (nearly) all of them.
@@ -122,3 +123,20 @@ def _common_cap(widths: list[int], budget: int) -> int:
         if share < width:
             return share
     return ordered[-1]
+
+
+class RefitOnResize(QObject):
+    """Calls ``refit`` once the events queued so far are handled, whenever ``table`` changes width (a
+    splitter dragged, a dock shown, the window resized): the short columns are fitted to the new room and
+    "What was said", the stretching last column, takes what is left instead of scrolling out of sight."""
+
+    def __init__(self, table: QTableView, refit: Callable[[], None]) -> None:
+        super().__init__(table)
+        self._timer = QTimer(self, singleShot=True, interval=0)  # one refit for a burst of resizes
+        self._timer.timeout.connect(refit)
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width():
+            self._timer.start()
+        return False

@@ -15,8 +15,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
+from pytestqt.qtbot import QtBot
 
-from attribview.gui.layout import SMALL_SCREEN, window_rect, within
+from attribview.gui.document import Document
+from attribview.gui.layout import SMALL_SCREEN, TEXT_SHARE, window_rect, within
+from attribview.gui.main_window import MainWindow
+from attribview.gui.quote_model import Column
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +88,33 @@ def test_a_saved_place_larger_than_the_screen_is_brought_inside() -> None:
     available = QRect(0, 0, 1366, 740)
     assert within(QRect(200, 100, 1400, 880), available) == QRect(0, 0, 1366, 740)
     assert within(QRect(-50, 600, 800, 400), available) == QRect(0, 340, 800, 400)
+
+
+def _columns(window: MainWindow) -> tuple[int, int]:
+    """The short columns' total width and "What was said"'s, as the table shows them now."""
+    short = sum(window.table.columnWidth(c) for c in Column if c != Column.TEXT)
+    return short, window.table.columnWidth(Column.TEXT)
+
+
+def test_what_was_said_takes_the_room_a_resize_gives_and_keeps_in_sight(qtbot: QtBot, window: MainWindow,
+                                                                       sample: Document) -> None:
+    window.show_article(sample)
+    splitter = window.main_splitter
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 90, 90])  # the side column dragged narrow: a wide table ...
+    window.show_article(sample)  # ... whose short columns are fitted to it
+    viewport = window.table.viewport()
+    wide_short, _ = _columns(window)
+    wide = viewport.width()
+    splitter.setSizes([total - 230, 230])  # narrower: the names give way, nothing scrolls
+    qtbot.waitUntil(lambda: sum(_columns(window)) <= viewport.width() < wide, timeout=10_000)
+    narrow_short, narrow_text = _columns(window)
+    assert narrow_short < wide_short
+    assert narrow_text >= TEXT_SHARE * viewport.width() - 1
+    qtbot.waitUntil(lambda: window.table.horizontalScrollBar().maximum() == 0, timeout=10_000)
+    before = viewport.width()
+    splitter.setSizes([total - 90, 90])  # wider again: "What was said" takes the room
+    qtbot.waitUntil(lambda: viewport.width() > before, timeout=10_000)
+    qtbot.wait(50)  # a refit would be queued by now
+    short, text = _columns(window)
+    assert short == narrow_short and text == narrow_text + viewport.width() - before

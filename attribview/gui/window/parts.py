@@ -36,6 +36,7 @@ from attribview.gui.article_view import ArticleView
 from attribview.gui.checker import Checker
 from attribview.gui.detail_panel import DetailPanel
 from attribview.gui.document import Document
+from attribview.gui.layout import RefitOnResize
 from attribview.gui.legend import LegendPanel
 from attribview.gui.library_panel import LibraryPanel
 from attribview.gui.notices import NoticeBar, with_notice_bar
@@ -119,6 +120,7 @@ class WindowParts(QMainWindow):
     _refresh_training: Callable[[], None]
     _share_space: Callable[[], None]
     _fit_columns: Callable[[], None]
+    _on_table_resized: Callable[[], None]
     _recent: Callable[[], list[str]]
     _remember: Callable[[str], None]
     _refresh_recent: Callable[[list[str]], None]
@@ -256,6 +258,7 @@ class WindowParts(QMainWindow):
                   Column.KIND: self.fontMetrics().horizontalAdvance(longest_kind) + 16}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        RefitOnResize(self.table, self._on_table_resized)  # "What was said" keeps in sight
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)

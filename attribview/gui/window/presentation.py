@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QStyle
 
 from attribview.gui.layout import (
+    TEXT_SHARE,
     fit_columns,
     is_small,
     share_columns,
@@ -112,13 +113,23 @@ class Presentation(WindowParts):
                 inside.left() - frame.left(), inside.top() - frame.top(),
                 inside.right() - frame.right(), inside.bottom() - frame.bottom()))
 
-    def _fit_columns(self) -> None:
-        """Size the table's short columns to the room its viewport has in the reading column."""
+    def _table_room(self) -> int:
+        """The width the table's viewport has in the reading column."""
         layout = self.quotes_area.layout()
         margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout else 0
         scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = self.main_splitter.sizes()[0] - margins - 2 * self.table.frameWidth() - scrollbar
-        fit_columns(self.table, SHORT_COLUMNS, room, yielding=(Column.SPEAKER, Column.GROUP))
+        return self.main_splitter.sizes()[0] - margins - 2 * self.table.frameWidth() - scrollbar
+
+    def _fit_columns(self) -> None:
+        """Size the table's short columns to the room its viewport has in the reading column."""
+        fit_columns(self.table, SHORT_COLUMNS, self._table_room(), yielding=(Column.SPEAKER, Column.GROUP))
+
+    def _on_table_resized(self) -> None:
+        """A wider table gives its room to "What was said" (the stretching last column); a narrower one
+        is fitted again once that column would have less than its share, so the quotes never scroll away."""
+        short = sum(self.table.columnWidth(column) for column in SHORT_COLUMNS)
+        if short > self._table_room() * (1 - TEXT_SHARE):
+            self._fit_columns()
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_splitter,
