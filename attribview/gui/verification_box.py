@@ -24,6 +24,9 @@ from attribview.gui.text_field import CommitTextEdit
 if TYPE_CHECKING:
     from attribview.gui.desk import QuoteDetails
 
+#: What the fact-check field is for, on hover: as its placeholder it was cut off in the side column.
+FACTCHECK_HINT = "Where the fact-check is published (https://...)"
+
 
 @dataclass(frozen=True)
 class Unsaved:
@@ -106,10 +109,11 @@ class VerificationBox(QWidget):
         self.checked_label = value_label()
         checks.addRow(caption("Checked"), self.checked_label)
         self.factcheck_edit = QLineEdit()  # a line edit shows text, never markup
-        self.factcheck_edit.setPlaceholderText("Where the fact-check is published (https://...)")
+        self.factcheck_edit.setPlaceholderText("https://…")  # short: the side column is narrow
         self.factcheck_edit.editingFinished.connect(self._on_url_committed)
         self.factcheck_edit.textChanged.connect(  # the whole address, which a narrow field cuts off
-            lambda text: self.factcheck_edit.setToolTip(tooltip(text)))
+            lambda text: self.factcheck_edit.setToolTip(tooltip(text or FACTCHECK_HINT)))
+        self.factcheck_edit.setToolTip(FACTCHECK_HINT)
         checks.addRow(caption("Fact-check"), self.factcheck_edit)
         return self.verification_form
 

@@ -7,14 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontMetrics, QTextCursor
+from PySide6.QtWidgets import QStyle, QStyleOptionFrame
 from pytestqt.qtbot import QtBot
 
 from attribview.core.analysis import Analyzer
 from attribview.core.library import Library, VerificationRow
+from attribview.gui.document import Document
 from attribview.gui.main_window import MainWindow
-from attribview.gui.verification_box import Unsaved, VerificationBox
+from attribview.gui.verification_box import FACTCHECK_HINT, Unsaved, VerificationBox
 from tests.gui.conftest import open_in_library
+from tests.gui.test_layout import SCREENSHOTS
 
 SLOW = 60_000
 ARTICLE = """Harbour town, Tuesday.
@@ -163,7 +166,7 @@ def test_the_fact_check_tooltip_gives_the_whole_url_as_text(
     assert field.fontMetrics().horizontalAdvance(LONG_URL) > field.width()  # the field cuts it off
     assert shown(field.toolTip()) == LONG_URL  # whole, and "<i>" is text
     _select(qtbot, window, 1)
-    assert field.toolTip() == ""  # no address, no tooltip
+    assert shown(field.toolTip()) == FACTCHECK_HINT  # no address: what the field is for
     field.setFocus()
     qtbot.keyClicks(field, "https://desk.example.org/checks/bridge")
     assert shown(field.toolTip()) == "https://desk.example.org/checks/bridge"  # follows what is typed
@@ -195,3 +198,21 @@ def test_a_conflict_names_every_field_kept_unsaved(qtbot: QtBot) -> None:
     assert box.note_edit.typed() == "mine" and box.factcheck_edit.isModified()
     box.show_conflict(None)
     assert not box.conflict_label.isVisible()
+
+
+def test_the_fact_check_field_shows_its_placeholder_whole(qtbot: QtBot, window: MainWindow,
+                                                          sample: Document) -> None:
+    window.show_article(sample)
+    window.select_quote(0)
+    total = sum(window.main_splitter.sizes())
+    window.main_splitter.setSizes([total - 1, 1])  # the side column as narrow as it goes
+    field = window.detail.verification.factcheck_edit
+    qtbot.waitUntil(lambda: field.isVisible() and window.main_splitter.sizes()[0] < total - 1, timeout=SLOW)
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    text_rect = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    room = text_rect.marginsRemoved(field.textMargins()).width() - 4  # a line edit's own 2 px each side
+    assert room > 0
+    assert QFontMetrics(field.font()).horizontalAdvance(field.placeholderText()) <= room, "cut off"
+    assert field.text() == "" and FACTCHECK_HINT in field.toolTip()  # what it is for, on hover
+    field.grab().save(str(SCREENSHOTS / "factcheck-field.png"))
