@@ -163,7 +163,7 @@ class TaskManager(QObject):
         """Block until both workers are idle, then deliver their outcomes (in tests, and at exit)."""
         idle = all(worker.wait(msecs) for worker in self._workers.values())
         if QThread.currentThread() is self.thread():
-            QCoreApplication.sendPostedEvents(self._relay)  # the callbacks of what just finished
+            QCoreApplication.sendPostedEvents(self)  # the callbacks of what just finished (queued to self)
         return idle
 
     def wait_desk(self, msecs: int = -1) -> bool:

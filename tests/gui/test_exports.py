@@ -39,7 +39,9 @@ def test_export_menu_writes_each_format_of_the_open_article(
     paths = {fmt: tmp_path / f"out.{fmt}" for fmt in ("json", "csv", "claimreview")}
     for fmt, path in paths.items():
         assert window.export_menu.export(fmt, str(path))
-        qtbot.waitUntil(lambda p=path: p.exists(), timeout=SLOW)
+        # the window is told once the file is written (the file appears a moment before, on the worker)
+        qtbot.waitUntil(lambda p=path: window.status_label.text() == f"Exported to {p.name}.", timeout=SLOW)
+        assert path.exists()
     assert window.tasks.wait(SLOW)
     data = paths["csv"].read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
@@ -49,7 +51,7 @@ def test_export_menu_writes_each_format_of_the_open_article(
     library = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert [a["text"] for a in library["articles"]] == [ARTICLE]
     assert json.loads(paths["claimreview"].read_text(encoding="utf-8")) == []  # nothing checked yet
-    assert "Exported to" in window.status_label.text()
+    assert window.status_label.text() == "Exported to out.claimreview."  # nothing came after it
 
 
 def test_claimreview_without_publishing_settings_says_what_is_missing(

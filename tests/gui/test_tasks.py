@@ -72,3 +72,17 @@ def test_each_outcome_reaches_its_own_typed_callback(qtbot: QtBot) -> None:
     assert lengths == [4]
     assert [type(error) for error in errors] == [ZeroDivisionError]
     tasks.shutdown()
+
+
+def test_waiting_delivers_the_outcomes_of_what_finished(qapp: object) -> None:
+    """``wait`` returns with the callbacks run, without an event loop: a test (or the exit) can rely on
+    what they did (the outcomes are queued to the manager, not to the relay that carries them)."""
+    tasks = TaskManager()
+    done = threading.Event()
+    seen: list[str] = []
+    tasks.run(lambda: done.wait(SLOW / 1000) and "slow", on_success=seen.append, message="Working…")
+    tasks.run(lambda: "desk", on_success=seen.append, lane=Lane.DESK)
+    done.set()
+    assert tasks.wait(SLOW)
+    assert sorted(seen) == ["desk", "slow"] and tasks.is_idle() and not tasks.is_busy()
+    tasks.shutdown()
