@@ -15,11 +15,14 @@ from attribview.nlp.intervals import SpanLookup
 
 #: How far into the text a dateline may start (after a headline line or two).
 _DATELINE_WITHIN = 400
-#: A wire dateline: a place (and its country, date, agency) before a spaced dash at a line start:
-#: "KYIV, Ukraine (AP) — ", "MOSCOW, Feb 10 (Reuters) - ", "Kyiv, Ukraine CNN — ".
+#: A wire dateline: a place (and its country, date, agency) at a line start before a spaced dash
+#: ("KYIV, Ukraine (AP) — ", "MOSCOW, Feb 10 (Reuters) - ", "Kyiv, Ukraine CNN — "), an agency between
+#: slashes ("Moscow, May 4 /TASS/. ") or, after a capitalised place, a colon ("KYIV: "); all on one line,
+#: so that a byline above it ("By Anna Smith") is not its place.
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})(?P<rest>(?:,[^\n—–―]{1,40}?)?"
-    r"(?:\s*\([^()\n]{1,30}\)|\s+[A-Z]{2,5})?)\s+[-—–―]+\s", re.MULTILINE)
+    r"^[ \t]*(?P<place>[A-Z][\w'’]*(?:[ -][A-Z][\w'’.]*){0,3})(?P<rest>(?:[,.][^\n—–―/]{1,40}?)?"
+    r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]+[A-Z]{2,5})?)(?:[ \t]+[-—–―]+\s|[ \t]*/[A-Z][\w -]{1,20}/\.?\s"
+    r"|(?P<colon>:)[ \t])", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 #: "In Moscow, ...", "in Kyiv": a place a sentence is set in.
 _IN_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
@@ -29,14 +32,18 @@ _ANSWER = re.compile(r"^(?:den(?:y|ied|ies|ying|ial)|reject\w*|dismiss\w*|refut\
 
 def dateline_side(text: str, profile: Profile) -> str | None:
     """The side of the place a story is datelined in, if it has a dateline naming one."""
-    match = _DATELINE.search(text[:_DATELINE_WITHIN])
-    if match is None:
-        return None
-    place, rest = match.group("place"), match.group("rest")
-    if not (place.isupper() or rest.strip()):  # "Ukraine - Russia talks" is a headline, not a dateline
-        return None
+    for match in _DATELINE.finditer(text[:_DATELINE_WITHIN]):
+        place, rest = match.group("place"), match.group("rest")
+        # "Ukraine - Russia talks", "Ukraine: what next" are headlines, not datelines
+        if place.isupper() or (rest.strip() and not match.group("colon")):
+            return _side_of_place(place + rest, profile)
+    return None
+
+
+def _side_of_place(place: str, profile: Profile) -> str | None:
+    """The side of the first word or pair of words of a dateline that names one."""
     words = profile.side_words
-    for found in re.finditer(r"[\w'’.-]+(?:\s+[\w'’.-]+)?", place + rest):
+    for found in re.finditer(r"[\w'’.-]+(?:\s+[\w'’.-]+)?", place):
         for candidate in (found.group(0), found.group(0).split()[0]):
             side = words.get(name_key(candidate))
             if side is not None:

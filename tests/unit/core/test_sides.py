@@ -24,6 +24,14 @@ def war() -> Profile:
     ("LONDON (Reuters) - Britain pledged more aid.", None),
     ("Ukraine - Russia talks resume in Istanbul", None),  # a headline, not a dateline
     ("The Kremlin said on Monday - after a pause - that talks would resume.", None),
+    ("Vorona, May 4 /TASS/. Talks resumed.", None),  # a place of no side
+    ("MOSCOW, May 4 /TASS/. Talks resumed in the afternoon.", "russia"),
+    ("Kyiv, May 4 /Ukrinform/. Power was restored.", "ukraine"),
+    ("KYIV: Drones struck a depot overnight.", "ukraine"),
+    ("Ukraine: what the new aid package means", None),  # a headline's colon
+    ("Strikes on the grid\nBy Anna Smithers\nKYIV — Power was cut overnight.", "ukraine"),
+    ("Ukraine - Russia talks resume\nMOSCOW (Reuters) - The talks resumed.", "russia"),
+    ("ST. PETERSBURG, Russia — A fire broke out.", "russia"),
 ])
 def test_dateline_side(war: Profile, text: str, side: str | None) -> None:
     assert dateline_side(text, war) == side
