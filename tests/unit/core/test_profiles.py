@@ -193,6 +193,9 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("the Odesa city administration", "local_officials"),
         ("Authorities in Sumy", "local_officials"),
         ("officials in the Poltava region", "local_officials"),
+        ("the head of the Russian-occupied part of the Verkhnobrod region", "local_officials"),
+        ("authorities of the Russian-controlled districts", "local_officials"),
+        ("Russian-controlled forces", "russian_mod"),
         ("Prison authorities", None),  # a common noun, not a place: left to the default group
         ("Ukrainian authorities", "ukrainian_officials"),
         ("authorities in Moscow", "russian_officials"),
