@@ -196,6 +196,10 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("the head of the Russian-occupied part of the Verkhnobrod region", "local_officials"),
         ("authorities of the Russian-controlled districts", "local_officials"),
         ("Russian-controlled forces", "russian_mod"),
+        ("Putin's spokesman", "russian_officials"),  # a leader's people speak for the government
+        ("Putin’s senior aide Yuri Ushenko", "russian_officials"),
+        ("Zelenskyy's chief of staff", "ukrainian_officials"),
+        ("Zelensky's adviser Mykhailo Ivanchuk", "ukrainian_officials"),
         ("Prison authorities", None),  # a common noun, not a place: left to the default group
         ("Ukrainian authorities", "ukrainian_officials"),
         ("authorities in Moscow", "russian_officials"),

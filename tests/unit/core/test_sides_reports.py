@@ -38,3 +38,21 @@ def test_a_body_without_its_country_takes_its_side(analyse: Analyse, report: str
     analysis = analyse(text, "war")
     (quote,) = [q for q in analysis.quotes if q.source_start == at]
     assert quote.group == group
+
+
+LEADERS_PEOPLE = (
+    "Putin's envoy Kirill Dmitrenko said the deal was close.\n\n"
+    "Zelensky's adviser Mykhailo Ivanchuk said Ukraine would not cede land.\n\n"
+    "Putin said the goals would be met.\n"
+)
+
+
+@pytest.mark.parametrize("cue, group", [
+    ("Putin's envoy", "russian_officials"),
+    ("Zelensky's adviser", "ukrainian_officials"),
+    ("Putin said", "putin"),
+])
+def test_a_leaders_people_speak_for_the_government(analyse: Analyse, cue: str, group: str) -> None:
+    at = LEADERS_PEOPLE.index(cue)
+    (quote,) = [q for q in analyse(LEADERS_PEOPLE, "war").quotes if q.source_start == at]
+    assert quote.group == group
