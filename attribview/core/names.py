@@ -136,6 +136,16 @@ def find_name_variants(text: str) -> list[NameVariants]:
     return found
 
 
+def same_name(first: str, second: str) -> bool:
+    """Whether two words are one name, spelt alike or as variants (Vitali / Vitaliy, Sergei / Serhiy)."""
+    return _variants(first.lower(), second.lower())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary word, an office or a part of a title, not a name."""
+    return word.lower().replace("’", "'") in _COMMON
+
+
 def _collect(text: str) -> dict[str, _Form]:
     """Candidate names by lower-cased spelling, with where each occurs."""
     lowered_words = {m.group(0).lower() for m in _WORD.finditer(text) if m.group(0)[0].islower()}

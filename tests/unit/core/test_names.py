@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from attribview.core.names import SpeakerNames, find_name_variants, transliteration_key
+from attribview.core.names import (
+    SpeakerNames,
+    find_name_variants,
+    is_common_word,
+    same_name,
+    transliteration_key,
+)
 from attribview.paths import resources_dir
 
 
@@ -162,3 +168,18 @@ def test_a_country_possessive_folds_into_its_adjective() -> None:
 def test_a_side_placed_before_a_possessive_owns_it(placed: str, shown: str) -> None:
     names = SpeakerNames({"ukraine's": "ukrainian"})
     assert names.canonical(placed, "officials") == shown
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("Vitali", "Vitaliy", True),
+    ("Serhiy", "Sergiy", True),
+    ("Nils", "Helga", False),
+    ("Ivan", "Iran", False),
+])
+def test_same_name(first: str, second: str, same: bool) -> None:
+    assert same_name(first, second) == same
+
+
+def test_common_words_are_not_names() -> None:
+    assert is_common_word("Governor") and is_common_word("Defence")
+    assert not is_common_word("Strand")

@@ -87,6 +87,22 @@ def city(tmp_path: Path) -> Profile:
     return load_profile(_write(tmp_path, "city.toml", CITY_PROFILE))
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Councillor Helga Strand", True),
+    ("Mayor Strand", True),  # a title before the surname
+    ("Deputy Mayor Strand", True),
+    ("H. Strand", True),  # her initial
+    ("Helgha Strand", True),  # her given name, misspelt
+    ("Nils Strand", False),  # another person of that surname
+    ("the harbour master, Ove Strand", False),
+    ("N. Strand", False),
+])
+def test_a_known_surname_after_another_given_name_is_another_person(city: Profile, text: str,
+                                                                    found: bool) -> None:
+    assert (city.known_in(text, at_end=True) is not None) == found
+    assert (city.known_in(text) is not None) == found
+
+
 # -- the bundled war profile ------------------------------------------------------------------------
 
 
