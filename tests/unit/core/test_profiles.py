@@ -212,6 +212,9 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("the head of the Russian-occupied part of the Verkhnobrod region", "local_officials"),
         ("authorities of the Russian-controlled districts", "local_officials"),
         ("Russian-controlled forces", "russian_mod"),
+        ("The State Duma", "russian_officials"),
+        ("Duma speaker Ivan Lebedko", "russian_officials"),
+        ("the Federation Council", "russian_officials"),
         ("Putin's spokesman", "russian_officials"),  # a leader's people speak for the government
         ("Putin’s senior aide Yuri Ushenko", "russian_officials"),
         ("Zelenskyy's chief of staff", "ukrainian_officials"),
