@@ -159,6 +159,19 @@ def test_a_country_possessive_folds_into_its_adjective() -> None:
     assert names.canonical(None, None) is None
 
 
+@pytest.mark.parametrize("first, later, group, shown", [
+    ("Defence Ministry", "Russian Defence Ministry", "mod", "Defence Ministry"),
+    ("Russian General Staff", "General Staff", "mod", "Russian General Staff"),
+    ("Russian General Staff", "Russia’s General Staff", "mod", "Russian General Staff"),
+    ("Defence Ministry", "Ukrainian Defence Ministry", "officials", "Ukrainian Defence Ministry"),
+    ("Port Authority", "Finnish Port Authority", "other", "Finnish Port Authority"),  # not a side
+])
+def test_one_body_with_and_without_its_side(first: str, later: str, group: str, shown: str) -> None:
+    names = SpeakerNames({"russia's": "russian", "ukraine's": "ukrainian"})
+    names.canonical(first, "mod")
+    assert names.canonical(later, group) == shown
+
+
 @pytest.mark.parametrize("placed, shown", [
     ("Ukrainian country's top diplomat", "Ukrainian top diplomat"),  # a body placed on a side
     ("Ukrainian nation’s air force", "Ukrainian air force"),
