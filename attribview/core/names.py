@@ -136,6 +136,16 @@ def find_name_variants(text: str) -> list[NameVariants]:
     return found
 
 
+def same_name(first: str, second: str) -> bool:
+    """Whether two words are one name, spelt alike or as variants (Vitali / Vitaliy, Sergei / Serhiy)."""
+    return _variants(first.lower(), second.lower())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary word, an office or a part of a title, not a name."""
+    return word.lower().replace("’", "'") in _COMMON
+
+
 def _collect(text: str) -> dict[str, _Form]:
     """Candidate names by lower-cased spelling, with where each occurs."""
     lowered_words = {m.group(0).lower() for m in _WORD.finditer(text) if m.group(0)[0].islower()}
@@ -259,8 +269,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 class SpeakerNames:
     """One name per speaker within an article: the first spelling of each, which later spellings fold
     into when they differ only in case, apostrophes, "Defence"/"Defense", a country's possessive for its
-    adjective (``possessives``: "russia's" -> "russian") or one inner modifier ("Ukrainian armed
-    forces" / "Ukrainian forces") of a speaker in the same group."""
+    adjective (``possessives``: "russia's" -> "russian"), one inner modifier ("Ukrainian armed
+    forces" / "Ukrainian forces") or a side's adjective before it ("Defence Ministry" / "Russian Defence
+    Ministry") of a speaker in the same group."""
 
     possessives: dict[str, str] = field(default_factory=dict)
     _seen: dict[str, str] = field(default_factory=dict)
@@ -283,8 +294,9 @@ class SpeakerNames:
         key = " ".join(words)
         if key in self._seen:
             return self._seen[key]
-        shown = next((name for known, known_group, name in self._words
-                      if known_group == group and _one_modifier_apart(words, known)), speaker)
+        sides = set(self.possessives.values())
+        shown = next((name for known, known_group, name in self._words if known_group == group and (
+            _one_modifier_apart(words, known) or _side_added(words, known, sides))), speaker)
         self._seen[key] = shown
         self._words.append((words, group, shown))
         return shown
@@ -298,6 +310,13 @@ _SIDED_POSSESSIVE = re.compile(r"^(\w+) [a-z]+['’]s(?= )")
 def _speaker_key(name: str) -> str:
     key = " ".join(name.lower().translate(_APOSTROPHES).split()).removeprefix("the ")
     return re.sub(r"\bdefense\b", "defence", key)
+
+
+def _side_added(first: tuple[str, ...], second: tuple[str, ...], sides: set[str]) -> bool:
+    """One name is the other with a side's adjective before it ("Defence Ministry" / "Russian Defence
+    Ministry"): in one group, the same body named with and without its country."""
+    shorter, longer = sorted((first, second), key=len)
+    return len(longer) == len(shorter) + 1 and longer[0] in sides and longer[1:] == shorter
 
 
 def _one_modifier_apart(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

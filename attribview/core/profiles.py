@@ -11,12 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from attribview.core.names import is_common_word, same_name
 from attribview.errors import ProfileError
+from attribview.nlp.lexicon import TITLES
 from attribview.paths import resources_dir, user_profiles_dir
 
 logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[\w'-]+")
+#: The word before a name, as in "Governor Lunin" or "Petr Lunin".
+_LAST_WORD = re.compile(r"([\w'’.-]+)\s+$")
 #: The most words a known name or place is looked up with.
 _LONGEST_NAME = 6
 #: Words in a source description that say "some military", without saying whose.
@@ -172,8 +176,11 @@ class Profile:
             return None
         text = text.strip()
         for match in alias_re.finditer(text):
-            if not at_end or match.end() == len(text):
-                return self.known(match.group(0))
+            if at_end and match.end() != len(text):
+                continue
+            known = self.known(match.group(0))
+            if known is not None and not _another_bearer(text[:match.start()], match.group(0), known):
+                return known
         return None
 
     def side(self, side_id: str) -> Side | None:
@@ -223,6 +230,24 @@ class Profile:
                 elif phrase in places:
                     found.add("place:" + phrase)
         return len(found)
+
+
+def _another_bearer(before: str, alias: str, known: KnownSpeaker) -> bool:
+    """Whether a known person's surname follows another given name ("Petr Lunin" is not "Dmytro Lunin"):
+    a capitalised word before it that is no title ("Governor Lunin"), no common word and no spelling of
+    one of the person's own names (Vitaliy / Vitali) or their initial ("D. Lunin")."""
+    if not known.person or " " in alias.strip():
+        return False
+    word = _LAST_WORD.search(before)
+    if word is None or not word.group(1)[0].isupper():
+        return False
+    given = word.group(1).rstrip(".").lower()
+    if word.group(1).lower() in TITLES or given in TITLES or is_common_word(given) or given.endswith("'s"):
+        return False
+    own = {w.lower() for name in (known.name, *known.aliases) for w in name.split() if name != alias}
+    if len(given) == 1:
+        return not any(w.startswith(given) for w in own)
+    return not any(same_name(given, w) for w in own)
 
 
 def name_key(name: str) -> str:

@@ -15,28 +15,38 @@ from attribview.nlp.intervals import SpanLookup
 
 #: How far into the text a dateline may start (after a headline line or two).
 _DATELINE_WITHIN = 400
-#: A wire dateline: a place (and its country, date, agency) before a spaced dash at a line start:
-#: "KYIV, Ukraine (AP) — ", "MOSCOW, Feb 10 (Reuters) - ", "Kyiv, Ukraine CNN — ".
+#: A wire dateline: a place (and its country, date, agency) at a line start before a spaced dash
+#: ("KYIV, Ukraine (AP) — ", "MOSCOW, Feb 10 (Reuters) - ", "Kyiv, Ukraine CNN — "), an agency between
+#: slashes ("Moscow, May 4 /TASS/. ") or, after a capitalised place, a colon ("KYIV: "); all on one line,
+#: so that a byline above it ("By Anna Smith") is not its place.
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})(?P<rest>(?:,[^\n—–―]{1,40}?)?"
-    r"(?:\s*\([^()\n]{1,30}\)|\s+[A-Z]{2,5})?)\s+[-—–―]+\s", re.MULTILINE)
+    r"^[ \t]*(?P<place>[A-Z][\w'’]*(?:[ -][A-Z][\w'’.]*){0,3})(?P<rest>(?:[,.][^\n—–―/]{1,40}?)?"
+    r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]+[A-Z]{2,5})?)(?:[ \t]+[-—–―]+\s|[ \t]*/[A-Z][\w -]{1,20}/\.?\s"
+    r"|(?P<colon>:)[ \t])", re.MULTILINE)
+_DEFENCE = re.compile(r"defen[cs]e", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 #: "In Moscow, ...", "in Kyiv": a place a sentence is set in.
 _IN_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
+#: The words at a mention a body may be named in ("The Defence Ministry said ..."), the article apart.
+_WORDS_AT = re.compile(r"(?:[Tt]he\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,4})")
 #: Cue words of an answer: a denial speaks for the side the claim it answers was made against.
 _ANSWER = re.compile(r"^(?:den(?:y|ied|ies|ying|ial)|reject\w*|dismiss\w*|refut\w*|rebu[tf]\w*)$")
 
 
 def dateline_side(text: str, profile: Profile) -> str | None:
     """The side of the place a story is datelined in, if it has a dateline naming one."""
-    match = _DATELINE.search(text[:_DATELINE_WITHIN])
-    if match is None:
-        return None
-    place, rest = match.group("place"), match.group("rest")
-    if not (place.isupper() or rest.strip()):  # "Ukraine - Russia talks" is a headline, not a dateline
-        return None
+    for match in _DATELINE.finditer(text[:_DATELINE_WITHIN]):
+        place, rest = match.group("place"), match.group("rest")
+        # "Ukraine - Russia talks", "Ukraine: what next" are headlines, not datelines
+        if place.isupper() or (rest.strip() and not match.group("colon")):
+            return _side_of_place(place + rest, profile)
+    return None
+
+
+def _side_of_place(place: str, profile: Profile) -> str | None:
+    """The side of the first word or pair of words of a dateline that names one."""
     words = profile.side_words
-    for found in re.finditer(r"[\w'’.-]+(?:\s+[\w'’.-]+)?", place + rest):
+    for found in re.finditer(r"[\w'’.-]+(?:\s+[\w'’.-]+)?", place):
         for candidate in (found.group(0), found.group(0).split()[0]):
             side = words.get(name_key(candidate))
             if side is not None:
@@ -92,6 +102,37 @@ class SideContext:
                  if name_key(m.group(1)) in words and not self._inside(m.start())]
         return found[-1] if found else None
 
+    def _named_before(self, position: int) -> str | None:
+        """The side of the latest mention before ``position``, outside any content, of the body named there
+        with a side's name ("Russia's Defense Ministry said ... The Defence Ministry added"): a body named
+        again without its country is the one named before. Only bodies of two words or more
+        ("interior ministry", "general staff"), since either side's "military" is named in narration."""
+        body = self._body_at(position)
+        names = [name for side in self.profile.sides for name in side.names]
+        if body is None or not names:
+            return None
+        words = r"\s+".join(_DEFENCE.sub("defen[cs]e", re.escape(w)) for w in body.split())
+        sides = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        qualified = re.compile(rf"(?<![\w-])(?:(?P<owner>{sides})(?:['’]s)?\s+{words}|{words}\s+(?:in|of)\s+"
+                               rf"(?:the\s+)?(?P<place>{sides}))(?![\w-])", re.IGNORECASE)
+        last = None
+        for match in qualified.finditer(self.text, 0, position):
+            if not self._inside(match.start()):
+                last = match
+        if last is None:
+            return None
+        return self.profile.side_words.get(name_key(last.group("owner") or last.group("place")))
+
+    def _body_at(self, position: int) -> str | None:
+        """The longest run of words at ``position`` (of two or more) that names a body of no country."""
+        pattern = self.profile.bare_bodies
+        match = _WORDS_AT.match(self.text, position)
+        if pattern is None or match is None:
+            return None
+        words = match.group(1).split()
+        return next((" ".join(words[:n]) for n in range(len(words), 1, -1)
+                     if pattern.search(name_key(" ".join(words[:n])))), None)
+
     def heard(self, position: int, side: str) -> None:
         """Record a speaker placed on ``side`` whose source is at ``position``."""
         self._speakers.append((position, side))
@@ -110,7 +151,7 @@ class SideContext:
             last = max((s for s in self._speakers if s[0] < position), default=None)
             if last is not None:
                 return sides[1 - sides.index(last[1])] if last[1] in sides else None
-        here = self._located(position)
+        here = self._located(position) or self._named_before(position)
         if here is not None:
             return here
         paragraph = self._paragraphs[bisect_right(self._paragraphs, position) - 1]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from attribview.core.names import SpeakerNames, find_name_variants, transliteration_key
+from attribview.core.names import (
+    SpeakerNames,
+    find_name_variants,
+    is_common_word,
+    same_name,
+    transliteration_key,
+)
 from attribview.paths import resources_dir
 
 
@@ -153,6 +159,19 @@ def test_a_country_possessive_folds_into_its_adjective() -> None:
     assert names.canonical(None, None) is None
 
 
+@pytest.mark.parametrize("first, later, group, shown", [
+    ("Defence Ministry", "Russian Defence Ministry", "mod", "Defence Ministry"),
+    ("Russian General Staff", "General Staff", "mod", "Russian General Staff"),
+    ("Russian General Staff", "Russia’s General Staff", "mod", "Russian General Staff"),
+    ("Defence Ministry", "Ukrainian Defence Ministry", "officials", "Ukrainian Defence Ministry"),
+    ("Port Authority", "Finnish Port Authority", "other", "Finnish Port Authority"),  # not a side
+])
+def test_one_body_with_and_without_its_side(first: str, later: str, group: str, shown: str) -> None:
+    names = SpeakerNames({"russia's": "russian", "ukraine's": "ukrainian"})
+    names.canonical(first, "mod")
+    assert names.canonical(later, group) == shown
+
+
 @pytest.mark.parametrize("placed, shown", [
     ("Ukrainian country's top diplomat", "Ukrainian top diplomat"),  # a body placed on a side
     ("Ukrainian nation’s air force", "Ukrainian air force"),
@@ -162,3 +181,18 @@ def test_a_country_possessive_folds_into_its_adjective() -> None:
 def test_a_side_placed_before_a_possessive_owns_it(placed: str, shown: str) -> None:
     names = SpeakerNames({"ukraine's": "ukrainian"})
     assert names.canonical(placed, "officials") == shown
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("Vitali", "Vitaliy", True),
+    ("Serhiy", "Sergiy", True),
+    ("Nils", "Helga", False),
+    ("Ivan", "Iran", False),
+])
+def test_same_name(first: str, second: str, same: bool) -> None:
+    assert same_name(first, second) == same
+
+
+def test_common_words_are_not_names() -> None:
+    assert is_common_word("Governor") and is_common_word("Defence")
+    assert not is_common_word("Strand")

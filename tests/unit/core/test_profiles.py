@@ -87,6 +87,22 @@ def city(tmp_path: Path) -> Profile:
     return load_profile(_write(tmp_path, "city.toml", CITY_PROFILE))
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Councillor Helga Strand", True),
+    ("Mayor Strand", True),  # a title before the surname
+    ("Deputy Mayor Strand", True),
+    ("H. Strand", True),  # her initial
+    ("Helgha Strand", True),  # her given name, misspelt
+    ("Nils Strand", False),  # another person of that surname
+    ("the harbour master, Ove Strand", False),
+    ("N. Strand", False),
+])
+def test_a_known_surname_after_another_given_name_is_another_person(city: Profile, text: str,
+                                                                    found: bool) -> None:
+    assert (city.known_in(text, at_end=True) is not None) == found
+    assert (city.known_in(text) is not None) == found
+
+
 # -- the bundled war profile ------------------------------------------------------------------------
 
 
@@ -193,6 +209,16 @@ def test_war_aliases_share_one_canonical_name(war: Profile) -> None:
         ("the Odesa city administration", "local_officials"),
         ("Authorities in Sumy", "local_officials"),
         ("officials in the Poltava region", "local_officials"),
+        ("the head of the Russian-occupied part of the Verkhnobrod region", "local_officials"),
+        ("authorities of the Russian-controlled districts", "local_officials"),
+        ("Russian-controlled forces", "russian_mod"),
+        ("The State Duma", "russian_officials"),
+        ("Duma speaker Ivan Lebedko", "russian_officials"),
+        ("the Federation Council", "russian_officials"),
+        ("Putin's spokesman", "russian_officials"),  # a leader's people speak for the government
+        ("Putin’s senior aide Yuri Ushenko", "russian_officials"),
+        ("Zelenskyy's chief of staff", "ukrainian_officials"),
+        ("Zelensky's adviser Mykhailo Ivanchuk", "ukrainian_officials"),
         ("Prison authorities", None),  # a common noun, not a place: left to the default group
         ("Ukrainian authorities", "ukrainian_officials"),
         ("authorities in Moscow", "russian_officials"),

@@ -24,6 +24,14 @@ def war() -> Profile:
     ("LONDON (Reuters) - Britain pledged more aid.", None),
     ("Ukraine - Russia talks resume in Istanbul", None),  # a headline, not a dateline
     ("The Kremlin said on Monday - after a pause - that talks would resume.", None),
+    ("Vorona, May 4 /TASS/. Talks resumed.", None),  # a place of no side
+    ("MOSCOW, May 4 /TASS/. Talks resumed in the afternoon.", "russia"),
+    ("Kyiv, May 4 /Ukrinform/. Power was restored.", "ukraine"),
+    ("KYIV: Drones struck a depot overnight.", "ukraine"),
+    ("Ukraine: what the new aid package means", None),  # a headline's colon
+    ("Strikes on the grid\nBy Anna Smithers\nKYIV — Power was cut overnight.", "ukraine"),
+    ("Ukraine - Russia talks resume\nMOSCOW (Reuters) - The talks resumed.", "russia"),
+    ("ST. PETERSBURG, Russia — A fire broke out.", "russia"),
 ])
 def test_dateline_side(war: Profile, text: str, side: str | None) -> None:
     assert dateline_side(text, war) == side
@@ -115,3 +123,30 @@ def test_the_first_side_named_after_it_when_nothing_before_says(war: Profile) ->
     context = _context(war, text, ["The men", "their commander", "Officials in Kyiv"],
                        contents=["The men have not slept for days", "help is coming"])
     assert context.side_at(text.index("their commander")) == "ukraine"
+
+
+def test_a_body_named_again_without_its_country_is_the_one_named_before(war: Profile) -> None:
+    text = ("KYIV (Reuters) - Russia's Defense Ministry said its units had taken Lozivka.\n"
+            "Ukrainian troops held positions near Dobrovka, the General Staff said.\n"
+            "The Defence Ministry said 40 drones were downed.")
+    context = _context(war, text, ["Russia's Defense Ministry", "Ukrainian troops", "The Defence Ministry"],
+                       contents=["its units had taken Lozivka", "Ukrainian troops held positions"])
+    assert context.side_at(text.index("The Defence Ministry")) == "russia"  # not the dateline's
+    assert context.side_at(text.index("the General Staff")) == "ukraine"  # named before by nobody
+
+
+def test_a_body_named_with_its_capital_after_it(war: Profile) -> None:
+    text = ("KYIV (Reuters) - The interior ministry in Moscow said a plant was hit.\n"
+            "The Interior Ministry said two people were hurt.")
+    context = _context(war, text, ["The interior ministry in Moscow", "The Interior Ministry"])
+    assert context.side_at(text.index("The Interior Ministry")) == "russia"
+
+
+def test_a_side_named_inside_what_was_said_or_with_a_one_word_body_names_no_body(war: Profile) -> None:
+    text = ("KYIV (Reuters) - The army said Russia's Defence Ministry had lied.\n"
+            "Russian military bloggers mocked the claim. The military said the front held.\n"
+            "The Defence Ministry said the strikes would go on.")
+    subjects = ["The army", "Russian military bloggers", "The military", "The Defence Ministry"]
+    context = _context(war, text, subjects, contents=["Russia's Defence Ministry had lied", "the front held"])
+    assert context.side_at(text.index("The Defence Ministry said")) == "ukraine"  # the dateline
+    assert context.side_at(text.index("The military")) == "ukraine"  # not the "Russian military" named
