@@ -6,6 +6,8 @@ rules and reads their attributions as features. It writes its
 spans into ``doc.spans[SPANS_KEY]`` and its per-token role probabilities into ``doc._.attribview_roles``.
 """
 
+import ctypes
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from spacy.pipeline.tagger import Tagger
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+from thinc.api import NumpyOps
 
 from attribview.nlp import learned_features  # noqa: F401 - registers the feature architecture
 from attribview.paths import resources_dir
@@ -51,6 +54,11 @@ DEFAULT_MODEL = {
                    "window_size": 2, "maxout_pieces": 3},
     },
 }
+
+#: The thread-count setters numpy's bundled OpenBLAS may export (the scipy-openblas builds of numpy 2
+#: suffix their symbols; older wheels do not).
+_BLAS_THREAD_SETTERS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                        "openblas_set_num_threads64_", "openblas_set_num_threads")
 
 if not Doc.has_extension(ROLES):
     Doc.set_extension(ROLES, default=None)
@@ -141,6 +149,37 @@ def weights_dir() -> Path:
     return resources_dir().joinpath(*WEIGHTS)
 
 
+def one_blas_thread() -> bool:
+    """Hold numpy's OpenBLAS to one thread: the app must not take every core, and on matrices this
+    small more threads are slower. numpy has no call for it, so the setter is reached through ctypes in
+    the library numpy loaded; False (nothing changed) where there is none, or ``OPENBLAS_NUM_THREADS``
+    already says how many."""
+    if os.environ.get("OPENBLAS_NUM_THREADS"):
+        return False
+    package = Path(numpy.__file__).parent
+    for path in [*package.parent.glob("numpy.libs/*openblas*"), *package.glob(".dylibs/*openblas*")]:
+        try:
+            library = ctypes.CDLL(str(path))  # numpy's own copy: dlopen hands back the loaded one
+        except OSError:
+            continue
+        for name in _BLAS_THREAD_SETTERS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
+
+
+def on_numpy_blas(model: Any) -> None:
+    """Run the tagger's own layers (not the shared tok2vec it listens to) on numpy's OpenBLAS, one
+    thread, instead of thinc's BLIS: for its small matrices that cut its CPU time from 4.75 s to 3.0 s
+    on 96 articles, with the same analyses."""
+    ops = NumpyOps(use_blis=False)
+    for layer in model.walk():
+        layer.ops = ops
+    one_blas_thread()
+
+
 def add_learned_tagger(nlp: Language, folder: Path | None = None) -> Any | None:
     """Add the tagger with its shipped weights at the end, after the rules whose reading it takes in
     (``add_pipe`` links its listener to the shared ``tok2vec``); None, and no tagger, when no weights
@@ -150,4 +189,5 @@ def add_learned_tagger(nlp: Language, folder: Path | None = None) -> Any | None:
         return None
     tagger: Any = nlp.add_pipe(LEARNED_PIPE, last=True)
     tagger.from_disk(folder, exclude=["vocab"])
+    on_numpy_blas(tagger.model)
     return tagger

@@ -8,18 +8,20 @@ where in its sentence it stands: the tagger learns where the rules are right and
 or run on.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy
 from spacy.pipeline.tok2vec import Tok2VecListener
 from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 
 from attribview.nlp import lexicon
 from attribview.nlp.rules.grammar import is_cue
-from attribview.nlp.rules.index import may_be_cue, token_arrays
+from attribview.nlp.rules.index import CUE_WORDS
 
 #: ``doc._.attributions``: the rules' typed records (``nlp.results``).
 _RECORDS = "attributions"
@@ -57,25 +59,69 @@ def word_indices(doc: Doc, start: int, end: int, *, punctuation: bool = True) ->
     return [t.i for t in span if not t.is_space and (punctuation or not t.is_punct)]
 
 
-def _mark(roles: numpy.ndarray, kinds: numpy.ndarray, doc: Doc, span: tuple[int, int] | None,
-          role: str, kind: int) -> None:
-    if span is None:
-        return
-    inside = word_indices(doc, span[0], span[1])
-    for position, i in enumerate(inside):
-        if roles[i] == 0:
-            roles[i] = _ROLE[role] + (position > 0)
-            kinds[i] = kind
+def token_ranges(bounds: numpy.ndarray, spans: numpy.ndarray) -> numpy.ndarray:
+    """The (first, end) tokens overlapping each (start, end) of characters, as
+    ``doc.char_span(start, end, alignment_mode="expand")`` finds them, for all spans at once; (0, 0)
+    where it finds none. ``bounds``: each token's first character, its length and its trailing space."""
+    idx, length, trailing = bounds
+    text_end = idx[-1] + length[-1] + trailing[-1]
+
+    def token_at(chars: numpy.ndarray) -> numpy.ndarray:  # -1 outside the text
+        found = numpy.searchsorted(idx, chars, side="right") - 1
+        return numpy.where((chars >= 0) & (chars < text_end), found, -1)
+
+    first, last = token_at(spans[:, 0]), token_at(spans[:, 1] - 1)
+    valid = (spans[:, 0] < spans[:, 1]) & (first >= 0) & (last >= 0)
+    first = numpy.maximum(first, 0)
+    first += spans[:, 0] == idx[first] + length[first]  # a start in the trailing space: the next token
+    return numpy.where(valid[:, None], numpy.stack((first, last + 1), axis=1), 0)
 
 
-def _cue_distance(doc: Doc) -> numpy.ndarray:
+def _rule_roles(doc: Doc, bounds: numpy.ndarray, space: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each token's role in the rules' attributions (B on a part's first word, I on the others) and
+    that attribution's kind; a token in several keeps the first one's, the parts in the order source,
+    cue, content, tail."""
+    n = len(doc)
+    roles, kinds = numpy.zeros(n, dtype="uint64"), numpy.zeros(n, dtype="uint64")
+    parts: list[tuple[int, int, int, int]] = []  # start, end, role, kind
+    for record in doc._.get(_RECORDS) or ():
+        kind = _KINDS.index(record.kind) + 1 if record.kind in _KINDS else len(_KINDS) + 1
+        for role, span in (("SOURCE", record.source), ("CUE", record.cue),
+                           ("CONTENT", (record.start, record.end)), ("CONTENT", record.tail)):
+            if span is not None:
+                parts.append((span[0], span[1], _ROLE[role], kind))
+    if not parts:
+        return roles, kinds
+    table = numpy.asarray(parts, dtype="int64")
+    ranges = token_ranges(bounds, table[:, :2])
+    sizes = numpy.maximum(ranges[:, 1] - ranges[:, 0], 0)
+    owner = numpy.repeat(numpy.arange(len(parts)), sizes)  # the part of each (part, token) pair
+    tokens = numpy.arange(len(owner)) - numpy.repeat(numpy.cumsum(sizes) - sizes, sizes) + ranges[owner, 0]
+    words = ~space[tokens]
+    owner, tokens = owner[words], tokens[words]
+    first = numpy.concatenate(([True], owner[1:] != owner[:-1]))
+    marked, at = numpy.unique(tokens, return_index=True)  # the first part that holds each token
+    roles[marked] = table[owner[at], 2] + ~first[at]
+    kinds[marked] = table[owner[at], 3]
+    return roles, kinds
+
+
+def _ids(words: Iterable[str]) -> numpy.ndarray:
+    return numpy.asarray(sorted({get_string_id(word) for word in words}), dtype="uint64")
+
+
+_SAID_IDS = _ids(CUE_WORDS)
+_OPENING_IDS, _CLOSING_IDS, _STRAIGHT_ID = _ids(_OPENING), _ids(_CLOSING), get_string_id('"')
+
+
+def _cue_distance(doc: Doc, parts: numpy.ndarray, lowers: numpy.ndarray,
+                  heads: numpy.ndarray) -> numpy.ndarray:
     """How many heads up each token's nearest reporting verb is (0: itself; ``_CUE_DEPTH + 1``: none
-    that near), walked for all tokens at once."""
+    that near), walked for all tokens at once. ``grammar.is_cue`` is asked only of the tokens it can
+    accept (``index.may_be_cue``: a verb, or "said")."""
     cues = numpy.zeros(len(doc), dtype=bool)
-    _, lowers, pos = token_arrays(doc)
-    for i, (part, lower) in enumerate(zip(pos, lowers, strict=True)):
-        cues[i] = may_be_cue(part, lower) and is_cue(doc[i])
-    heads = numpy.arange(len(doc)) + doc.to_array("HEAD").astype("int64")
+    for i in numpy.flatnonzero((parts == VERB) | numpy.isin(lowers, _SAID_IDS)).tolist():
+        cues[i] = is_cue(doc[i])
     distance = numpy.full(len(doc), _CUE_DEPTH + 1, dtype="uint64")
     current = numpy.arange(len(doc))
     for step in range(_CUE_DEPTH + 1):
@@ -85,19 +131,32 @@ def _cue_distance(doc: Doc) -> numpy.ndarray:
     return distance
 
 
-def _quoted(doc: Doc) -> list[bool]:
-    """Whether each token is inside quotation marks; one left open ends with its paragraph."""
-    marks: list[bool] = []
+def _quoted(doc: Doc, orths: numpy.ndarray, space: numpy.ndarray) -> numpy.ndarray:
+    """Whether each token is inside quotation marks; one left open ends with its paragraph. Only the
+    quotation marks and the line breaks (space tokens: spaCy never joins a newline to a word) change
+    the state, so they alone are walked, and the state between them is spread by numpy."""
+    opening, closing = numpy.isin(orths, _OPENING_IDS), numpy.isin(orths, _CLOSING_IDS)
+    straight = orths == _STRAIGHT_ID
+    strings = doc.vocab.strings
+    breaks = numpy.zeros(len(doc), dtype=bool)
+    for i in numpy.flatnonzero(space).tolist():
+        breaks[i] = "\n" in strings[int(orths[i])]
+    events = numpy.flatnonzero(opening | closing | straight | breaks)
+    if not len(events):
+        return numpy.zeros(len(doc), dtype=bool)
+    after = numpy.zeros(len(events), dtype=bool)  # the state after each event
     quoted = False
-    for text in token_arrays(doc)[0]:
-        if "\n" in text:
+    for number, i in enumerate(events.tolist()):
+        if breaks[i]:
             quoted = False
-        marks.append(quoted)
-        if text in _OPENING or (text == '"' and not quoted):
+        elif opening[i] or (straight[i] and not quoted):
             quoted = True
-        elif text in _CLOSING or text == '"':
+        else:
             quoted = False
-    return marks
+        after[number] = quoted
+    last = numpy.searchsorted(events, numpy.arange(len(doc))) - 1  # each token's last event before it
+    marks = numpy.where(last >= 0, after[numpy.maximum(last, 0)], False)
+    return marks & ~breaks
 
 
 def _cue_table() -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -136,23 +195,19 @@ def _sentence_place(starts: numpy.ndarray) -> numpy.ndarray:
 def token_features(doc: Doc) -> numpy.ndarray:
     """An (n_tokens, N_FEATURES) array of categorical feature values."""
     n = len(doc)
-    roles = numpy.zeros(n, dtype="uint64")
-    kinds = numpy.zeros(n, dtype="uint64")
-    for record in doc._.get(_RECORDS) or ():
-        kind = _KINDS.index(record.kind) + 1 if record.kind in _KINDS else len(_KINDS) + 1
-        _mark(roles, kinds, doc, record.source, "SOURCE", kind)
-        _mark(roles, kinds, doc, record.cue, "CUE", kind)
-        _mark(roles, kinds, doc, (record.start, record.end), "CONTENT", kind)
-        _mark(roles, kinds, doc, record.tail, "CONTENT", kind)
     features = numpy.zeros((n, N_FEATURES), dtype="uint64")
     if not n:
         return features
+    columns = doc.to_array(["DEP", "POS", "LEMMA", "HEAD", "SENT_START", "ORTH", "LOWER", "IS_SPACE"])
+    deps, parts, lemmas, heads, starts, orths, lowers, space = columns.T
+    space = space.astype(bool)
+    bounds = doc.to_array(["IDX", "LENGTH", "SPACY"]).astype("int64").T
+    roles, kinds = _rule_roles(doc, bounds, space)
     features[:, 0], features[:, 1] = roles, kinds
-    deps, parts, lemmas, heads, starts = doc.to_array(["DEP", "POS", "LEMMA", "HEAD", "SENT_START"]).T
     features[:, 2], features[:, 3] = deps, parts
-    features[:, 4] = _cue_distance(doc)
-    features[:, 5] = _quoted(doc)
     heads = numpy.arange(n) + heads.astype("int64")
+    features[:, 4] = _cue_distance(doc, parts, lowers, heads)
+    features[:, 5] = _quoted(doc, orths, space)
     features[:, 6], features[:, 7] = lemmas, _cue_lists(lemmas)
     features[:, 8], features[:, 9] = lemmas[heads], deps[heads]
     features[:, 10] = _sentence_place(starts.astype("int64") == 1)

@@ -48,9 +48,9 @@ from typing import Any
 import ratios  # tests/bench/ratios.py
 import spacy
 from corpus import (  # tests/bench/corpus.py
-    DEFAULT_DIRS,
     Article,
     article_paths,
+    default_dirs,
     invented_article,
     quotation_floods,
     timed,
@@ -320,7 +320,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("targets", nargs="*", type=Path, metavar="DIR",
                         help="folders of *.txt articles, or article files (default: the samples and the "
-                             "shared evaluation sets that exist)")
+                             "shared evaluation sets that exist: $ATTRIBVIEW_SHARED_EVAL, else shared/eval "
+                             "beside the checkout or one of its parents)")
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help=f"nlp.pipe batch size (default {BATCH_SIZE}, attribview's)")
     parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
@@ -356,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.growth or args.peak_mb:
         return measure_growth(args)
-    targets: list[Path] = args.targets or [d for d in DEFAULT_DIRS if d.is_dir()]
+    targets: list[Path] = args.targets or default_dirs()
     articles = load_corpus(targets)
     if not articles:
         print("no articles to analyse", file=sys.stderr)

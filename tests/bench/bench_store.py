@@ -47,7 +47,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from corpus import DEFAULT_DIRS, Article, article_paths, timed  # tests/bench/corpus.py
+from corpus import Article, article_paths, default_dirs, timed  # tests/bench/corpus.py
 from sqlalchemy import event, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
@@ -167,7 +167,7 @@ def run_import(analyzer: Analyzer, paths: Sequence[Path], db: Path, profile: str
 
 
 def bench_import(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
-    targets: list[Path] = args.targets or [d for d in DEFAULT_DIRS if d.is_dir()]
+    targets: list[Path] = args.targets or default_dirs()
     articles, dropped = load_corpus(targets)
     if not articles:
         raise SystemExit("no articles to import")

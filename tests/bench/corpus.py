@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from attribview.textio import SourceText
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-#: Corpus folders used when none is given: the bundled samples, plus the shared evaluation sets if present.
-DEFAULT_DIRS = (
-    REPO_ROOT / "resources" / "samples",
-    REPO_ROOT.parent / "shared" / "eval" / "war-dev",
-    REPO_ROOT.parent / "shared" / "eval" / "gold",
-    REPO_ROOT.parent / "shared" / "eval" / "polnear-dev",
-)
+#: Names the folder of the shared evaluation sets (the one holding ``war-dev``, ``gold``, ...), wherever
+#: the checkout is.
+SHARED_ENV = "ATTRIBVIEW_SHARED_EVAL"
+#: The shared evaluation sets the benchmarks read, if present.
+SHARED_SETS = ("war-dev", "gold", "polnear-dev")
+
+
+def shared_eval_dir(start: Path = REPO_ROOT, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The shared evaluation folder: ``$ATTRIBVIEW_SHARED_EVAL``, else the first ``shared/eval`` beside
+    the checkout or beside one of its parents (a worktree sits deeper than the main checkout)."""
+    if environ.get(SHARED_ENV):
+        return Path(environ[SHARED_ENV])
+    for folder in start.parents:
+        candidate = folder / "shared" / "eval"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def default_dirs(start: Path = REPO_ROOT, environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Corpus folders used when none is given: the bundled samples, plus the shared evaluation sets
+    that exist."""
+    shared = shared_eval_dir(start, environ)
+    sets = [shared / name for name in SHARED_SETS] if shared is not None else []
+    return [d for d in (start / "resources" / "samples", *sets) if d.is_dir()]
 
 
 @dataclass

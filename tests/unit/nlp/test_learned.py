@@ -1,9 +1,13 @@
 """The learned tagger in the pipeline: loaded from the shipped weights, it writes its own spans and
 role probabilities and leaves the part-of-speech tags and entities the rules read untouched."""
 
+import ctypes
+from pathlib import Path
+
 import numpy
+import pytest
 import spacy
-from thinc.api import Config
+from thinc.api import Config, NumpyOps
 
 from attribview.core.analysis import Analyzer
 from attribview.nlp.learned import (
@@ -13,6 +17,7 @@ from attribview.nlp.learned import (
     ROLES,
     SPANS_KEY,
     bio_spans,
+    one_blas_thread,
     weights_dir,
 )
 from attribview.nlp.model import model_candidates
@@ -60,3 +65,36 @@ def test_the_pipeline_builds_the_network_the_training_config_trains() -> None:
     """The weights load into the factory's default network: it must be the one the config trains."""
     trained = Config().from_disk(resources_dir() / CONFIG, interpolate=False)
     assert trained["components"]["attribview_learned"]["model"] == DEFAULT_MODEL
+
+
+def test_the_taggers_own_layers_run_on_numpy_blas_and_the_shared_tok2vec_on_thincs(
+        analyzer: Analyzer) -> None:
+    tagger = analyzer.nlp.get_pipe(LEARNED_PIPE)
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in tagger.model.walk())
+    assert getattr(analyzer.nlp.get_pipe("tok2vec").model.ops, "use_blis", True)
+
+
+def _openblas_threads() -> int | None:
+    """How many threads numpy's bundled OpenBLAS uses, asked of the library itself (None: not found)."""
+    package = Path(numpy.__file__).parent
+    for path in [*package.parent.glob("numpy.libs/*openblas*"), *package.glob(".dylibs/*openblas*")]:
+        library = ctypes.CDLL(str(path))
+        for name in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads"):
+            getter = getattr(library, name, None)
+            if getter is not None:
+                getter.restype = ctypes.c_int
+                return int(getter())
+    return None
+
+
+def test_openblas_is_held_to_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    found = one_blas_thread()
+    assert found == (_openblas_threads() is not None)
+    if found:
+        assert _openblas_threads() == 1
+
+
+def test_a_thread_count_the_user_set_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert not one_blas_thread()

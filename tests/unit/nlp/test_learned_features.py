@@ -3,17 +3,23 @@ sentences, the real parse)."""
 
 from typing import Any
 
+import numpy
 import pytest
 
-from attribview.nlp.learned_features import N_FEATURES, listener_with_rules, token_features
+from attribview.nlp.learned_features import N_FEATURES, listener_with_rules, token_features, token_ranges
 from attribview.nlp.model import load_pipeline
 
 TEXT = 'Inspector Talia Wren said the lock had been forced. "Nobody heard a thing," she added.\nRain fell.'
 
 
 @pytest.fixture(scope="module")
-def doc() -> Any:
-    return load_pipeline(learned=False)(TEXT)
+def nlp() -> Any:
+    return load_pipeline(learned=False)
+
+
+@pytest.fixture(scope="module")
+def doc(nlp: Any) -> Any:
+    return nlp(TEXT)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +57,22 @@ def test_quoted_words_are_marked_until_the_quotation_closes(doc: Any, features: 
     assert _row(doc, features, "Nobody")[5] == 1
     assert _row(doc, features, "she")[5] == 0
     assert _row(doc, features, "lock")[5] == 0
+
+
+def test_straight_marks_take_turns_and_a_paragraph_closes_an_open_quotation(nlp: Any) -> None:
+    doc = nlp('Kel wrote "never" twice and "soon.\nThen “rain” fell.')
+    quoted = [t.text for t, row in zip(doc, token_features(doc), strict=True) if row[5]]
+    assert quoted == ["never", '"', "soon", ".", "rain", "”"]
+
+
+def test_character_spans_find_the_tokens_spacys_expanded_char_span_finds(doc: Any) -> None:
+    chars = len(doc.text)
+    pairs = [(start, end) for start in range(-2, chars + 2) for end in range(start + 1, chars + 3)]
+    bounds = doc.to_array(["IDX", "LENGTH", "SPACY"]).astype("int64").T
+    found = token_ranges(bounds, numpy.asarray(pairs, dtype="int64"))
+    for (start, end), (first, last) in zip(pairs, found.tolist(), strict=True):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        assert (first, last) == ((span.start, span.end) if span is not None else (0, 0)), (start, end)
 
 
 def test_the_lemma_and_the_rules_cue_lists_it_is_in(doc: Any, features: Any) -> None:
