@@ -67,3 +67,16 @@ def test_replies_point_to_what_they_answer(analyse: Analyse) -> None:
     """"responded to the attacks": the object of "to" is what the response is on, not a channel."""
     analysis = analyse("Ivo Marsh responded to the attacks on his record.", conventions=RELATIONS)
     assert [q.text for q in analysis.quotes] == ["the attacks on his record"]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("A reporter asked Ivo Marsh on Monday if the ferry was safe.", "A reporter", "asked",
+     "if the ferry was safe"),
+    ("Jana Kovar asked how the council would pay for the new pier.", "Jana Kovar", "asked",
+     "how the council would pay for the new pier"),
+    ("Jana Kovar wondered why the harbour board had waited so long.", "Jana Kovar", "wondered",
+     "why the harbour board had waited so long"),
+])
+def test_an_indirect_question_is_what_its_subject_asks(analyse: Analyse, text: str, source: str, cue: str,
+                                                       content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), source, cue, content, kind=STANCE)
