@@ -8,6 +8,7 @@ tokens, so they are tested on hand-built Docs, independent of the model's versio
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
+from attribview.nlp.mentions import gender_of
 from attribview.nlp.rules.wire_copy import carried_speaker, venue_source
 
 
@@ -173,6 +174,32 @@ def noun_holder(noun: Token) -> Token | None:
     if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS:
         return None
     return subject
+
+
+def owning_subject(noun: Token) -> Token | None:
+    """"She recalled her opposition to the plan": the subject of the verb whose object ``noun`` is,
+    when the noun's possessive pronoun agrees with it, holds what the noun names (the pronoun is only
+    its echo); None when they disagree ("Marsh attacked her plan") or there is none."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in lexicon.POSSESSIVE_PRONOUNS or noun.dep_ != "dobj" or (
+            noun.head.pos_ != "VERB"):
+        return None
+    subject = subject_of(noun.head)
+    if subject is None or subject.i > noun.i or subject.lower_ in lexicon.DUMMY_SUBJECTS | (
+            lexicon.RELATIVE_PRONOUNS):
+        return None
+    word, said = owner.lower_, subject.lower_
+    if word in lexicon.PLURAL_PRONOUNS:
+        agrees = said in lexicon.PLURAL_PRONOUNS or subject.tag_ in {"NNS", "NNPS"}
+    elif word in lexicon.THING_PRONOUNS:
+        agrees = said in lexicon.THING_PRONOUNS or (
+            subject.tag_ in {"NN", "NNP"} and subject.ent_type_ != "PERSON")
+    elif said in lexicon.SPEAKER_PRONOUNS:
+        agrees = lexicon.PERSON_PRONOUNS.get(said) == lexicon.PERSON_PRONOUNS[word]
+    else:
+        gender = gender_of(list(subject.subtree))
+        agrees = subject.tag_ == "NNP" and gender in {None, lexicon.PERSON_PRONOUNS[word]}
+    return subject if agrees else None
 
 
 def dateline_dash(token: Token) -> int | None:

@@ -10,7 +10,7 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import STANCE
 from attribview.nlp.rules.boundaries import trim
 from attribview.nlp.rules.contents import content_after
-from attribview.nlp.rules.grammar import is_passive, mention_range, noun_holder, subject_of
+from attribview.nlp.rules.grammar import is_passive, mention_range, noun_holder, owning_subject, subject_of
 from attribview.nlp.rules.index import DocIndex
 
 #: Tags of a wh-word ("how", "why", "what", "which"), which opens an indirect question.
@@ -131,7 +131,8 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.RECEPTION_VERBS:
         _received(ix, noun)
         return
-    holder = noun_holder(noun) or next((c for c in noun.children if c.dep_ == "poss"), None) or (
+    holder = noun_holder(noun) or owning_subject(noun) or next(
+        (c for c in noun.children if c.dep_ == "poss"), None) or (
         _from_phrase(noun)) or _copula_subject(noun)
     if holder is not None:
         _add_held(ix, noun, holder, {"acl"})

@@ -80,3 +80,21 @@ def test_replies_point_to_what_they_answer(analyse: Analyse) -> None:
 def test_an_indirect_question_is_what_its_subject_asks(analyse: Analyse, text: str, source: str, cue: str,
                                                        content: str) -> None:
     check(analyse(text, conventions=RELATIONS), source, cue, content, kind=STANCE)
+
+
+
+def mentions(analyse: Analyse, text: str) -> list[tuple[str, str]]:
+    """Each stance's content and its source mention as written (a pronoun resolves to nobody here)."""
+    analysis = analyse(text, conventions=RELATIONS)
+    return [(q.text, analysis.text[q.source_start or 0:q.source_end or 0]) for q in analysis.quotes
+            if q.kind == STANCE]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("She recalled her opposition to the new pier.", "the new pier", "She"),
+    ("The dockers recalled their support for the strike.", "the strike", "The dockers"),
+    ("He recalled her opposition to the new pier.", "the new pier", "her"),  # disagrees: her own stance
+])
+def test_a_stance_noun_owned_by_an_agreeing_pronoun_is_held_by_the_verbs_subject(
+        analyse: Analyse, text: str, content: str, source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
