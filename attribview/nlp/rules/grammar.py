@@ -100,7 +100,7 @@ def subject_of(verb: Token) -> Token | None:
             if dash is not None and chosen.i < dash:
                 after = [t for t in chosen.subtree if t.i > dash and t.dep_ in {"appos", "conj"}]
                 chosen = after[0] if after else chosen
-            return chosen
+            return closing_name(chosen, current) or chosen
         for child in current.children:
             if level == 0 and child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -141,6 +141,42 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.i != current.i:
             return _participle_holder(current.head)
         return None
+    return None
+
+
+def closing_name(subject: Token, verb: Token) -> Token | None:
+    """"The head of the union backing Tolle, Jana Kovar, said": the name between commas that closes a
+    described subject right before its verb is the speaker, though the parser hung it on a noun of a
+    clause inside the description, which the mention leaves out (``mention_range``)."""
+    doc = verb.doc
+    if subject.pos_ != "NOUN" or not subject.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ != "appos" or name.head.i == subject.i or (
+            name.right_edge.i != verb.i - 2) or doc[name.left_edge.i - 1].text != ",":
+        return None
+    if not subject.is_ancestor(name):
+        return None
+    # only where the mention would lose it: a clause of the description holds it ("The governor of
+    # the region, Ivo Marsh, said" keeps its whole mention, description and name)
+    above = name.head
+    while above.i != subject.i and above.dep_ not in {"acl", "relcl"}:
+        above = above.head
+    return name if above.i != subject.i else None
+
+
+def name_closing_subject(token: Token) -> Token | None:
+    """The closing name (``closing_name``) of the subject ``token`` stands in, if any: what a verb in
+    the description says stops before it ("backing Tolle, Jana Kovar, said": Tolle only)."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "nsubj":
+            return closing_name(current, current.head)
+        if current.head.i == current.i:
+            return None
+        current = current.head
     return None
 
 

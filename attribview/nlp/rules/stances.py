@@ -10,7 +10,14 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import STANCE
 from attribview.nlp.rules.boundaries import trim
 from attribview.nlp.rules.contents import content_after
-from attribview.nlp.rules.grammar import is_passive, mention_range, noun_holder, owning_subject, subject_of
+from attribview.nlp.rules.grammar import (
+    is_passive,
+    mention_range,
+    name_closing_subject,
+    noun_holder,
+    owning_subject,
+    subject_of,
+)
 from attribview.nlp.rules.index import DocIndex
 
 #: Tags of a wh-word ("how", "why", "what", "which"), which opens an indirect question.
@@ -66,6 +73,9 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
             subject.lower_ in lexicon.DUMMY_SUBJECTS):
         return
     content = content_after(ix, verb, sent, subject, stance=True)
+    name = name_closing_subject(verb)
+    if content is not None and name is not None and content[1] > name.left_edge.idx:
+        content = trim(ix, verb.i + 1, name.left_edge.i) if content[0] < name.left_edge.idx else None
     if content is None:
         return
     ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject),
