@@ -77,7 +77,7 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
     if subject is not None and subject.i > cue.i:  # "..., said Caddell"
         i = max(i, subject.right_edge.i + 1)
     start_limit = i
-    clause_seen = False
+    clause_seen = recipient_seen = False
     that = _complementiser(ix, cue, i, end)
     if that is not None:
         i, clause_seen = that + 1, True
@@ -114,20 +114,25 @@ def _content_start(ix: DocIndex, cue: Token, subject: Token | None, end: int, le
         # "records show Pate has not paid": a finding shows nobody anything, its subject is no recipient
         tells = lemma in lexicon.TELL_VERBS and not stance and not (
             lemma in lexicon.THAT_ONLY_VERBS and "nsubj" in {token.dep_, token.head.dep_})
-        past = _past_recipient(ix, token) if tells else None
+        past = _past_recipient(ix, token, recipient_seen) if tells else None
         if past is None:
             break
-        i = max(i + 1, past)
+        i, recipient_seen = max(i + 1, past), True
     return i, clause_seen
 
 
-def _past_recipient(ix: DocIndex, token: Token) -> int | None:
+def _past_recipient(ix: DocIndex, token: Token, recipient_seen: bool) -> int | None:
     """Where the content starts after the recipient ``token`` belongs to ("told reporters that"),
-    or None when ``token`` is not part of a recipient."""
+    or None when ``token`` is not part of a recipient.
+
+    A subject is the recipient only before any other ("told reporters that", parsed with the
+    reporters as the clause's subject); after one it is the reported clause's own ("told reporters
+    she would resign")."""
     if token.dep_ not in _RECIPIENT_DEPS:
         return None
     head = token if token.dep_ in {"dobj", "dative", "nsubj"} else token.head
-    if not (head.dep_ in {"dobj", "dative"} or (head.dep_ == "nsubj" and head.head.i > head.i)):
+    if not (head.dep_ in {"dobj", "dative"} or (
+            head.dep_ == "nsubj" and head.head.i > head.i and not recipient_seen)):
         return None
     # "told a meeting of leaders that few people understood ...", parsed as a relative clause of
     # the recipient: the recipient stops at "that"

@@ -8,6 +8,7 @@ tokens, so they are tested on hand-built Docs, independent of the model's versio
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
+from attribview.nlp.mentions import gender_of
 from attribview.nlp.rules.wire_copy import carried_speaker, venue_source
 
 
@@ -99,7 +100,7 @@ def subject_of(verb: Token) -> Token | None:
             if dash is not None and chosen.i < dash:
                 after = [t for t in chosen.subtree if t.i > dash and t.dep_ in {"appos", "conj"}]
                 chosen = after[0] if after else chosen
-            return chosen
+            return closing_name(chosen, current) or chosen
         for child in current.children:
             if level == 0 and child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -143,6 +144,42 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def closing_name(subject: Token, verb: Token) -> Token | None:
+    """"The head of the union backing Tolle, Jana Kovar, said": the name between commas that closes a
+    described subject right before its verb is the speaker, though the parser hung it on a noun of a
+    clause inside the description, which the mention leaves out (``mention_range``)."""
+    doc = verb.doc
+    if subject.pos_ != "NOUN" or not subject.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ != "appos" or name.head.i == subject.i or (
+            name.right_edge.i != verb.i - 2) or doc[name.left_edge.i - 1].text != ",":
+        return None
+    if not subject.is_ancestor(name):
+        return None
+    # only where the mention would lose it: a clause of the description holds it ("The governor of
+    # the region, Ivo Marsh, said" keeps its whole mention, description and name)
+    above = name.head
+    while above.i != subject.i and above.dep_ not in {"acl", "relcl"}:
+        above = above.head
+    return name if above.i != subject.i else None
+
+
+def name_closing_subject(token: Token) -> Token | None:
+    """The closing name (``closing_name``) of the subject ``token`` stands in, if any: what a verb in
+    the description says stops before it ("backing Tolle, Jana Kovar, said": Tolle only)."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "nsubj":
+            return closing_name(current, current.head)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def _participle_holder(noun: Token) -> Token:
     """Who a participle after a noun speaks for: "voters criticizing the plan" the voters, "issued a
     statement saying ..." the one who issued it (a document speaks for its issuer)."""
@@ -173,6 +210,32 @@ def noun_holder(noun: Token) -> Token | None:
     if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS:
         return None
     return subject
+
+
+def owning_subject(noun: Token) -> Token | None:
+    """"She recalled her opposition to the plan": the subject of the verb whose object ``noun`` is,
+    when the noun's possessive pronoun agrees with it, holds what the noun names (the pronoun is only
+    its echo); None when they disagree ("Marsh attacked her plan") or there is none."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in lexicon.POSSESSIVE_PRONOUNS or noun.dep_ != "dobj" or (
+            noun.head.pos_ != "VERB"):
+        return None
+    subject = subject_of(noun.head)
+    if subject is None or subject.i > noun.i or subject.lower_ in lexicon.DUMMY_SUBJECTS | (
+            lexicon.RELATIVE_PRONOUNS):
+        return None
+    word, said = owner.lower_, subject.lower_
+    if word in lexicon.PLURAL_PRONOUNS:
+        agrees = said in lexicon.PLURAL_PRONOUNS or subject.tag_ in {"NNS", "NNPS"}
+    elif word in lexicon.THING_PRONOUNS:
+        agrees = said in lexicon.THING_PRONOUNS or (
+            subject.tag_ in {"NN", "NNP"} and subject.ent_type_ != "PERSON")
+    elif said in lexicon.SPEAKER_PRONOUNS:
+        agrees = lexicon.PERSON_PRONOUNS.get(said) == lexicon.PERSON_PRONOUNS[word]
+    else:
+        gender = gender_of(list(subject.subtree))
+        agrees = subject.tag_ == "NNP" and gender in {None, lexicon.PERSON_PRONOUNS[word]}
+    return subject if agrees else None
 
 
 def dateline_dash(token: Token) -> int | None:

@@ -10,14 +10,27 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import STANCE
 from attribview.nlp.rules.boundaries import trim
 from attribview.nlp.rules.contents import content_after
-from attribview.nlp.rules.grammar import is_passive, mention_range, noun_holder, subject_of
+from attribview.nlp.rules.grammar import (
+    is_passive,
+    mention_range,
+    name_closing_subject,
+    noun_holder,
+    owning_subject,
+    subject_of,
+)
 from attribview.nlp.rules.index import DocIndex
+
+#: Tags of a wh-word ("how", "why", "what", "which"), which opens an indirect question.
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def find_stances(ix: DocIndex) -> None:
     """Stances, once every statement is found: a stance inside a statement is part of what was said."""
     for token, sent in ix.tagged({symbols.VERB, symbols.NOUN, symbols.ADJ}):
         word = token.lower_
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.QUESTION_VERBS and (
+                _from_question(ix, token, sent)):
+            continue
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
             _from_stance(ix, token, sent)
         elif token.pos_ == "NOUN" and (word in lexicon.STANCE_NOUNS
@@ -60,10 +73,33 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
             subject.lower_ in lexicon.DUMMY_SUBJECTS):
         return
     content = content_after(ix, verb, sent, subject, stance=True)
+    name = name_closing_subject(verb)
+    if content is not None and name is not None and content[1] > name.left_edge.idx:
+        content = trim(ix, verb.i + 1, name.left_edge.i) if content[0] < name.left_edge.idx else None
     if content is None:
         return
     ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject),
            head=subject.i, confidence=0.5)
+
+
+def _from_question(ix: DocIndex, verb: Token, sent: Span) -> bool:
+    """"Marsh asked the mayor whether the pier was safe": the indirect question is what its subject
+    asks, from the word that opens it (the one asked is no part of it). Whether one was added."""
+    if verb.dep_ in {"amod", "compound"} or ix.inside_quote(verb) or is_passive(verb) or ix.covered(verb):
+        return False
+    doc = ix.doc
+    clause = next((c for c in verb.rights if c.dep_ in {"ccomp", "advcl"} and (
+        doc[c.left_edge.i].lower_ in lexicon.QUESTION_MARKS or doc[c.left_edge.i].tag_ in _WH_TAGS)), None)
+    subject = subject_of(verb)
+    if clause is None or subject is None or not (sent.start <= subject.i < sent.end) or (
+            subject.lower_ in lexicon.DUMMY_SUBJECTS):
+        return False
+    content = trim(ix, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return False
+    ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject), head=subject.i,
+           confidence=0.5)
+    return True
 
 
 def _stance_prep(token: Token) -> bool:
@@ -105,7 +141,8 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.RECEPTION_VERBS:
         _received(ix, noun)
         return
-    holder = noun_holder(noun) or next((c for c in noun.children if c.dep_ == "poss"), None) or (
+    holder = noun_holder(noun) or owning_subject(noun) or next(
+        (c for c in noun.children if c.dep_ == "poss"), None) or (
         _from_phrase(noun)) or _copula_subject(noun)
     if holder is not None:
         _add_held(ix, noun, holder, {"acl"})

@@ -38,3 +38,13 @@ def test_a_clause_a_wh_word_opens_is_a_thing_shown(analyse: Analyse) -> None:
     # "what it said were the plans": the channel shows a thing; only "said" reports
     analysis = analyse("The harbour channel showed what it said were the plans for the new pier.")
     assert [analysis.text[q.cue_start or 0:q.cue_end or 0] for q in analysis.quotes] == ["said"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ivo Marsh told reporters she would resign in May.", "she would resign in May"),
+    ("Jana Kovar told dockers on Monday they would be paid.", "they would be paid"),
+    ("Jana Kovar told reporters that the quay would close.", "the quay would close"),
+])
+def test_the_reported_clause_keeps_its_subject_after_the_recipient(analyse: Analyse, text: str,
+                                                                   content: str) -> None:
+    assert [content for content, _ in pairs(analyse, text)] == [content]

@@ -29,3 +29,18 @@ def test_a_cue_far_after_a_quotation_without_its_speaker_next_frames_nothing(ana
     text = ("The sign read “Closed for repairs” for most of the summer, while the council, after months "
             "of debate about the cost of the work, said nothing.")
     assert not [q for q in analyse(text).quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("“Why would the ferry wait?” she asked.", "she"),
+    ("“Who pays for the new pier?” asked the harbour master.", "the harbour master"),
+    ("“Is the quay safe?” Jana Kovar wondered on Monday.", "Jana Kovar"),
+])
+def test_a_question_framed_by_asking_is_its_askers_quotation(
+        analyse: Analyse, text: str, source: str) -> None:
+    quotation = text[:text.index("”") + 1]
+    assert pairs(analyse, text) == [(quotation, source)]
+
+
+def test_asking_without_a_quotation_reports_no_statement(analyse: Analyse) -> None:
+    assert not analyse("Ivo Marsh asked the board whether the ferry would run in May.").quotes

@@ -21,3 +21,21 @@ def test_a_participle_after_a_noun_speaks_for_its_holder(analyse: Analyse, text:
                                                          source: str) -> None:
     analysis = analyse(text, conventions=RELATIONS)
     assert source_of(analysis, content)[1] == source
+
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The head of the dockers union backing Tolle, Jana Kovar, said the strike would go on.", "Jana Kovar"),
+    ("The leader of the Varn harbour union, Jana Kovar, said the strike would go on.",
+     "The leader of the Varn harbour union, Jana Kovar"),  # no clause in the description: one mention
+])
+def test_a_name_closing_a_described_subject_is_the_speaker(analyse: Analyse, text: str, source: str) -> None:
+    analysis = analyse(text, conventions=RELATIONS)
+    quote, mention = source_of(analysis, "the strike would go on")
+    assert (mention, quote.speaker) == (source, "Jana Kovar")
+
+
+def test_a_stance_in_the_description_stops_before_the_closing_name(analyse: Analyse) -> None:
+    analysis = analyse("The head of the dockers union backing Tolle, Jana Kovar, said the strike would go "
+                       "on.", conventions=RELATIONS)
+    assert source_of(analysis, "Tolle")[1] == "the dockers union"

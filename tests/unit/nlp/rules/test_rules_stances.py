@@ -67,3 +67,34 @@ def test_replies_point_to_what_they_answer(analyse: Analyse) -> None:
     """"responded to the attacks": the object of "to" is what the response is on, not a channel."""
     analysis = analyse("Ivo Marsh responded to the attacks on his record.", conventions=RELATIONS)
     assert [q.text for q in analysis.quotes] == ["the attacks on his record"]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("A reporter asked Ivo Marsh on Monday if the ferry was safe.", "A reporter", "asked",
+     "if the ferry was safe"),
+    ("Jana Kovar asked how the council would pay for the new pier.", "Jana Kovar", "asked",
+     "how the council would pay for the new pier"),
+    ("Jana Kovar wondered why the harbour board had waited so long.", "Jana Kovar", "wondered",
+     "why the harbour board had waited so long"),
+])
+def test_an_indirect_question_is_what_its_subject_asks(analyse: Analyse, text: str, source: str, cue: str,
+                                                       content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), source, cue, content, kind=STANCE)
+
+
+
+def mentions(analyse: Analyse, text: str) -> list[tuple[str, str]]:
+    """Each stance's content and its source mention as written (a pronoun resolves to nobody here)."""
+    analysis = analyse(text, conventions=RELATIONS)
+    return [(q.text, analysis.text[q.source_start or 0:q.source_end or 0]) for q in analysis.quotes
+            if q.kind == STANCE]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("She recalled her opposition to the new pier.", "the new pier", "She"),
+    ("The dockers recalled their support for the strike.", "the strike", "The dockers"),
+    ("He recalled her opposition to the new pier.", "the new pier", "her"),  # disagrees: her own stance
+])
+def test_a_stance_noun_owned_by_an_agreeing_pronoun_is_held_by_the_verbs_subject(
+        analyse: Analyse, text: str, content: str, source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
