@@ -9,6 +9,12 @@ candidate's shape (quoted, a continuation, a stance, its cue a main speech verb,
 pronoun) do tell them apart; a logistic regression per engine, fitted on the calibration split
 (``training.candidate_scorer``), weighs them, and an isotonic curve over its output keeps the
 confidence calibrated.
+
+Two features go beyond one fact each. ``score_share``, the learned score times the share: a regression
+adds the two, so without their product a candidate the tagger scores high but reads apart from the
+other engine weighs as much as one both engines read alike. ``say_cue``, the cue "say" itself: the
+plainest reporting verb is a surer cue than the rest of the speech verbs, which include "claim" or
+"call" (validation 0.643 -> 0.649, polnear-dev 0.669 -> 0.674 with both).
 """
 
 import math
@@ -27,7 +33,7 @@ from attribview.nlp.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 FEATURES = (
     "share", "agree", "near", "learned_score", "content_p", "cue_p", "source_p", "has_cue", "has_source",
     "stance", "direct", "mixed", "quoted", "asks", "pronoun_source", "follows", "tail", "log_words",
-    "speech_verb", "rivals", "same_source", "speaker_known",
+    "speech_verb", "rivals", "same_source", "speaker_known", "score_share", "say_cue",
 )
 #: The share of two contents that both must cover to agree (the scorer's own bar).
 AGREE_SHARE = 0.5
@@ -35,6 +41,8 @@ AGREE_SHARE = 0.5
 QUOTE_MARKS = "\"“”„«»‘’'"
 #: The marks after which a quoted content asks or exclaims.
 ASKING = "?!"
+#: The lemma of the plainest reporting cue.
+SAY = "say"
 #: No words: a part the candidate lacks.
 _NONE = numpy.zeros(0, dtype="int64")
 
@@ -81,7 +89,7 @@ def candidate_features(doc: Any, attribution: Attribution, share: float, score: 
     text = doc.text
     content = text[attribution.start:attribution.end]
     cue_words = layout.words(*attribution.cue) if attribution.cue is not None else _NONE
-    speech = any(doc[int(i)].lemma_.lower() in SPEECH_VERBS for i in cue_words)
+    lemmas = {doc[int(i)].lemma_.lower() for i in cue_words}
     source = text[attribution.source[0]:attribution.source[1]] if attribution.source is not None else ""
     words = len(layout.words(attribution.start, attribution.end))
     values = (
@@ -90,8 +98,9 @@ def candidate_features(doc: Any, attribution: Attribution, share: float, score: 
         attribution.source is not None, attribution.kind == STANCE, attribution.kind == "direct",
         attribution.kind == "mixed", _quoted(text, attribution.start, attribution.end), _asks(content),
         source.strip().lower() in SPEAKER_PRONOUNS, attribution.follows is not None,
-        attribution.tail is not None, math.log1p(words), speech, math.log1p(rivals),
-        _same_source(attribution, twin), attribution.speaker is not None,
+        attribution.tail is not None, math.log1p(words), not lemmas.isdisjoint(SPEECH_VERBS),
+        math.log1p(rivals), _same_source(attribution, twin), attribution.speaker is not None, score * share,
+        SAY in lemmas,
     )
     return numpy.asarray(values, dtype="float64")
 

@@ -23,6 +23,7 @@ from attribview.nlp.learned import ROLES
 from attribview.nlp.learned_spans import Layout
 from attribview.nlp.results import attributions_of
 
+WARNED = "The treasurer warned that the fund would run dry. Ms Varga said the ferry was late.\n"
 ASKED = "“Who will pay for the new bridge?” she said. The mayor said the budget was tight.\n"
 
 
@@ -70,6 +71,23 @@ def test_a_plain_statement_read_by_the_tagger(asked: Any) -> None:
     assert features["agree"] == 1.0 and features["learned_score"] == pytest.approx(score)
     assert (features["content_p"], features["cue_p"], features["source_p"]) == pytest.approx((0.7, 0.9, 0.8))
     assert features["log_words"] == pytest.approx(numpy.log1p(4))
+
+
+def test_the_cue_say_apart_from_the_other_speech_verbs(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, WARNED, {})
+    layout = Layout(doc)
+    warned, said = (_named(candidate_features(doc, _rule(doc, content), 0.0, 0.0, layout, 0))
+                    for content in ("the fund would run dry", "the ferry was late"))
+    assert warned["speech_verb"] == said["speech_verb"] == 1.0
+    assert (warned["say_cue"], said["say_cue"]) == (0.0, 1.0)
+
+
+def test_the_learned_score_as_far_as_the_other_engine_shares_the_content(asked: Any) -> None:
+    statement = _rule(asked, "the budget was tight")
+    layout = Layout(asked)
+    products = [_named(candidate_features(asked, statement, share, 0.6, layout, 0))["score_share"]
+                for share in (1.0, 0.5, 0.0)]
+    assert products == pytest.approx([0.6, 0.3, 0.0])
 
 
 def test_the_other_engine_naming_the_same_source(asked: Any) -> None:
