@@ -86,7 +86,7 @@ def candidate_features(doc: Any, attribution: Attribution, share: float, score: 
     engine's candidates shares (see ``blend._shares``), ``twin`` that candidate, ``score`` its learned
     score, ``rivals`` the other candidates of its own engine in its sentence."""
     content_p, cue_p, source_p = role_means(doc, attribution, layout)
-    text = doc.text
+    text = layout.text
     content = text[attribution.start:attribution.end]
     cue_words = layout.words(*attribution.cue) if attribution.cue is not None else _NONE
     lemmas = {doc[int(i)].lemma_.lower() for i in cue_words}

@@ -50,6 +50,8 @@ class Layout:
         self.starts = bounds - length - spacy
         self.ends = self.starts + length
         self.text_end = int(bounds[-1]) if len(doc) else 0
+        #: ``doc.text``, which spaCy joins anew from every token on each read.
+        self.text = doc.text
         self.space = space.astype(bool)
         self.word = ~(self.space | punct.astype(bool))
         strings, orth = doc.vocab.strings, doc.to_array(ORTH)

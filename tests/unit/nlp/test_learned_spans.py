@@ -96,6 +96,7 @@ def test_the_layout_reads_the_words_char_span_would_hold(analyzer: Analyzer) -> 
     doc = analyzer.nlp(LAYOUT_TEXT)
     layout = Layout(doc)
     assert layout.starts.tolist() == [t.idx for t in doc]
+    assert layout.text == LAYOUT_TEXT
     # every stretch of characters, edges in spaces and marks included, and some off the text
     for start in range(-1, len(LAYOUT_TEXT) + 2):
         for end in range(start, min(start + 25, len(LAYOUT_TEXT) + 3)):
