@@ -70,10 +70,21 @@ def test_counting_relations_a_candidate_the_tagger_rejects_is_dropped(rejected: 
     assert kept[0].confidence == pytest.approx((2 * 0.9 + 0.95 + 0.9) / 4, abs=1e-6)
 
 
-def test_counting_statements_every_rule_candidate_is_kept_with_its_confidence(rejected: Any) -> None:
-    kept = _engine(rejected, COMBINED, relations=False)
+#: Identity curves but for the rules' candidates the tagger reads nothing in, right a fifth of the time.
+UNSURE = Calibration(curves={"rules-alone": Curve((0.0,), (0.2,))}, threshold=0.5)
+
+
+def test_counting_statements_a_rule_candidate_the_tagger_doubts_is_kept_with_its_confidence(
+        rejected: Any) -> None:
+    kept = _engine(rejected, COMBINED, UNSURE, relations=False)
     assert _texts(rejected, kept) == ["the pier was unsafe", "the tide would rise"]
-    assert kept[1].confidence == 0.0
+    assert kept[1].confidence == 0.2
+
+
+def test_counting_statements_a_rule_candidate_never_right_is_left_out(rejected: Any) -> None:
+    assert _texts(rejected, _engine(rejected, COMBINED, relations=False)) == ["the pier was unsafe"]
+    fitting = Calibration(curves={}, threshold=None)  # the fit sees every candidate
+    assert len(_engine(rejected, COMBINED, fitting, relations=False)) == 2
 
 
 def test_the_score_weighs_content_twice(rejected: Any) -> None:
@@ -150,7 +161,7 @@ def test_without_the_tagger_every_engine_is_the_rules(analyzer: Analyzer) -> Non
 
 
 def test_only_the_count_asked_for_is_read(rejected: Any) -> None:
-    both = {relations: blends(rejected, copied(_records(rejected)), (COMBINED,), CALIBRATION,
+    both = {relations: blends(rejected, copied(_records(rejected)), (COMBINED,), UNSURE,
                               relations=relations)
             for relations in (False, True)}
     assert [set(found) for found in both.values()] == [{COMBINED}, {COMBINED}]
