@@ -179,7 +179,10 @@ def content_before(ix: DocIndex, cue: Token, sent: Span, subject: Token | None) 
     doc = ix.doc
     stop = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     clause = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis", "dobj"} and c.i < stop]
-    head_clause = cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < stop
+    # "Kovar asked what the mayor had promised": a clause a "what" or a "that" opens is the content of
+    # the verb before it, not a cue reporting that verb
+    head_clause = cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < stop and not any(
+        c.i < stop and (c.dep_ == "mark" or c.tag_ in {"WDT", "WP", "WRB"}) for c in cue.children)
     # "Troops shelled the town, the army said": without an "and" or a "but", the cue the parser made
     # a second verb of the clause is a trailing cue with a subject of its own
     head_clause = head_clause or (cue.dep_ == "conj" and subject is not None and subject.head.i == cue.i

@@ -48,3 +48,14 @@ def test_a_clause_a_wh_word_opens_is_a_thing_shown(analyse: Analyse) -> None:
 def test_the_reported_clause_keeps_its_subject_after_the_recipient(analyse: Analyse, text: str,
                                                                    content: str) -> None:
     assert [content for content, _ in pairs(analyse, text)] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Kovar asked what the mayor had promised the dockers.",
+    "Ivo Marsh wondered whether the council had approved the levy.",
+])
+def test_a_cue_in_a_clause_a_wh_word_or_whether_opens_reports_nothing_before_it(analyse: Analyse,
+                                                                                text: str) -> None:
+    # the question is the asker's: the verb inside it is no trailing cue with the asker as content
+    assert not [(content, source) for content, source in pairs(analyse, text)
+                if source.endswith(("mayor", "council"))]
