@@ -20,6 +20,8 @@ def from_claim_noun(ix: DocIndex, noun: Token, sent: Span) -> None:
                 if child.right_edge.i + 1 < sent.end and doc[child.right_edge.i + 1].lower_ == "that":
                     that = child.right_edge.i + 1  # "warnings from the US and its allies that ..."
                 break
+    if owner is None and noun.dep_ == "dobj" and not ix.covered(noun):
+        owner = noun_holder(noun)  # "the council issued a statement that ...": the light verb's subject
     if owner is None:
         return
     clause = _copular_clause(noun)  # "the mayor's view is that ...": the clause "be" takes

@@ -26,6 +26,9 @@ def _source(analysis: Analysis, quote: Quote) -> str | None:
                  "Councillor Bram Oakes", "support", "the harbour plan", STANCE, id="in-support-of"),
     pytest.param("Ivo Marsh repeated his claim that the quay was sinking.",
                  "Ivo Marsh", "claim", "the quay was sinking", "indirect", id="repeated-his-claim"),
+    pytest.param("The Varn harbour board issued a statement that the ferry would stop in May.",
+                 "The Varn harbour board", "statement", "the ferry would stop in May", "indirect",
+                 id="issued-a-statement-that"),
     pytest.param("The harbour plan drew sharp criticism from the dockers' union.",
                  "the dockers' union", "criticism", "The harbour plan", STANCE, id="drew-criticism-from"),
 ])
@@ -67,3 +70,10 @@ def test_a_claim_noun_before_be_claims_the_that_clause(analyse: Analyse, text: s
 
 def test_a_noun_that_claims_nothing_before_be_is_no_cue(analyse: Analyse) -> None:
     assert not analyse("The problem is that the pier is unsafe.").quotes
+
+
+def test_a_statement_the_cue_was_made_in_adds_no_second_attribution(analyse: Analyse) -> None:
+    analysis = analyse("Mayor Ilse Varga said in a statement that the ferry would stop in May.",
+                       conventions=RELATIONS)
+    assert [(q.text, analysis.text[q.cue_start or 0:q.cue_end or 0]) for q in analysis.quotes] == [
+        ("the ferry would stop in May", "said")]
