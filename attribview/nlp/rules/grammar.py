@@ -80,6 +80,9 @@ def trailing_subject(cue: Token, start: int) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through coordination and participles ("..., saying")."""
+    above = _verb_above_noun_clause(verb)
+    if above is not None:
+        return subject_of(above)
     current = verb
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "prompting Kyiv to call the proposal ...", "urged the mayor to say ...": the one prompted
@@ -142,6 +145,23 @@ def subject_of(verb: Token) -> Token | None:
             return _participle_holder(current.head)
         return None
     return None
+
+
+def _verb_above_noun_clause(participle: Token) -> Token | None:
+    """The verb whose object a participle after a comma was hung on by the parser ("Marsh denied the
+    notion that a shakeup is coming, explaining ..."): set off by the comma, the participle is the
+    act of that verb's subject, not of the noun or of the noun's clause."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    clause = {"acl": participle, "advcl": participle.head}.get(participle.dep_)
+    if clause is None or clause.dep_ != "acl" or clause.head.pos_ != "NOUN" or (
+            clause.head.dep_ not in {"dobj", "pobj"}):
+        return None
+    verb = clause.head.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"prep", "pobj"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i < participle.i else None
 
 
 def closing_name(subject: Token, verb: Token) -> Token | None:

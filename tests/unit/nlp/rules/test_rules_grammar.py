@@ -230,7 +230,45 @@ def test_is_cue(doc: Doc, i: int, framing: bool, expected: bool) -> None:
     assert is_cue(doc[i], framing=framing) is expected
 
 
+#: "Marsh denied the notion that a strike is coming, explaining he was away.", the participle hung on
+#: the noun's clause as the parser may give it
+DENIED_EXPLAINING = parse("""
+Marsh NNP PROPN nsubj 1 Marsh
+denied VBD VERB ROOT 1 deny
+the DT DET det 3 the
+notion NN NOUN dobj 1 notion
+that IN SCONJ mark 8 that
+a DT DET det 6 a
+strike NN NOUN nsubj 8 strike
+is VBZ AUX aux 8 be
+coming VBG VERB acl 3 come
+, , PUNCT punct 8 ,
+explaining VBG VERB advcl 8 explain
+he PRP PRON nsubj 12 he
+was VBD AUX ccomp 10 be
+away RB ADV advmod 12 away
+. . PUNCT punct 1 .
+""")
+
+#: "Brenn rejected the idea, saying it was wrong.", the participle an "acl" of the object
+REJECTED_SAYING = parse("""
+Brenn NNP PROPN nsubj 1 Brenn
+rejected VBD VERB ROOT 1 reject
+the DT DET det 3 the
+idea NN NOUN dobj 1 idea
+, , PUNCT punct 3 ,
+saying VBG VERB acl 3 say
+it PRP PRON nsubj 7 it
+was VBD AUX ccomp 5 be
+wrong JJ ADJ acomp 7 wrong
+. . PUNCT punct 1 .
+""")
+
+
 @pytest.mark.parametrize(("doc", "verb", "subject"), [
+    (DENIED_EXPLAINING, 10, 0),  # ", explaining": the denier, not the strike
+    (DENIED_EXPLAINING, 8, 6),  # the noun's clause keeps its own subject
+    (REJECTED_SAYING, 5, 0),  # ", saying": the one who rejected, not the idea
     (SAID, 2, 1),
     (SAID, 6, 4),  # the reported clause's own subject
     (TOLD_BY, 2, 5),  # the agent of a passive
