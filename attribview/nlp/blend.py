@@ -208,8 +208,10 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
     PolNeAR's relations, which join quotations and read stances that a desk's statements do not;
     their confidences take the curves fitted on statements (a quotation's fragment shares less than
     half of the tagger's joined quotation, which the relations' curves read as a disagreement).
-    Counting relations, the surest candidates are taken first, and one that overlaps a candidate of
-    the other engine already taken, or falls under the threshold, is left out. Only the count asked
+    Where the tagger agrees on a statement's content and is the surer, the statement takes its source
+    (see :func:`_take_sources`). Counting relations, the surest candidates are taken first, and one
+    that overlaps a candidate of the other engine already taken, or falls under the threshold, is
+    left out. Only the count asked
     for is read (the profile chooses it before the pipeline runs). An engine asked for alone works
     on the Doc's own records; with others, each works on its own copies."""
     wanted = set(engines)
@@ -233,9 +235,13 @@ def blends(doc: Any, records: Sequence[Attribution], engines: Iterable[str], cal
             found[COMBINED] = _chosen(doc, rules, learned, calibration, layout)
         else:
             shown = [(a.start, a.end) for a in rules]  # a statement is its first fragment, as shown
-            _scored(doc, rules, RULES, _shares(shown, _extents(learned)), calibration, layout, STATEMENTS,
-                    learned)
+            shares = _shares(shown, _extents(learned))
+            _scored(doc, rules, RULES, shares, calibration, layout, STATEMENTS, learned)
             fitting = calibration.threshold is None  # the fit needs to see every candidate
+            if not fitting and learned and rules:
+                _scored(doc, learned, LEARNED, shares.T, calibration, layout, others=rules)
+                resolve_speakers(doc, learned)
+                _take_sources(rules, learned, shares)
             found[COMBINED] = [a for a in rules if fitting or a.confidence >= STATEMENT_FLOOR]
     return found
 
@@ -311,3 +317,21 @@ def _continuations(rules: list[Attribution], chosen: list[Attribution],
             kept.add(id(attribution))
             added.append(attribution)
     return added
+
+
+def _take_sources(rules: list[Attribution], learned: list[Attribution], shares: numpy.ndarray) -> None:
+    """Counting statements, a rule candidate whose content the tagger agrees on (``shares``, rows the
+    rules', at least ``AGREE_SHARE``) takes the tagger's source and speaker where the tagger's reading
+    is the surer: the rules find a statement's words better than the tagger (taking its boundaries
+    too loses validation:statements 0.511 -> 0.494), the tagger its speaker more often (0.511 -> 0.518).
+    Each reading of the tagger lends its source once; the confidence stays the rule candidate's (the
+    tagger's own raises the calibration error, 0.022 -> 0.034 on validation:statements)."""
+    lent: set[int] = set()
+    for row in sorted(range(len(rules)), key=lambda r: -float(shares[r].max())):
+        column = int(shares[row].argmax())
+        rule, tagged = rules[row], learned[column]
+        if shares[row, column] < AGREE_SHARE or column in lent or tagged.confidence <= rule.confidence:
+            continue
+        lent.add(column)
+        rule.cue, rule.source, rule.source_head = tagged.cue, tagged.source, tagged.source_head
+        rule.speaker, rule.mention = tagged.speaker, tagged.mention
