@@ -63,13 +63,15 @@ class TrainingActions(WindowParts):
         self._update_correction_actions()
 
     def _show_desk_tools(self, shown: bool) -> None:
-        """The library, the summary and the profile button leave the screen in training (the summary and
-        the profile would give answers away, the library is the desk's); back as they were after it."""
+        """The library, the summary, the profile button and the quote count leave the screen in training
+        (the summary, the profile and the count would give answers away, the library is the desk's);
+        back as they were after it."""
         for dock in (self.library_dock, self.summary_dock):
             dock.toggleViewAction().setEnabled(shown)
         self.library_dock.setVisible(shown and self._library_was_visible)
         self.summary_dock.setVisible(shown and self._summary_was_visible)
         self.profile_choice.setVisible(shown and self.document is not None)
+        self.counts_label.setVisible(shown)
 
     def leave_training(self) -> None:
         """Back to the highlighted article (or the welcome screen when only an exercise was open)."""

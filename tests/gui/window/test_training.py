@@ -139,8 +139,8 @@ def test_the_status_bar_follows_training(qtbot: QtBot, window: MainWindow, sampl
     assert status() == f"Training left: {sample.title} is highlighted again."
 
 
-def test_training_hides_the_library_and_the_profile_button(qtbot: QtBot, window: MainWindow,
-                                                           sample: Document) -> None:
+def test_training_hides_the_library_the_profile_button_and_the_count(qtbot: QtBot, window: MainWindow,
+                                                                     sample: Document) -> None:
     window.show_article(sample)
     library = window.library_dock
     library.show()  # a small screen starts without it
@@ -148,9 +148,11 @@ def test_training_hides_the_library_and_the_profile_button(qtbot: QtBot, window:
     assert window.start_training()
     assert not library.isVisible() and not window.profile_choice.isVisible()
     assert not window.summary_dock.isVisible()
+    assert not window.counts_label.isVisible()  # "29 quotes" would tell how many to find
     assert not library.toggleViewAction().isEnabled()  # Ctrl+L cannot bring it back in training
     window.leave_training()
     assert library.isVisible() and window.profile_choice.isVisible()
+    assert window.counts_label.isVisible() and "quote" in window.counts_label.text()
     assert library.toggleViewAction().isEnabled()
     library.hide()  # closed by the user before training: still closed after it
     assert window.start_training()
