@@ -7,7 +7,7 @@ claim). The words that name each side are profile data (:class:`attribview.core.
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from attribview.core.profiles import Profile, name_key
@@ -67,6 +67,8 @@ class SideContext:
     _speakers: list[tuple[int, str]] = field(default_factory=list)
     _places: list[tuple[int, str]] = field(default_factory=list)
     _excluded: SpanLookup | None = None
+    #: Per body of no country, the (end, side) of its mentions with a side's name, outside any content.
+    _qualified: dict[str, list[tuple[int, str | None]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, profile: Profile, text: str, contents: list[tuple[int, int]],
@@ -108,20 +110,27 @@ class SideContext:
         again without its country is the one named before. Only bodies of two words or more
         ("interior ministry", "general staff"), since either side's "military" is named in narration."""
         body = self._body_at(position)
-        names = [name for side in self.profile.sides for name in side.names]
-        if body is None or not names:
+        if body is None:
             return None
+        if body not in self._qualified:  # once per body and article, not per mention of it
+            self._qualified[body] = self._qualified_mentions(body)
+        found = self._qualified[body]
+        k = bisect_left(found, (position + 1,)) - 1  # the latest ending by ``position``
+        return found[k][1] if k >= 0 else None
+
+    def _qualified_mentions(self, body: str) -> list[tuple[int, str | None]]:
+        """Where the text names ``body`` with a side's name, before it or after "in"/"of", outside any
+        content: (end, side), in order."""
+        names = [name for side in self.profile.sides for name in side.names]
+        if not names:
+            return []
         words = r"\s+".join(_DEFENCE.sub("defen[cs]e", re.escape(w)) for w in body.split())
         sides = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         qualified = re.compile(rf"(?<![\w-])(?:(?P<owner>{sides})(?:['’]s)?\s+{words}|{words}\s+(?:in|of)\s+"
                                rf"(?:the\s+)?(?P<place>{sides}))(?![\w-])", re.IGNORECASE)
-        last = None
-        for match in qualified.finditer(self.text, 0, position):
-            if not self._inside(match.start()):
-                last = match
-        if last is None:
-            return None
-        return self.profile.side_words.get(name_key(last.group("owner") or last.group("place")))
+        words_of = self.profile.side_words
+        return [(match.end(), words_of.get(name_key(match.group("owner") or match.group("place"))))
+                for match in qualified.finditer(self.text) if not self._inside(match.start())]
 
     def _body_at(self, position: int) -> str | None:
         """The longest run of words at ``position`` (of two or more) that names a body of no country."""
