@@ -131,16 +131,23 @@ def _cue_distance(doc: Doc, parts: numpy.ndarray, lowers: numpy.ndarray,
     return distance
 
 
+def line_breaks(doc: Doc, orths: numpy.ndarray, space: numpy.ndarray) -> numpy.ndarray:
+    """Which tokens are space tokens holding a newline (spaCy never joins a newline to a word): only
+    the space tokens' strings are looked up."""
+    strings = doc.vocab.strings
+    breaks = numpy.zeros(len(doc), dtype=bool)
+    for i in numpy.flatnonzero(space).tolist():
+        breaks[i] = "\n" in strings[int(orths[i])]
+    return breaks
+
+
 def _quoted(doc: Doc, orths: numpy.ndarray, space: numpy.ndarray) -> numpy.ndarray:
     """Whether each token is inside quotation marks; one left open ends with its paragraph. Only the
     quotation marks and the line breaks (space tokens: spaCy never joins a newline to a word) change
     the state, so they alone are walked, and the state between them is spread by numpy."""
     opening, closing = numpy.isin(orths, _OPENING_IDS), numpy.isin(orths, _CLOSING_IDS)
     straight = orths == _STRAIGHT_ID
-    strings = doc.vocab.strings
-    breaks = numpy.zeros(len(doc), dtype=bool)
-    for i in numpy.flatnonzero(space).tolist():
-        breaks[i] = "\n" in strings[int(orths[i])]
+    breaks = line_breaks(doc, orths, space)
     events = numpy.flatnonzero(opening | closing | straight | breaks)
     if not len(events):
         return numpy.zeros(len(doc), dtype=bool)
@@ -155,8 +162,8 @@ def _quoted(doc: Doc, orths: numpy.ndarray, space: numpy.ndarray) -> numpy.ndarr
             quoted = False
         after[number] = quoted
     last = numpy.searchsorted(events, numpy.arange(len(doc))) - 1  # each token's last event before it
-    marks = numpy.where(last >= 0, after[numpy.maximum(last, 0)], False)
-    return marks & ~breaks
+    marks: numpy.ndarray = numpy.where(last >= 0, after[numpy.maximum(last, 0)], False) & ~breaks
+    return marks
 
 
 def _cue_table() -> tuple[numpy.ndarray, numpy.ndarray]:

@@ -17,6 +17,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from attribview.nlp.attribution import Attribution
+from attribview.nlp.learned_features import line_breaks
 from attribview.nlp.rules.grammar import mention_range, subject_of
 
 #: Role columns of ``doc._.attribview_roles``.
@@ -54,11 +55,8 @@ class Layout:
         self.text = doc.text
         self.space = space.astype(bool)
         self.word = ~(self.space | punct.astype(bool))
-        strings, orth = doc.vocab.strings, doc.to_array(ORTH)
         #: The paragraph breaks: space tokens with a newline.
-        self.breaks = numpy.zeros(len(doc), dtype=bool)
-        for i in numpy.flatnonzero(self.space).tolist():
-            self.breaks[i] = "\n" in strings[int(orth[i])]
+        self.breaks = line_breaks(doc, doc.to_array(ORTH), self.space)
         self._breaks_before = numpy.concatenate(([0], numpy.cumsum(self.breaks)))
         self._sent_starts = numpy.flatnonzero(sent_start == 1)
 
