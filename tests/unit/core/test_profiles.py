@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from attribview.core.profiles import (
     load_profile,
     load_profiles,
     name_key,
+    word_regex,
 )
 from attribview.errors import ProfileError
 from attribview.paths import resources_dir
@@ -472,3 +474,32 @@ def test_analyzer_uses_given_profiles_and_rejects_unknown_ones(city: Profile) ->
     assert analyzer.resolve_profile(None, "nothing relevant") is None
     with pytest.raises(ProfileError, match="nope"):
         analyzer.resolve_profile("nope", "")
+
+
+def _flat(words: list[str]) -> re.Pattern[str]:
+    """What ``word_regex`` must match: its words as one alternation, each tried in turn."""
+    alternatives = "|".join(re.escape(w).replace("’", "['’]") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("words", [
+    ["vostranian navy", "vostranians", "vostranian", "vostrania", "vostok", "vos", "varna"],
+    ["vos", "vostrania", "vostranian navy", "vostranian"],  # the first given wins where two end well
+    ["o’dell", "o'dell", "odell", "o"],  # the curly apostrophe is both; the straight one only itself
+    ["Kelda", "kelda bay", "KELD", "ſkarn", "skarn"],  # one letter in two cases, or matching another
+    ["mid-vale", "mid", "midvale", "mid vale"],
+    ["ka", "Kab", "kab c"],  # one letter in two cases opening words of the same start
+])
+def test_a_word_regex_finds_what_its_words_in_turn_find(words: list[str]) -> None:
+    text = ("Vostranian navy ships left Vostrania; the Vostranians and the vostranian-made boats, vos, "
+            "Vostok, O'Dell, O’dell, odell, o, kelda bay, KELDA, Keld, SKARN, ſkarn, mid-vale, "
+            "Mid Vale, midvale, mid. Varna's port, varnas. Kab c, ka.")
+    pattern = word_regex(words)
+    assert pattern is not None
+    found = [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.group(0)) for m in _flat(words).finditer(text)]
+    assert found  # every list finds some of them
+
+
+def test_a_word_regex_of_no_words() -> None:
+    assert word_regex(["", ""]) is None
