@@ -26,9 +26,10 @@ import numpy
 from attribview.nlp.attribution import COMBINED, LEARNED, RULES, Attribution
 from attribview.nlp.candidate_features import (
     AGREE_SHARE,
+    Reading,
     Scorer,
     candidate_features,
-    role_means,
+    read,
     sentence_rivals,
 )
 from attribview.nlp.learned import ROLES
@@ -109,11 +110,15 @@ class Calibration:
             return cls.from_json(json.load(handle))
 
 
-def learned_score(doc: Any, attribution: Attribution, layout: Layout | None = None) -> float | None:
-    """The tagger's reading of one attribution's parts, 0 to 1; None without the tagger."""
+def learned_score(doc: Any, attribution: Attribution, layout: Layout | None = None,
+                  reading: Reading | None = None) -> float | None:
+    """The tagger's reading of one attribution's parts, 0 to 1; None without the tagger. ``reading``:
+    its words and roles, if read already (see ``candidate_features.read``)."""
     if doc._.get(ROLES) is None:
         return None
-    content, cue, source = role_means(doc, attribution, layout if layout is not None else Layout(doc))
+    if reading is None:
+        reading = read(doc, attribution, layout if layout is not None else Layout(doc))
+    content, cue, source = reading.means
     parts = [(2.0, content), (1.0, cue), (1.0, source)]
     known = [(w, v) for w, v in parts if v is not None]
     if not known:
@@ -179,12 +184,13 @@ def _scored(doc: Any, found: list[Attribution], engine: str, shares: numpy.ndarr
                                              strict=True):
         how = origin(engine, _how(best))
         curve = counted(how, counting) if counting is not None else how
-        score = learned_score(doc, attribution, layout) or 0.0
+        reading = read(doc, attribution, layout)
+        score = learned_score(doc, attribution, layout, reading) or 0.0
         attribution.confidence = calibration.confidence(curve, score, how)
         if not featured:
             continue
         features = candidate_features(doc, attribution, best, score, layout, near,
-                                      others[twin] if best > 0 else None)
+                                      others[twin] if best > 0 else None, reading)
         if calibration.record is not None:
             calibration.record.append((attribution, weighed, features))
         scored = calibration.scorer.score(weighed, features) if calibration.scorer is not None else None

@@ -18,7 +18,14 @@ from attribview.nlp.blend import (
     learned_score,
     origin,
 )
-from attribview.nlp.candidate_features import FEATURES, Scorer, candidate_features, sentence_rivals
+from attribview.nlp.candidate_features import (
+    FEATURES,
+    Scorer,
+    candidate_features,
+    read,
+    role_means,
+    sentence_rivals,
+)
 from attribview.nlp.learned import ROLES
 from attribview.nlp.learned_spans import Layout
 from attribview.nlp.results import attributions_of
@@ -71,6 +78,24 @@ def test_a_plain_statement_read_by_the_tagger(asked: Any) -> None:
     assert features["agree"] == 1.0 and features["learned_score"] == pytest.approx(score)
     assert (features["content_p"], features["cue_p"], features["source_p"]) == pytest.approx((0.7, 0.9, 0.8))
     assert features["log_words"] == pytest.approx(numpy.log1p(4))
+
+
+def test_one_reading_serves_the_score_and_the_features(asked: Any, analyzer: Analyzer) -> None:
+    """The blend reads a candidate's words and roles once for its score and its features: the same
+    values as each reading them on its own, with the tagger and without it."""
+    bare = analyzer.nlp(ASKED)
+    bare._.set(ROLES, None)
+    for doc in (asked, bare):
+        layout = Layout(doc)
+        for statement in attributions_of(doc):
+            reading = read(doc, statement, layout)
+            assert reading.means == role_means(doc, statement, layout)
+            assert learned_score(doc, statement, layout, reading) == learned_score(doc, statement, layout)
+            score = learned_score(doc, statement, layout) or 0.0
+            alone = candidate_features(doc, statement, 0.5, score, layout, 1)
+            shared = candidate_features(doc, statement, 0.5, score, layout, 1, None, reading)
+            assert alone.tolist() == shared.tolist()
+    assert read(bare, _rule(bare, "the budget was tight"), Layout(bare)).means == (None, None, None)
 
 
 def test_the_cue_say_apart_from_the_other_speech_verbs(analyzer: Analyzer) -> None:
