@@ -98,3 +98,22 @@ def mentions(analyse: Analyse, text: str) -> list[tuple[str, str]]:
 def test_a_stance_noun_owned_by_an_agreeing_pronoun_is_held_by_the_verbs_subject(
         analyse: Analyse, text: str, content: str, source: str) -> None:
     assert mentions(analyse, text) == [(content, source)]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("The new toll angered the ferry workers.", "The new toll", "the ferry workers"),
+    ("The council closed the quay. That worries the dockers.", "That", "the dockers"),
+    ("The council has lagged on repairs, frustrating the dockers.", "The council has lagged on repairs",
+     "the dockers"),
+    ("The ferry workers were angered by the new toll.", "the new toll", "The ferry workers"),
+    ("The dockers were frustrated that the council closed the quay.", "the council closed the quay",
+     "The dockers"),
+])
+def test_the_one_a_verb_of_feeling_moves_holds_a_stance_on_what_moves_them(
+        analyse: Analyse, text: str, content: str, source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
+
+
+def test_a_verb_of_feeling_about_a_thing_holds_nothing(analyse: Analyse) -> None:
+    """"concerns the budget" says what the report is about: a budget feels nothing."""
+    assert mentions(analyse, "The report concerns the harbour budget.") == []
