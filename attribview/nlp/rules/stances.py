@@ -198,9 +198,9 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
         _add_held(ix, noun, holder, {"acl"})
 
 
-def _from_phrase(noun: Token) -> Token | None:
+def _from_phrase(noun: Token, preps: frozenset[str] = lexicon.HOLDER_PREPS) -> Token | None:
     """The object of a "by" or "from" phrase after ``noun`` ("criticism from the union")."""
-    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in lexicon.HOLDER_PREPS
+    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps
                  for o in c.children if o.dep_ == "pobj"), None)
 
 
@@ -218,8 +218,10 @@ def _received(ix: DocIndex, noun: Token) -> None:
     """"The plan drew criticism from the union": the union's stance, on the plan."""
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    holder = _from_phrase(noun) or next((o for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from"
-                                         for o in c.children if o.dep_ == "pobj"), None)
+    # "won the endorsement of the union": the "of" phrase of some nouns is who gives them
+    preps = lexicon.HOLDER_PREPS | ({"of"} if noun.lemma_.lower() in lexicon.HOLDER_OF_NOUNS else set())
+    holder = _from_phrase(noun, frozenset(preps)) or next((o for c in verb.rights if c.dep_ == "prep" and (
+        c.lower_ == "from") for o in c.children if o.dep_ == "pobj"), None)
     if subject is None or holder is None or ix.inside_quote(noun) or ix.covered(noun):
         return
     content = trim(ix, *mention_range(subject))

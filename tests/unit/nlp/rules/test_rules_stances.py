@@ -117,3 +117,17 @@ def test_the_one_a_verb_of_feeling_moves_holds_a_stance_on_what_moves_them(
 def test_a_verb_of_feeling_about_a_thing_holds_nothing(analyse: Analyse) -> None:
     """"concerns the budget" says what the report is about: a budget feels nothing."""
     assert mentions(analyse, "The report concerns the harbour budget.") == []
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ivo Marsh won the endorsement of the dockers union.", "Ivo Marsh", "the dockers union"),
+    ("Vera Lind enjoyed strong support from older voters.", "Vera Lind", "older voters"),
+])
+def test_a_received_stance_is_held_by_whoever_gives_it(analyse: Analyse, text: str, content: str,
+                                                       source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
+
+
+def test_the_of_phrase_of_a_received_criticism_is_what_it_is_on(analyse: Analyse) -> None:
+    """"drew criticism of the toll": the toll is criticised, it criticises nobody."""
+    assert [source for _, source in mentions(analyse, "Ivo Marsh drew criticism of the toll.")] == []
