@@ -193,9 +193,23 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
         return
     holder = noun_holder(noun) or owning_subject(noun) or next(
         (c for c in noun.children if c.dep_ == "poss"), None) or (
-        _from_phrase(noun)) or _copula_subject(noun)
+        _from_phrase(noun)) or _copula_subject(noun) or _named_holder(noun)
     if holder is not None:
         _add_held(ix, noun, holder, {"acl"})
+
+
+def _named_holder(noun: Token) -> Token | None:
+    """"Vera Lind, a critic of the toll,", "the dockers were among its earliest backers": who a
+    noun naming a holder stands for."""
+    if noun.lemma_.lower() not in lexicon.HOLDER_NOUNS and noun.lower_ not in lexicon.HOLDER_NOUNS:
+        return None
+    if noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head
+    group = noun.head
+    if noun.dep_ == "pobj" and group.lower_ in lexicon.MEMBERSHIP_PREPS and group.head.lemma_.lower() == "be":
+        return next((c for c in group.head.children if c.dep_ == "nsubj"
+                     and c.lower_ not in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS), None)
+    return None
 
 
 def _from_phrase(noun: Token, preps: frozenset[str] = lexicon.HOLDER_PREPS) -> Token | None:

@@ -131,3 +131,18 @@ def test_a_received_stance_is_held_by_whoever_gives_it(analyse: Analyse, text: s
 def test_the_of_phrase_of_a_received_criticism_is_what_it_is_on(analyse: Analyse) -> None:
     """"drew criticism of the toll": the toll is criticised, it criticises nobody."""
     assert [source for _, source in mentions(analyse, "Ivo Marsh drew criticism of the toll.")] == []
+
+
+@pytest.mark.parametrize(("text", "holder", "cue", "content"), [
+    ("Senator Vera Lind, a longtime supporter of the harbour plan, spoke on Monday.", "Vera Lind",
+     "supporter", "the harbour plan"),
+    ("The dockers were among the earliest supporters of Ivo Marsh.", "dockers", "supporters", "Ivo Marsh"),
+])
+def test_a_noun_naming_a_holder_stands_for_its_apposition_or_group(analyse: Analyse, text: str, holder: str,
+                                                                   cue: str, content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), holder, cue, content, kind=STANCE)
+
+
+def test_an_apposed_plan_is_held_by_nobody_it_stands_beside(analyse: Analyse) -> None:
+    """"The toll, a plan of the council,": the toll plans nothing; only nouns naming a holder qualify."""
+    assert mentions(analyse, "The toll, a plan of the council, starts in May.") == []
