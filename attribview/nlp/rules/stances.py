@@ -33,6 +33,8 @@ def find_stances(ix: DocIndex) -> None:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.STANCE_VERBS:
             _from_stance(ix, token, sent)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in lexicon.EXPERIENCER_VERBS:
+            _from_feeling(ix, token, sent)
         elif token.pos_ == "NOUN" and (word in lexicon.STANCE_NOUNS
                                        or token.lemma_.lower() in lexicon.STANCE_NOUNS):
             _from_stance_noun(ix, token)
@@ -80,6 +82,54 @@ def _from_stance(ix: DocIndex, verb: Token, sent: Span) -> None:
         return
     ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(subject),
            head=subject.i, confidence=0.5)
+
+
+def _from_feeling(ix: DocIndex, verb: Token, sent: Span) -> None:
+    """"The toll angered the dockers", "the council has lagged, frustrating the dockers", "the dockers
+    were angered by the toll": the one moved holds a stance on what moves them."""
+    if verb.dep_ in {"amod", "compound"} or ix.inside_quote(verb) or ix.covered(verb):
+        return
+    doc = ix.doc
+    if is_passive(verb):
+        holder = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        about = next((c for c in verb.rights if c.dep_ == "ccomp" or (
+            c.dep_ in {"prep", "agent"} and c.lower_ in lexicon.EXPERIENCER_PREPS)), None)
+        if about is None:
+            return
+        if about.dep_ == "ccomp":
+            start, end = about.left_edge.i, about.right_edge.i + 1
+        else:
+            objects = [c for c in about.children if c.dep_ in {"pobj", "pcomp"}]
+            if not objects:
+                return
+            start, end = about.i + 1, objects[0].right_edge.i + 1
+        if doc[start].lower_ == "that":  # "frustrated that the council closed the quay"
+            start += 1
+    else:
+        holder = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None:
+            start, end = subject.left_edge.i, subject.right_edge.i + 1
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            start, end = verb.head.left_edge.i, verb.left_edge.i  # "..., frustrating the dockers"
+        else:
+            return
+        if subject is not None and subject.lower_ in lexicon.DUMMY_SUBJECTS:
+            return  # "it worries me that ...": the clause after, not "it"
+    if holder is None or not _may_feel(holder) or not sent.start <= holder.i < sent.end:
+        return
+    content = trim(ix, start, end)
+    if content is not None:
+        ix.add(content, STANCE, cue=(verb.i, verb.i + 1), source=mention_range(holder), head=holder.i,
+               confidence=0.45)
+
+
+def _may_feel(token: Token) -> bool:
+    """Whether a verb of feeling's object can be one who feels: people, a body, a pronoun, a plural
+    ("angered the dockers"), not a thing ("the report concerns the budget": what it is about)."""
+    return token.lower_ not in lexicon.DUMMY_SUBJECTS and (
+        token.pos_ == "PRON" or token.tag_ == "NNS" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or token.lemma_.lower() in lexicon.BODY_ROLE_NOUNS)
 
 
 def _from_question(ix: DocIndex, verb: Token, sent: Span) -> bool:
@@ -143,14 +193,28 @@ def _from_stance_noun(ix: DocIndex, noun: Token) -> None:
         return
     holder = noun_holder(noun) or owning_subject(noun) or next(
         (c for c in noun.children if c.dep_ == "poss"), None) or (
-        _from_phrase(noun)) or _copula_subject(noun)
+        _from_phrase(noun)) or _copula_subject(noun) or _named_holder(noun)
     if holder is not None:
         _add_held(ix, noun, holder, {"acl"})
 
 
-def _from_phrase(noun: Token) -> Token | None:
+def _named_holder(noun: Token) -> Token | None:
+    """"Vera Lind, a critic of the toll,", "the dockers were among its earliest backers": who a
+    noun naming a holder stands for."""
+    if noun.lemma_.lower() not in lexicon.HOLDER_NOUNS and noun.lower_ not in lexicon.HOLDER_NOUNS:
+        return None
+    if noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head
+    group = noun.head
+    if noun.dep_ == "pobj" and group.lower_ in lexicon.MEMBERSHIP_PREPS and group.head.lemma_.lower() == "be":
+        return next((c for c in group.head.children if c.dep_ == "nsubj"
+                     and c.lower_ not in lexicon.DUMMY_SUBJECTS | lexicon.RELATIVE_PRONOUNS), None)
+    return None
+
+
+def _from_phrase(noun: Token, preps: frozenset[str] = lexicon.HOLDER_PREPS) -> Token | None:
     """The object of a "by" or "from" phrase after ``noun`` ("criticism from the union")."""
-    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in lexicon.HOLDER_PREPS
+    return next((o for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps
                  for o in c.children if o.dep_ == "pobj"), None)
 
 
@@ -168,8 +232,10 @@ def _received(ix: DocIndex, noun: Token) -> None:
     """"The plan drew criticism from the union": the union's stance, on the plan."""
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    holder = _from_phrase(noun) or next((o for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from"
-                                         for o in c.children if o.dep_ == "pobj"), None)
+    # "won the endorsement of the union": the "of" phrase of some nouns is who gives them
+    preps = lexicon.HOLDER_PREPS | ({"of"} if noun.lemma_.lower() in lexicon.HOLDER_OF_NOUNS else set())
+    holder = _from_phrase(noun, frozenset(preps)) or next((o for c in verb.rights if c.dep_ == "prep" and (
+        c.lower_ == "from") for o in c.children if o.dep_ == "pobj"), None)
     if subject is None or holder is None or ix.inside_quote(noun) or ix.covered(noun):
         return
     content = trim(ix, *mention_range(subject))

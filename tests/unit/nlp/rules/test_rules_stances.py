@@ -98,3 +98,51 @@ def mentions(analyse: Analyse, text: str) -> list[tuple[str, str]]:
 def test_a_stance_noun_owned_by_an_agreeing_pronoun_is_held_by_the_verbs_subject(
         analyse: Analyse, text: str, content: str, source: str) -> None:
     assert mentions(analyse, text) == [(content, source)]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("The new toll angered the ferry workers.", "The new toll", "the ferry workers"),
+    ("The council closed the quay. That worries the dockers.", "That", "the dockers"),
+    ("The council has lagged on repairs, frustrating the dockers.", "The council has lagged on repairs",
+     "the dockers"),
+    ("The ferry workers were angered by the new toll.", "the new toll", "The ferry workers"),
+    ("The dockers were frustrated that the council closed the quay.", "the council closed the quay",
+     "The dockers"),
+])
+def test_the_one_a_verb_of_feeling_moves_holds_a_stance_on_what_moves_them(
+        analyse: Analyse, text: str, content: str, source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
+
+
+def test_a_verb_of_feeling_about_a_thing_holds_nothing(analyse: Analyse) -> None:
+    """"concerns the budget" says what the report is about: a budget feels nothing."""
+    assert mentions(analyse, "The report concerns the harbour budget.") == []
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ivo Marsh won the endorsement of the dockers union.", "Ivo Marsh", "the dockers union"),
+    ("Vera Lind enjoyed strong support from older voters.", "Vera Lind", "older voters"),
+])
+def test_a_received_stance_is_held_by_whoever_gives_it(analyse: Analyse, text: str, content: str,
+                                                       source: str) -> None:
+    assert mentions(analyse, text) == [(content, source)]
+
+
+def test_the_of_phrase_of_a_received_criticism_is_what_it_is_on(analyse: Analyse) -> None:
+    """"drew criticism of the toll": the toll is criticised, it criticises nobody."""
+    assert [source for _, source in mentions(analyse, "Ivo Marsh drew criticism of the toll.")] == []
+
+
+@pytest.mark.parametrize(("text", "holder", "cue", "content"), [
+    ("Senator Vera Lind, a longtime supporter of the harbour plan, spoke on Monday.", "Vera Lind",
+     "supporter", "the harbour plan"),
+    ("The dockers were among the earliest supporters of Ivo Marsh.", "dockers", "supporters", "Ivo Marsh"),
+])
+def test_a_noun_naming_a_holder_stands_for_its_apposition_or_group(analyse: Analyse, text: str, holder: str,
+                                                                   cue: str, content: str) -> None:
+    check(analyse(text, conventions=RELATIONS), holder, cue, content, kind=STANCE)
+
+
+def test_an_apposed_plan_is_held_by_nobody_it_stands_beside(analyse: Analyse) -> None:
+    """"The toll, a plan of the council,": the toll plans nothing; only nouns naming a holder qualify."""
+    assert mentions(analyse, "The toll, a plan of the council, starts in May.") == []
