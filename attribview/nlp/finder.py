@@ -17,13 +17,14 @@ from attribview.nlp.rules.grammar import is_cue
 from attribview.nlp.rules.index import DocIndex, may_be_cue
 from attribview.nlp.rules.overlaps import cut_at_nested_cues
 from attribview.nlp.rules.quotations import place_quotations
-from attribview.nlp.rules.reporting_verbs import from_cue
+from attribview.nlp.rules.reporting_verbs import from_cue, from_headline
 from attribview.nlp.rules.stances import find_stances
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions of ``doc``, in text order."""
     ix = DocIndex(doc)
+    from_headline(ix)
     for i in _candidates(ix):
         token, sent = doc[i], ix.sents[ix.sent_index[i]]
         if token.lower_ == "according":

@@ -104,6 +104,9 @@ def subject_of(verb: Token) -> Token | None:
                 after = [t for t in chosen.subtree if t.i > dash and t.dep_ in {"appos", "conj"}]
                 chosen = after[0] if after else chosen
             return closing_name(chosen, current) or chosen
+        lent = _lent_subject(current) if level == 0 else None
+        if lent is not None:
+            return lent
         for child in current.children:
             if level == 0 and child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -144,6 +147,19 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.i != current.i:
             return _participle_holder(current.head)
         return None
+    return None
+
+
+def _lent_subject(verb: Token) -> Token | None:
+    """"Sen. Ivo Marsh, noting the size of the crowd, said ...": the parser hung the speaker on the
+    participle set off between commas before the verb, which leaves the verb without a subject."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < verb.i and (
+                doc[child.i - 1].text == ","):
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None:
+                return subject
     return None
 
 

@@ -61,6 +61,9 @@ def place_quotations(ix: DocIndex) -> None:
             source = mention_range(subject) if subject is not None else None
             if source is not None and source[0] <= cue.i < source[1]:  # "Said Ellis" parsed as one name
                 source = (cue.i + 1, source[1])
+            if subject is None:
+                source = _gap_speaker(ix, qspan.end, cue)
+                subject = ix.doc[source[1] - 1] if source is not None else None
             ix.add((quote.start, quote.end), "direct", cue=(cue.i, cue.i + 1), source=source,
                    head=subject.i if subject is not None else None,
                    confidence=0.9 if subject is not None else 0.6)
@@ -169,12 +172,32 @@ def _framing_cue(ix: DocIndex, quote: Quotation, qspan: Span) -> tuple[Token, To
     cue = best[1]
     subject = subject_of(cue)
     if subject is not None and ix.quote_of_token[subject.i] is not None:
-        subject = None
+        # "“My view, that was wrong,” the mayor's aide said": the parser made the quotation's noun a
+        # second subject of the cue; the one outside the quotation speaks
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i >= qspan.end), None)
     if subject is None and cue.i + 1 < len(doc) and cue.lower_ == "said":
         subject = _inverted_speaker(ix, cue)
     if subject is None:
         subject = inverted_object(cue, qspan.end)
     return cue, subject
+
+
+def _gap_speaker(ix: DocIndex, end: int, cue: Token) -> tuple[int, int] | None:
+    """"“...,” Varn police Chief Ivo Marsh said": the words between a quotation and its finite cue,
+    when the parser gave the cue no subject there (a place name misread as a verb): a short run of
+    nouns and names, which ends with a noun, is the speaker's mention."""
+    doc = ix.doc
+    start = end
+    while start < cue.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    words = doc[start:cue.i]
+    if cue.i < end or cue.tag_ not in {"VBD", "VBZ"} or not 0 < len(words) <= 6:
+        return None
+    if words[-1].pos_ not in {"NOUN", "PROPN"} or not (words[0].is_title or words[0].pos_ == "DET") or any(
+            not (t.is_alpha or t.tag_ == "POS") or (t.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ"}
+                                                    and not t.is_title) for t in words):
+        return None
+    return start, cue.i
 
 
 def _speaker_opens_gap(ix: DocIndex, cue: Token, end: int) -> bool:

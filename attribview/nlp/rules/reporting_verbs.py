@@ -102,6 +102,34 @@ def from_cue(ix: DocIndex, cue: Token, sent: Span) -> None:
     ix.found[-1].tail = tail
 
 
+def from_headline(ix: DocIndex) -> None:
+    """"Ivo Marsh: Ferry Is Safe", "Poll: Voters Back the Pier": a headline that opens with a name (or a
+    poll) and a colon gives the rest of its line, a clause, as what they said or found; "The Latest:"
+    and "A Long Winter: ..." name nobody."""
+    doc = ix.doc
+    first = next((t.i for t in doc if not t.is_space), None)
+    if first is None:
+        return
+    colon = next((t.i for t in doc[first:first + 6] if t.text == ":"), None)
+    if colon is None or colon == first:
+        return
+    name, end = doc[first:colon], colon + 1
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_space:
+        end += 1
+    last = name[-1]
+    speaks = (last.pos_ == "PROPN" and last.ent_type_ in {"", "PERSON", "ORG", "NORP", "GPE"}) or (
+        last.lemma_.lower() in lexicon.FINDING_NOUNS)
+    if not speaks or name[0].pos_ == "DET" or any(t.pos_ in {"VERB", "AUX"} or not (
+            t.is_title or t.is_upper or t.is_punct) for t in name):
+        return  # "The Latest:", "FIX IS IN:"
+    if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[colon + 1:end]):
+        return  # "Marsh: A Life at Sea": no clause, a title
+    content = trim(ix, colon + 1, end)
+    if content is not None:
+        ix.add(content, "indirect", cue=(colon, colon + 1), source=(first, colon), head=last.i,
+               confidence=0.7)
+
+
 def _only_a_time(ix: DocIndex, content: tuple[int, int]) -> bool:
     """Whether a content is nothing but a date or a time."""
     span = ix.doc.char_span(*content, alignment_mode="expand")

@@ -453,3 +453,19 @@ def test_participles_that_report_somebody_are_cues() -> None:
     assert is_cue(AS_NOTED[1])
     assert is_cue(ANNOUNCED[6]) and misread_predicate(ANNOUNCED[6])
     assert not misread_predicate(AS_NOTED[1])
+
+
+def test_a_speaker_hung_on_a_participle_between_commas_before_the_verb_is_the_verbs_subject() -> None:
+    # "Marsh, noting the crowd, said": the parser made "Marsh" the subject of "noting"
+    doc = parse("""
+        Marsh NNP PROPN nsubj 2 marsh nospace
+        , , PUNCT punct 0 ,
+        noting VBG VERB advcl 6 note
+        the DT DET det 4 the
+        crowd NN NOUN dobj 2 crowd nospace
+        , , PUNCT punct 6 ,
+        said VBD VERB ROOT 6 say
+        nothing NN NOUN dobj 6 nothing
+    """)
+    subject = subject_of(doc[6])
+    assert subject is not None and subject.i == 0

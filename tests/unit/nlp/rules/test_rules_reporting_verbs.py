@@ -81,3 +81,24 @@ def test_a_speaker_with_an_apposition_before_the_cue_is_no_inverted_cue(analyse:
 def test_a_content_that_is_only_a_time_is_none(analyse: Analyse) -> None:
     text = "The harbour is silting up 40 percent faster than engineers estimated five years ago."
     assert pairs(analyse, text) == []
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ivo Marsh: Varn Voters Fear for the Ferry's Safety.\n\nThe ferry sailed on.",
+     "Varn Voters Fear for the Ferry's Safety", "Ivo Marsh"),
+    ("Poll: Varn Voters Abandon the Harbour Party.\n\nThe vote is in May.",
+     "Varn Voters Abandon the Harbour Party", "Poll"),
+])
+def test_a_headline_opening_with_a_name_and_a_colon_reports_its_clause(analyse: Analyse, text: str,
+                                                                       content: str, source: str) -> None:
+    assert pairs(analyse, text) == [(content, source)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Latest: Varn Voters Fear for the Ferry's Safety.\n\nThe ferry sailed on.",  # nobody
+    "Ivo Marsh: A Life at Sea.\n\nThe ferry sailed on.",  # no clause: a title
+    "The mayor spoke: Varn Voters Fear for the Ferry.\n\nThe ferry sailed on.",  # not a name
+])
+def test_a_headline_colon_after_no_name_or_before_no_clause_reports_nothing(analyse: Analyse,
+                                                                            text: str) -> None:
+    assert pairs(analyse, text) == []
