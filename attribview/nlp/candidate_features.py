@@ -53,10 +53,11 @@ class Reading:
     candidate: its learned score and its features both need them (reading them twice took a fifth
     of the blend)."""
 
-    #: The words of the content's first fragment, of its cue and of its source.
+    #: The words of the content's first fragment and of its cue.
     content: numpy.ndarray
     cue: numpy.ndarray
-    #: The mean P(content), P(cue), P(source) (see :func:`role_means`).
+    #: The mean P(content) over the content's words (its second fragment included), P(cue) over the
+    #: cue's and P(source) over the source's; None for a part missing or of no word, or without the tagger.
     means: tuple[float | None, float | None, float | None]
 
 
@@ -73,14 +74,6 @@ def read(doc: Any, attribution: Attribution, layout: Layout) -> Reading:
     source = layout.words(*attribution.source) if attribution.source is not None else _NONE
     return Reading(first, cue, (_mean(roles, content, CONTENT), _mean(roles, cue, CUE),
                                 _mean(roles, source, SOURCE)))
-
-
-def role_means(doc: Any, attribution: Attribution,
-               layout: Layout) -> tuple[float | None, float | None, float | None]:
-    """The tagger's mean P(content) over the content's words (its second fragment included), P(cue)
-    over the cue's and P(source) over the source's; None for a part that is missing or has no word,
-    or for all three without the tagger."""
-    return read(doc, attribution, layout).means
 
 
 def _mean(roles: Any, tokens: numpy.ndarray, column: int) -> float | None:

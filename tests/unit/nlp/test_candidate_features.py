@@ -23,7 +23,6 @@ from attribview.nlp.candidate_features import (
     Scorer,
     candidate_features,
     read,
-    role_means,
     sentence_rivals,
 )
 from attribview.nlp.learned import ROLES
@@ -89,7 +88,6 @@ def test_one_reading_serves_the_score_and_the_features(asked: Any, analyzer: Ana
         layout = Layout(doc)
         for statement in attributions_of(doc):
             reading = read(doc, statement, layout)
-            assert reading.means == role_means(doc, statement, layout)
             assert learned_score(doc, statement, layout, reading) == learned_score(doc, statement, layout)
             score = learned_score(doc, statement, layout) or 0.0
             alone = candidate_features(doc, statement, 0.5, score, layout, 1)
