@@ -86,6 +86,18 @@ def test_the_threshold_leaves_out_what_costs_f1() -> None:
     assert 0.1 < best_threshold([sure + unsure], n_gold=8) <= 0.9
 
 
+def test_of_thresholds_the_split_cannot_tell_apart_the_lowest_is_chosen() -> None:
+    # 500 right and sure; one more right at 0.32 and one wrong at 0.27: leaving out the wrong one (any
+    # threshold in (0.27, 0.32]) gains the split less than the tolerance, so the lowest threshold wins
+    sure = [(0.9, 10 * i, 10 * i + 5, True, "rules") for i in range(500)]
+    edge = [(0.32, 6000, 6005, True, "rules"), (0.27, 6010, 6015, False, "rules")]
+    unsure = [(0.05, 7000 + 10 * i, 7005 + 10 * i, False, "learned") for i in range(40)]
+    assert best_threshold([sure + edge + unsure], n_gold=510) == 0.1
+    # a wrong candidate that costs more than the tolerance is still left out
+    costly = [(0.27, 8000 + 10 * i, 8005 + 10 * i, False, "rules") for i in range(30)]
+    assert best_threshold([sure + edge + costly + unsure], n_gold=510) == 0.3
+
+
 def test_each_quote_finds_the_features_of_its_candidate() -> None:
     # the text has one CRLF fewer than the original: quotes point into the original
     text = prepare_text("The clerk said the gate was shut.\r\nShe said it was late.\r\n")
