@@ -55,12 +55,16 @@ class Layout:
         self._start_list: list[int] = self.starts.tolist()
         self._end_list: list[int] = self.ends.tolist()
         self.text_end = int(bounds[-1]) if len(doc) else 0
-        #: ``doc.text``, which spaCy joins anew from every token on each read.
-        self.text = doc.text
+        orths = doc.to_array(ORTH)
+        #: ``doc.text``, which spaCy joins anew from a ``Token`` per word on each read: joined here from
+        #: the arrays instead.
+        strings = doc.vocab.strings
+        self.text = "".join([strings[o] + " " if after else strings[o]
+                             for o, after in zip(orths.tolist(), spacy.tolist(), strict=True)])
         self.space = space.astype(bool)
         self.word = ~(self.space | punct.astype(bool))
         #: The paragraph breaks: space tokens with a newline.
-        self.breaks = line_breaks(doc, doc.to_array(ORTH), self.space)
+        self.breaks = line_breaks(doc, orths, self.space)
         self._breaks_before = numpy.concatenate(([0], numpy.cumsum(self.breaks)))
         self._sent_starts = numpy.flatnonzero(sent_start == 1)
 
