@@ -25,11 +25,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions of ``doc``, in text order."""
     ix = DocIndex(doc)
     from_headline(ix)
-    for i in _candidates(ix):
+    for i, cue_word in _candidates(ix):
         token, sent = doc[i], ix.sents[ix.sent_index[i]]
-        if token.lower_ == "according":
+        if ix.lowers[i] == "according":
             according_to(ix, token, sent)
-        elif is_cue(token) and not ix.inside_quote(token):
+        elif cue_word and is_cue(token) and not ix.inside_quote(token):
             from_cue(ix, token, sent)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.CLAIM_NOUNS and (
                 not ix.inside_quote(token)):
@@ -43,8 +43,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return ix.found
 
 
-def _candidates(ix: DocIndex) -> list[int]:
+def _candidates(ix: DocIndex) -> list[tuple[int, bool]]:
     """The tokens, in text order, that may open a statement: "according", a possible cue, a noun;
-    read from the index's arrays, so that the other words never become ``Token`` objects."""
-    return [i for i, (pos, lower) in enumerate(zip(ix.pos, ix.lowers, strict=True))
-            if pos == symbols.NOUN or lower == "according" or may_be_cue(pos, lower)]
+    read from the index's arrays, so that the other words never become ``Token`` objects. Each comes
+    with whether it may be a cue: the nouns (most candidates) then skip ``is_cue``."""
+    found: list[tuple[int, bool]] = []
+    for i, (pos, lower) in enumerate(zip(ix.pos, ix.lowers, strict=True)):
+        cue_word = may_be_cue(pos, lower)
+        if cue_word or pos == symbols.NOUN or lower == "according":
+            found.append((i, cue_word))
+    return found

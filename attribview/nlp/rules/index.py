@@ -86,7 +86,10 @@ class DocIndex:
         for sent in self.sents[self.sent_index[span[0].i] + 1:]:
             if sent.start >= span.end:
                 break
-            for token in sent:
+            for i in range(sent.start, sent.end):  # a ``Token`` only for the words that may be cues
+                if not may_be_cue(self.pos[i], self.lowers[i]):
+                    continue
+                token = self.doc[i]
                 if is_cue(token) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
                                          for c in token.children):
                     end = sent.start_char

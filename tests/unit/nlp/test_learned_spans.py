@@ -112,3 +112,9 @@ def test_the_layout_knows_sentences_and_paragraph_breaks(analyzer: Analyzer) -> 
     assert layout.breaks.tolist() == [t.is_space and "\n" in t.text for t in doc]
     brell = next(t.i for t in doc if t.text == "Tomas")
     assert layout.broken(0, brell) and not layout.broken(brell, len(doc)) and not layout.broken(brell, 0)
+
+
+def test_the_layout_text_is_the_doc_text(analyzer: Analyzer) -> None:
+    text = "Ana Vel said:  “The ferry\n\nis late.”\tIt left at 9 a.m. "
+    doc = analyzer.nlp.make_doc(text)
+    assert Layout(doc).text == doc.text == text
