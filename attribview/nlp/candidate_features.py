@@ -129,15 +129,11 @@ def _same_source(attribution: Attribution, twin: Attribution | None) -> bool:
 
 def sentence_rivals(found: Sequence[Attribution], layout: Layout) -> list[int]:
     """For each candidate, how many others of the same engine start in its sentence."""
-    sentences = [layout.sent_start(_first_token(layout, a.start)) for a in found]
+    sentences = [layout.sent_start(layout.token_at(a.start)) for a in found]
     counts: dict[int, int] = {}
     for sentence in sentences:
         counts[sentence] = counts.get(sentence, 0) + 1
     return [counts[sentence] - 1 for sentence in sentences]
-
-
-def _first_token(layout: Layout, char: int) -> int:
-    return max(int(numpy.searchsorted(layout.starts, char, side="right")) - 1, 0)
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,10 @@ class Layout:
         #: Each token's first character and the character after it (its trailing space excluded).
         bounds = numpy.cumsum(length + spacy)
         self.starts = bounds - length - spacy
-        self.ends = self.starts + length
-        #: The same as lists: ``bisect`` on a list is several times faster than ``searchsorted`` on one
-        #: number, and ``words`` is asked for every part of every candidate.
+        #: The starts and ends as lists: ``bisect`` on a list is several times faster than
+        #: ``searchsorted`` on one number, and :meth:`token_at` is asked for every part of every candidate.
         self._start_list: list[int] = self.starts.tolist()
-        self._end_list: list[int] = self.ends.tolist()
+        self._end_list: list[int] = (self.starts + length).tolist()
         self.text_end = int(bounds[-1]) if len(doc) else 0
         orths = doc.to_array(ORTH)
         #: ``doc.text``, which spaCy joins anew from a ``Token`` per word on each read: joined here from
@@ -77,13 +76,17 @@ class Layout:
         k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
         return int(self._sent_starts[k]) if k >= 0 else 0
 
+    def token_at(self, char: int) -> int:
+        """The token that holds character ``char`` (or whose trailing space does); the first before it."""
+        return max(bisect.bisect_right(self._start_list, char) - 1, 0)
+
     def words(self, start: int, end: int) -> numpy.ndarray:
         """The words (no spaces, no punctuation) among the tokens that overlap characters ``start`` to
         ``end``: the tokens ``doc.char_span(start, end, alignment_mode="expand")`` holds."""
         if start >= end or start < 0 or end > self.text_end:
             return numpy.zeros(0, dtype="int64")
-        first = bisect.bisect_right(self._start_list, start) - 1
-        last = bisect.bisect_right(self._start_list, end - 1) - 1
+        first = self.token_at(start)
+        last = self.token_at(end - 1)
         if start == self._end_list[first]:  # in the first token's trailing space
             first += 1
         found: numpy.ndarray = numpy.arange(first, last + 1)[self.word[first:last + 1]]
