@@ -56,7 +56,11 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
         # "praised the plan in an interview", "said ... at a rally": where it was said
         setting = child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPS and bool(objects) and (
             objects[0].lemma_.lower() in lexicon.SETTING_NOUNS)
-        if not (timed or participle or occasion or setting):
+        # "considers himself an outsider even though he has served two terms": a concession hung on
+        # the cue with no comma is the reporter's aside ("said X, although Y" may be the speaker's)
+        concession = child.dep_ == "advcl" and ix.doc[child.left_edge.i - 1].text != "," and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.CONCESSIVE_MARKS for c in child.children)
+        if not (timed or participle or occasion or setting or concession):
             break
         cut = child.left_edge.i
     if stance:  # "wants to avoid a fight, recalling how ...": the participle hangs on the infinitive
@@ -136,7 +140,12 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
             root.head.i < start) and not any(c.dep_ == "nummod" for c in root.children)
         # ", prompting Kyiv to call it ...": what the statement set off is the reporter's account
         consequence = root.tag_ == "VBG" and root.lemma_.lower() in lexicon.CONSEQUENCE_VERBS
-        if root.dep_ == "appos" or relative or loose_apposition or about_speaker or consequence or (
+        # ", with a few members abstaining": an absolute phrase is the reporter's circumstance
+        absolute = root.dep_ == "prep" and root.lower_ in lexicon.ABSOLUTE_PREPS and any(
+            c.dep_ == "pcomp" or (c.dep_ == "pobj" and any(g.tag_ == "VBG" for g in c.children))
+            for c in root.children)
+        if root.dep_ == "appos" or relative or absolute or loose_apposition or about_speaker or (
+                consequence) or (
                 root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k

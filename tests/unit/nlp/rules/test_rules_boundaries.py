@@ -20,6 +20,8 @@ from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
     pytest.param("Ivo Marsh announced the closure of the quay before the storm.",
                  "Ivo Marsh", "announced", "the closure of the quay", "indirect",
                  id="statement-before-time"),
+    pytest.param("Ivo Marsh considers himself an outsider even though he has served two terms.",
+                 "Ivo Marsh", "considers", "himself an outsider", STANCE, id="stance-before-a-concession"),
 ])
 def test_content_stops_before_trailing_adjuncts(analyse: Analyse, text: str, speaker: str, cue: str,
                                                 content: str, kind: str) -> None:
@@ -37,6 +39,8 @@ def test_a_time_in_the_middle_stays_in_the_content(analyse: Analyse) -> None:
                  "Most residents", "the plan was too costly", id="before-a-coordinated-statement"),
     pytest.param("Ivo Marsh said the ferry had been late for weeks, according to two witnesses.",
                  "Ivo Marsh", "the ferry had been late for weeks", id="before-according-to"),
+    pytest.param("Most dockers said the quay should close, with a few members abstaining.",
+                 "Most dockers", "the quay should close", id="before-a-with-gloss"),
 ])
 def test_content_stops_before_another_speakers_statement(analyse: Analyse, text: str, speaker: str,
                                                          content: str) -> None:
