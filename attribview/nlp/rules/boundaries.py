@@ -56,7 +56,7 @@ def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: b
         # "praised the plan in an interview", "said ... at a rally": where it was said
         setting = child.dep_ == "prep" and child.lower_ in lexicon.CHANNEL_PREPS and bool(objects) and (
             objects[0].lemma_.lower() in lexicon.SETTING_NOUNS)
-        # "considers himself an outsider even though he has served two terms": a concession hung on
+        # "calls the quay a landmark even though it was built last year": a concession hung on
         # the cue with no comma is the reporter's aside ("said X, although Y" may be the speaker's)
         concession = child.dep_ == "advcl" and ix.doc[child.left_edge.i - 1].text != "," and any(
             c.dep_ == "mark" and c.lower_ in lexicon.CONCESSIVE_MARKS for c in child.children)

@@ -20,8 +20,8 @@ from tests.unit.nlp.test_patterns import RELATIONS, Analyse, check
     pytest.param("Ivo Marsh announced the closure of the quay before the storm.",
                  "Ivo Marsh", "announced", "the closure of the quay", "indirect",
                  id="statement-before-time"),
-    pytest.param("Ivo Marsh considers himself an outsider even though he has served two terms.",
-                 "Ivo Marsh", "considers", "himself an outsider", STANCE, id="stance-before-a-concession"),
+    pytest.param("Ivo Marsh calls the quay a landmark even though it was built last year.",
+                 "Ivo Marsh", "calls", "the quay a landmark", "indirect", id="before-a-concession"),
 ])
 def test_content_stops_before_trailing_adjuncts(analyse: Analyse, text: str, speaker: str, cue: str,
                                                 content: str, kind: str) -> None:
