@@ -66,11 +66,43 @@ def in_finding(ix: DocIndex, noun: Token, sent: Span) -> None:
     while start < prep.i and (doc[start].lower_ in lexicon.LEADING_CONNECTIVES or doc[start].is_space):
         start += 1
     comma = prep.right_edge.i + 1
-    if prep.i != start or comma >= sent.end or doc[comma].text != ",":
+    if prep.i != start:
+        _trailing_finding(ix, noun, prep, sent)
+        return
+    if comma >= sent.end or doc[comma].text != ",":
         return
     if any(is_cue(t) for t in doc[comma:sent.end]):
         return  # "In a statement, the council said ...": the cue reports it
     content = trim(ix, comma + 1, sent.end)
     if content is not None:
         ix.add(content, "according_to", cue=(prep.i, prep.i + 1), source=(prep.i + 1, comma),
+               head=noun.i, confidence=0.6)
+
+
+#: Dependencies that lead from what a trailing "in a poll" hangs on up to its clause's verb ("has a
+#: big lead in the polls", "is ahead in the polls").
+_UP_TO_VERB = frozenset({"dobj", "attr", "acomp", "advmod", "npadvmod", "pobj", "prep", "oprd"})
+
+
+def _trailing_finding(ix: DocIndex, noun: Token, prep: Token, sent: Span) -> None:
+    """"Marsh leads in the latest poll", "where Lind has sagged in the polls": a clause that a poll
+    closes with is the poll's finding, from its subject up to the "in", unless a cue reports it."""
+    doc = ix.doc
+    verb = prep.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in _UP_TO_VERB:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or not verb.i < prep.i < sent.end or ix.inside_quote(verb):
+        return
+    if any(is_cue(t) for t in [verb, *verb.ancestors]):
+        return  # "voters said in the poll that ...", "Marsh leads in the polls, the paper said"
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in lexicon.DUMMY_SUBJECTS or not sent.start <= subject.left_edge.i:
+        return
+    content = trim(ix, subject.left_edge.i, prep.i)
+    # the poll's phrase ends at a comma: "in the latest poll, a collapse driven by ..." is no part of it
+    end = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text == ","), noun.right_edge.i + 1)
+    if content is not None:
+        ix.add(content, "according_to", cue=(prep.i, prep.i + 1), source=(prep.i + 1, end),
                head=noun.i, confidence=0.6)

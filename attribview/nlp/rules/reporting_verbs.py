@@ -119,8 +119,10 @@ def from_headline(ix: DocIndex) -> None:
     last = name[-1]
     speaks = (last.pos_ == "PROPN" and last.ent_type_ in {"", "PERSON", "ORG", "NORP", "GPE"}) or (
         last.lemma_.lower() in lexicon.FINDING_NOUNS)
+    # "Former Mayor Marsh at Harbour Hall: ...": a name and where it spoke
     if not speaks or name[0].pos_ == "DET" or any(t.pos_ in {"VERB", "AUX"} or not (
-            t.is_title or t.is_upper or t.is_punct) for t in name):
+            t.is_title or t.is_upper or t.is_punct or (t.lower_ in lexicon.VENUE_PREPS and t.i > first))
+            for t in name):
         return  # "The Latest:", "FIX IS IN:"
     if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[colon + 1:end]):
         return  # "Marsh: A Life at Sea": no clause, a title

@@ -31,3 +31,23 @@ def test_a_finding_inside_a_sentence_or_a_place_opens_nothing(analyse: Analyse) 
     for text in ("Voters in a poll chose Ivo Marsh.", "In the harbour, the old ferry sank."):
         assert not [q for q in analyse(text, conventions=RELATIONS).quotes if q.kind == "according_to"]
 
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ivo Marsh leads in the polls.", "Ivo Marsh leads", "the polls"),
+    ("Lind went to Varn, where she has a big lead in the most recent polls, to rally voters.",
+     "she has a big lead", "the most recent polls"),
+    ("Marsh fell to ten percent in the latest Gazette poll, a collapse driven by gaffes.",
+     "Marsh fell to ten percent", "the latest Gazette poll"),
+])
+def test_a_poll_a_clause_closes_with_is_its_source(analyse: Analyse, text: str, content: str,
+                                                   source: str) -> None:
+    analysis = analyse(text, conventions=RELATIONS)
+    found = [q for q in analysis.quotes if q.kind == "according_to"]
+    assert [(q.text, analysis.text[q.source_start or 0:q.source_end or 0]) for q in found] == [
+        (content, source)]
+
+
+def test_a_poll_inside_what_a_cue_reports_is_no_second_source(analyse: Analyse) -> None:
+    for text in ("Lind said Marsh leads in the polls.", "Marsh leads in the polls, the Gazette said."):
+        assert not [q for q in analyse(text, conventions=RELATIONS).quotes if q.kind == "according_to"]

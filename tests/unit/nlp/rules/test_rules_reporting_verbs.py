@@ -88,6 +88,8 @@ def test_a_content_that_is_only_a_time_is_none(analyse: Analyse) -> None:
      "Varn Voters Fear for the Ferry's Safety", "Ivo Marsh"),
     ("Poll: Varn Voters Abandon the Harbour Party.\n\nThe vote is in May.",
      "Varn Voters Abandon the Harbour Party", "Poll"),
+    ("Former Mayor Marsh at Varn: Lind scandal disqualifies her for office.\n\nThe ferry sailed on.",
+     "Lind scandal disqualifies her for office", "Former Mayor Marsh at Varn"),  # where the name spoke
 ])
 def test_a_headline_opening_with_a_name_and_a_colon_reports_its_clause(analyse: Analyse, text: str,
                                                                        content: str, source: str) -> None:
