@@ -7,7 +7,7 @@ from the running text and then trimmed of what is the reporter's, not the speake
 from spacy.tokens import Span, Token
 
 from attribview.nlp import lexicon
-from attribview.nlp.rules.grammar import is_cue
+from attribview.nlp.rules.grammar import cue_lemma, is_cue
 from attribview.nlp.rules.index import DocIndex
 
 _CUT_PUNCT = ",;:—–-("
@@ -27,9 +27,25 @@ def clause_end(ix: DocIndex, cue: Token, sent: Span) -> int:
         coordinated = child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not (
             infinitive and child.tag_ == "VB") and not any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if coordinated and _second_clause(cue, child):
+            continue
         if coordinated or (child.dep_ == "advcl" and is_cue(child)):
             end = min(end, child.left_edge.i)
     return min(end, sent.end)
+
+
+def _second_clause(cue: Token, verb: Token) -> bool:
+    """A "but" clause with its own subject after the cue's reported clause: in "said the remarks
+    were aimed at the union, but the words were read more widely" the parser hangs it on the cue,
+    yet it goes on with what was said. Not when it reports or takes a stance itself ("but the board
+    was quick to point out ..."), nor when its subject is the speaker ("but he left early")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    said = [c for c in cue.children if c.dep_ == "ccomp" and c.i < verb.i]
+    cue_subjects = {c.lower_ for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in cue.children if c.i < verb.i)
+    return bool(subjects and said) and contrast and not any(
+        is_cue(t) or cue_lemma(t) in lexicon.STANCE_VERBS for t in verb.subtree if t.pos_ == "VERB"
+    ) and subjects[0].lower_ not in cue_subjects | set(lexicon.PERSON_PRONOUNS)
 
 
 def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: bool) -> int:

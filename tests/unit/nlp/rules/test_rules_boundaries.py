@@ -114,3 +114,21 @@ def test_a_hyphen_is_a_dash_only_with_space_on_both_sides() -> None:
     spaces = [True, True, True, False, False, True, False, True, False, False]
     doc = Doc(English().vocab, words=words, spaces=spaces)
     assert [t.i for t in doc if is_dash(t)] == [1, 6]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Ivo Marsh said his remarks were aimed at the union, but his words were read much "
+                 "more widely.",
+                 "his remarks were aimed at the union, but his words were read much more widely",
+                 id="goes-on-past-but"),
+    pytest.param("Ivo Marsh said the ferry was late, but he left the meeting early.",
+                 "the ferry was late", id="stops-before-the-speakers-own-story"),
+    pytest.param("Ivo Marsh said the quay was safe, but the board was quick to point out that two "
+                 "cranes had failed.",
+                 "the quay was safe", id="stops-before-another-report"),
+])
+def test_a_contrast_with_its_own_subject_goes_on_with_the_content(analyse: Analyse, text: str,
+                                                                   content: str) -> None:
+    analysis = analyse(text, conventions=RELATIONS)
+    said = [q for q in analysis.quotes if q.kind == "indirect" and q.speaker == "Ivo Marsh"]
+    assert [q.text for q in said] == [content]
