@@ -51,6 +51,10 @@ def test_the_subject_of_be_holds_the_stance_its_noun_names(analyse: Analyse) -> 
      "itself as a leader on ferries"),
     ("The ads came from dockers supporting the harbour candidates.", "dockers", "supporting",
      "the harbour candidates"),
+    ("Vera Lind will be challenging the harbour mayor.", "Vera Lind", "challenging", "the harbour mayor"),
+    ("The dockers protested the new toll.", "dockers", "protested", "the new toll"),
+    ("Ivo Marsh voiced concern about the pier.", "Ivo Marsh", "voiced", "concern about the pier"),
+    ("Vera Lind bragged about the new ferry.", "Vera Lind", "bragged", "the new ferry"),
 ])
 def test_attitude_words_hold_a_stance(analyse: Analyse, text: str, holder: str, cue: str,
                                      content: str) -> None:
