@@ -79,8 +79,8 @@ def in_finding(ix: DocIndex, noun: Token, sent: Span) -> None:
                head=noun.i, confidence=0.6)
 
 
-#: Dependencies that lead from what a trailing "in a poll" hangs on up to its clause's verb ("has a
-#: big lead in the polls", "is ahead in the polls").
+#: Dependencies that lead from what a trailing "in a poll" hangs on up to its clause's verb ("trails by
+#: six points in the polls", "is ahead in the polls").
 _UP_TO_VERB = frozenset({"dobj", "attr", "acomp", "advmod", "npadvmod", "pobj", "prep", "oprd"})
 
 

@@ -35,8 +35,8 @@ def test_a_finding_inside_a_sentence_or_a_place_opens_nothing(analyse: Analyse) 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
     ("Ivo Marsh leads in the polls.", "Ivo Marsh leads", "the polls"),
-    ("Lind went to Varn, where she has a big lead in the most recent polls, to rally voters.",
-     "she has a big lead", "the most recent polls"),
+    ("Lind toured Varn, where she trails by six points in the newest polls, to meet dockers.",
+     "she trails by six points", "the newest polls"),
     ("Marsh fell to ten percent in the latest Gazette poll, a collapse driven by gaffes.",
      "Marsh fell to ten percent", "the latest Gazette poll"),
 ])
