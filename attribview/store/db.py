@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from attribview.store.errors import DatabaseTooNewError, StoreError, describe_db_error
+from attribview.store.errors import VERBOSE_ENV, DatabaseTooNewError, StoreError, describe_db_error
 from attribview.store.library import BEGIN_MODE, Store
 from attribview.store.location import Location, describe, parse_location
 from attribview.store.postgres import check_postgres, make_postgres_engine
@@ -29,8 +29,6 @@ SQLITE_HEADER_SIZE = 100
 WAL_VERSION_OFFSET, WAL_VERSION = 18, 2  # the header's "file format write version": 2 is WAL
 #: Tables every attribview library has, whatever its revision: what tells ours from another Alembic user.
 LIBRARY_TABLES = frozenset({"article", "speaker", "quote", "verification", "history"})
-#: Set (to anything) for whole reports instead of one line, e.g. SQLite's list of a corrupt file's problems.
-VERBOSE_ENV = "ATTRIBVIEW_VERBOSE"
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -1,8 +1,12 @@
 """Store problems that reach the user as one line naming the database file."""
 
 import datetime as dt
+import os
 
 from attribview.errors import AttribviewError
+
+#: Set (to anything) for whole reports instead of one line (read here and by ``db``).
+VERBOSE_ENV = "ATTRIBVIEW_VERBOSE"
 
 
 class StoreError(AttribviewError):
@@ -17,7 +21,11 @@ def describe_db_error(path: object, error: BaseException) -> str:
     """One line for a database failure, with the usual causes spelled out."""
     text = str(getattr(error, "orig", None) or error).splitlines()[0]
     if "locked" in text or "busy" in text:
-        return f"{path}: the database is locked by another program; try again when it has finished"
+        line = f"{path}: the database is locked by another program; try again when it has finished"
+        if os.environ.get(VERBOSE_ENV):  # which step waited in vain: IT's first question
+            statement = " ".join(str(getattr(error, "statement", "") or "").split())[:120]
+            line += f" (SQLite: {text}{'; while running: ' + statement if statement else ''})"
+        return line
     if "malformed" in text or "not a database" in text:
         return f"{path}: the database is corrupt ({text})"
     if "unable to open" in text:

@@ -154,11 +154,14 @@ def test_two_imports_at_once_count_each_text_once(tmp_path: Path) -> None:
     db = tmp_path / "library.sqlite3"
     command = [sys.executable, "-m", "attribview", "import", str(folder), "--db", str(db),
                "--profile", "none"]
-    environment = {**os.environ, "ATTRIBVIEW_PROFILES": str(tmp_path / "no-user-profiles")}
+    # verbose: a lock error names SQLite's message and the statement that waited in vain
+    environment = {**os.environ, "ATTRIBVIEW_PROFILES": str(tmp_path / "no-user-profiles"),
+                   "ATTRIBVIEW_VERBOSE": "1"}
     both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              cwd=tmp_path, env=environment) for _ in range(2)]
     results = [process.communicate(timeout=300) for process in both]
-    assert [process.returncode for process in both] == [0, 0], results
+    assert [process.returncode for process in both] == [0, 0], "\n\n".join(
+        f"exit {process.returncode}\n{out}{err}" for process, (out, err) in zip(both, results, strict=True))
     counts = [re.fullmatch(r"imported (\d+), already in the library (\d+), unreadable 0", out.strip())
               for out, _ in results]
     assert all(counts), results

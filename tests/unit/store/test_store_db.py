@@ -138,6 +138,25 @@ def test_a_database_locked_at_open_gives_a_store_error_quickly(db_path: Path) ->
         holder.close()
 
 
+def test_a_locked_write_says_which_step_waited_when_verbose(db_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(db_path, busy_timeout_ms=200)
+    holder = sqlite3.connect(db_path, isolation_level=None, timeout=0.1)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreError) as quiet:
+            store.save_analysis(ArticleMeta(title="t"), sample_analysis())
+        monkeypatch.setenv("ATTRIBVIEW_VERBOSE", "1")
+        with pytest.raises(StoreError) as verbose:
+            store.save_analysis(ArticleMeta(title="t"), sample_analysis())
+    finally:
+        holder.close()
+        store.close()
+    assert "SQLite" not in str(quiet.value)
+    assert str(verbose.value).startswith(str(quiet.value))
+    assert "(SQLite: database is locked; while running: BEGIN IMMEDIATE)" in str(verbose.value)
+
+
 def test_a_write_while_another_program_writes_gives_a_store_error(db_path: Path) -> None:
     store = open_store(db_path, busy_timeout_ms=200)
     holder = sqlite3.connect(db_path, isolation_level=None, timeout=0.1)
