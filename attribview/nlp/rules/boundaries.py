@@ -40,12 +40,16 @@ def _second_clause(cue: Token, verb: Token) -> bool:
     yet it goes on with what was said. Not when it reports or takes a stance itself ("but the board
     was quick to point out ..."), nor when its subject is the speaker ("but he left early")."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
-    said = [c for c in cue.children if c.dep_ == "ccomp" and c.i < verb.i]
-    cue_subjects = {c.lower_ for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}}
-    contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in cue.children if c.i < verb.i)
-    return bool(subjects and said) and contrast and not any(
-        is_cue(t) or cue_lemma(t) in lexicon.STANCE_VERBS for t in verb.subtree if t.pos_ == "VERB"
-    ) and subjects[0].lower_ not in cue_subjects | set(lexicon.PERSON_PRONOUNS)
+    earlier = [c for c in cue.children if c.i < verb.i]
+    if not subjects or not any(c.dep_ == "ccomp" for c in earlier) or not any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in earlier):
+        return False
+    subject = subjects[0].lower_
+    if subject in lexicon.PERSON_PRONOUNS or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == subject for c in cue.children):
+        return False
+    return not any(is_cue(t) or cue_lemma(t) in lexicon.STANCE_VERBS
+                   for t in verb.subtree if t.pos_ == "VERB")
 
 
 def before_adjuncts(ix: DocIndex, cue: Token, start: int, end: int, *, stance: bool) -> int:
@@ -161,8 +165,7 @@ def without_gloss(ix: DocIndex, start: int, end: int) -> int:
             c.dep_ == "pcomp" or (c.dep_ == "pobj" and any(g.tag_ == "VBG" for g in c.children))
             for c in root.children)
         if root.dep_ == "appos" or relative or absolute or loose_apposition or about_speaker or (
-                consequence) or (
-                root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS) or (
+                consequence or (root.dep_ == "advcl" and marks & lexicon.GLOSS_MARKS)) or (
                 root.dep_ == "prep" and root.lower_ in lexicon.GLOSS_PREPS):
             return k
     return end
