@@ -17,14 +17,23 @@ class DatabaseTooNewError(StoreError):
     """The database was upgraded by a newer attribview; this one must not touch it."""
 
 
-def describe_db_error(path: object, error: BaseException) -> str:
-    """One line for a database failure, with the usual causes spelled out."""
-    text = str(getattr(error, "orig", None) or error).splitlines()[0]
+def describe_db_error(path: object, error: BaseException, *, waited: float | None = None) -> str:
+    """One line for a database failure, with the usual causes spelled out.
+
+    ``waited``: seconds since the failed transaction began, which tells a lock held past the busy
+    timeout from one SQLite gave up on at once (its extended code, SQLITE_BUSY_SNAPSHOT or
+    SQLITE_BUSY_RECOVERY, says why); shown only when ``ATTRIBVIEW_VERBOSE`` is set.
+    """
+    original = getattr(error, "orig", None) or error
+    text = str(original).splitlines()[0]
     if "locked" in text or "busy" in text:
         line = f"{path}: the database is locked by another program; try again when it has finished"
-        if os.environ.get(VERBOSE_ENV):  # which step waited in vain: IT's first question
+        if os.environ.get(VERBOSE_ENV):  # which step waited in vain, and how long: IT's first questions
+            code = getattr(original, "sqlite_errorname", None)
             statement = " ".join(str(getattr(error, "statement", "") or "").split())[:120]
-            line += f" (SQLite: {text}{'; while running: ' + statement if statement else ''})"
+            line += (f" (SQLite: {text}{f' [{code}]' if code else ''}"
+                     f"{f' after {waited:.1f} s' if waited is not None else ''}"
+                     f"{'; while running: ' + statement if statement else ''})")
         return line
     if "malformed" in text or "not a database" in text:
         return f"{path}: the database is corrupt ({text})"

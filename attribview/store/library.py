@@ -7,6 +7,7 @@ re-analysis, sentences), ``quotes`` (reading and search), ``checks`` (verificati
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
@@ -93,11 +94,12 @@ class Store:
 
     @contextmanager
     def _session(self, makers: sessionmaker[Session]) -> Iterator[Session]:
+        began = time.monotonic()
         try:
             with makers.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(describe_db_error(self.where, error)) from None
+            raise StoreError(describe_db_error(self.where, error, waited=time.monotonic() - began)) from None
 
     def read(self, operation: Callable[[Session], T]) -> T:
         """Run a reading function of this module (or the exports) in one transaction."""
