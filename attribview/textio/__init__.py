@@ -197,10 +197,11 @@ def prepare_text(original: str, *, name: str = "text", encoding: str = "utf-8") 
     return SourceText(original, text, encoding, is_html=False, _joined=joined)
 
 
-def _os_error(name: str, error: OSError) -> InputError:
-    """One line a user can act on, instead of an OSError traceback."""
+def _os_error(name: str, error: OSError, given: str) -> InputError:
+    """One line a user can act on, instead of an OSError traceback; a missing file is named by the
+    path ``given``, since a mistyped folder is the usual cause."""
     if isinstance(error, FileNotFoundError):
-        return InputError(f"{name}: no such file")
+        return InputError(f"{given}: no such file")
     if isinstance(error, IsADirectoryError):
         return InputError(f"{name}: is a folder, not a file")
     if isinstance(error, PermissionError):
@@ -209,7 +210,8 @@ def _os_error(name: str, error: OSError) -> InputError:
 
 
 def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> SourceText:
-    """Read, decode and prepare an article file; errors name the file (its base name) in one line.
+    """Read, decode and prepare an article file; errors name the file (its base name) in one line
+    (a missing one by its whole path).
 
     The file is opened read-only and its size is checked before its content is read.
     """
@@ -226,7 +228,7 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
         with open(path, "rb") as stream:
             data = stream.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as error:
-        raise _os_error(name, error) from None
+        raise _os_error(name, error, os.fspath(path)) from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: too large (more than {_human_size(max_bytes)}; {limit})")
     if name.lower().endswith(".docx"):

@@ -496,10 +496,11 @@ def test_read_article_refuses_bad_content(tmp_path: Path, filename: str, data: b
     _assert_one_line_about(error, filename, fragment)
 
 
-def test_read_article_missing_file(tmp_path: Path) -> None:
+def test_read_article_missing_file_names_the_whole_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "nowhere.txt"
     with pytest.raises(InputError) as error:
-        read_article(tmp_path / "nowhere.txt")
-    _assert_one_line_about(error, "nowhere.txt", "no such file")
+        read_article(missing)
+    _assert_one_line_about(error, str(missing), "no such file")  # the mistyped folder shows
 
 
 def test_read_article_directory(tmp_path: Path) -> None:
