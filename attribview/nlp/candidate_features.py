@@ -77,7 +77,12 @@ def read(doc: Any, attribution: Attribution, layout: Layout) -> Reading:
 
 
 def _mean(roles: Any, tokens: numpy.ndarray, column: int) -> float | None:
-    return float(roles[tokens, column].mean()) if len(tokens) else None
+    """What ``roles[tokens, column].mean()`` gives (the sum in the roles' type, divided in float64,
+    back to that type) without numpy's generic ``mean``, which costs twice the sum on these few words."""
+    if not len(tokens):
+        return None
+    total = roles[tokens, column].sum()
+    return float(total.dtype.type(float(total) / len(tokens)))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

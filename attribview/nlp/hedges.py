@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -9,14 +10,20 @@ from attribview.nlp import lexicon
 
 
 def _candidates(doc: Doc) -> Iterator[Token]:
-    """The tokens a hedge may start at, read from the Doc's arrays (no ``Token`` for other words)."""
+    """The tokens a hedge may start at, read from the Doc's arrays (no ``Token`` for other words): each
+    distinct word and lemma looked up once, not each token."""
+    if not len(doc):
+        return
     strings = doc.vocab.strings
-    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist() if len(doc) else ([], [])
-    for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
-        word = strings[lower]
-        if word in lexicon.HEDGE_ADVERBS or word in lexicon.HEDGE_NOUNS or (
-                strings[lemma].lower() in lexicon.HEDGE_PASSIVE_LEMMAS):
-            yield doc[i]
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T
+    words, word_of = numpy.unique(lowers, return_inverse=True)
+    bases, base_of = numpy.unique(lemmas, return_inverse=True)
+    hedged = numpy.fromiter((strings[w] in lexicon.HEDGE_ADVERBS or strings[w] in lexicon.HEDGE_NOUNS
+                             for w in words.tolist()), dtype=bool, count=len(words))
+    passive = numpy.fromiter((strings[b].lower() in lexicon.HEDGE_PASSIVE_LEMMAS for b in bases.tolist()),
+                             dtype=bool, count=len(bases))
+    for i in numpy.flatnonzero(hedged[word_of] | passive[base_of]).tolist():
+        yield doc[i]
 
 
 def find_hedges(doc: Doc) -> list[tuple[int, int]]:

@@ -80,6 +80,11 @@ class Layout:
         """The token that holds character ``char`` (or whose trailing space does); the first before it."""
         return max(bisect.bisect_right(self._start_list, char) - 1, 0)
 
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of tokens ``start`` to ``end`` (exclusive, at least one): ``doc[start:end]``'s
+        ``start_char`` and ``end_char``, without making the span."""
+        return self._start_list[start], self._end_list[end - 1]
+
     def words(self, start: int, end: int) -> numpy.ndarray:
         """The words (no spaces, no punctuation) among the tokens that overlap characters ``start`` to
         ``end``: the tokens ``doc.char_span(start, end, alignment_mode="expand")`` holds."""
@@ -174,15 +179,15 @@ def decode(doc: Doc, roles: numpy.ndarray, layout: Layout | None = None) -> list
             continue
         first, rest = contents[0], contents[1:]
         source = sources.to(cue.start, cue.end, CUE_REACH) or _subject(doc, cue)
-        span = doc[first.start:rest[-1].end if rest else first.end]
-        head = doc[first.start:first.end]
-        quoted = head.text[:1] in _OPENING or doc[max(first.start - 1, 0)].text in _OPENING
-        source_span = doc[source.start:source.end] if source is not None else None
+        start, end = layout.chars(first.start, first.end)
+        prior = max(first.start - 1, 0)  # the token before the content: its opening mark
+        before = layout.chars(prior, prior + 1)
+        quoted = layout.text[start:start + 1] in _OPENING or layout.text[before[0]:before[1]] in _OPENING
         found.append(Attribution(
-            start=head.start_char, end=head.end_char, kind="direct" if quoted else "indirect",
-            cue=(doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])),
-            source=(source_span.start_char, source_span.end_char) if source_span is not None else None,
-            source_head=source_span.root.i if source_span is not None else None,
-            tail=(doc[rest[0].start].idx, span.end_char) if rest else None, flags={"learned"},
+            start=start, end=end, kind="direct" if quoted else "indirect",
+            cue=layout.chars(cue.start, cue.end),
+            source=layout.chars(source.start, source.end) if source is not None else None,
+            source_head=doc[source.start:source.end].root.i if source is not None else None,
+            tail=layout.chars(rest[0].start, rest[-1].end) if rest else None, flags={"learned"},
         ))
     return found

@@ -6,6 +6,7 @@ an article (as textacy does), every paragraph is paired on its own and a quotati
 at the end of its paragraph, flagged ``balanced=False``.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -14,6 +15,9 @@ CLOSERS: Final = "”»"
 STRAIGHT: Final = '"'
 DOUBLED: Final = "''"
 _OPEN_CONTEXT: Final = " \t\n([{—–-/:"
+#: The marks a paragraph is paired by, the doubled apostrophe first: only they are visited, not every
+#: character (a loop over the characters took a tenth of the rules' time).
+_MARKS: Final = re.compile("|".join([re.escape(DOUBLED), f"[{re.escape(STRAIGHT + OPENERS + CLOSERS)}]"]))
 
 
 @dataclass(frozen=True)
@@ -53,24 +57,16 @@ def find_quotations(text: str) -> list[Quotation]:
 def _pair_paragraph(text: str, start: int, end: int) -> list[Quotation]:
     found: list[Quotation] = []
     open_at: int | None = None
-    i = start - 1
-    while i + 1 < end:
-        i += 1
-        ch = text[i]
-        width = 1
-        if text.startswith(DOUBLED, i):  # NYT style: ''quoted'' with two apostrophes
-            width = 2
-            opening = open_at is None and _is_opening_straight(text, i, width)
-            closing = open_at is not None
-        elif ch == STRAIGHT:
-            opening = open_at is None and _is_opening_straight(text, i)
-            closing = open_at is not None
-        elif ch in OPENERS:
+    for mark in _MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
+        width = len(ch)
+        if ch in OPENERS:
             opening, closing = True, False
         elif ch in CLOSERS:
             opening, closing = False, open_at is not None
-        else:
-            continue
+        else:  # straight, or NYT style: ''quoted'' with two apostrophes
+            opening = open_at is None and _is_opening_straight(text, i, width)
+            closing = open_at is not None
         if closing and open_at is not None:
             found.append(Quotation(open_at, i + width))
             open_at = None
@@ -78,7 +74,6 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[Quotation]:
             if open_at is not None:  # a second opener: the first quotation never closed
                 found.append(Quotation(open_at, _trim_end(text, open_at, i), balanced=False))
             open_at = i
-        i += width - 1
     if open_at is not None and _trim_end(text, open_at, end) - open_at > 1:
         found.append(Quotation(open_at, _trim_end(text, open_at, end), balanced=False))
     return found

@@ -13,16 +13,8 @@ from attribview.nlp import lexicon
 from attribview.nlp.attribution import Attribution
 from attribview.nlp.intervals import SpanLookup
 from attribview.nlp.joint import joint_sources, pair_speakers
-from attribview.nlp.mentions import (
-    clean,
-    gender_of,
-    introduced_as,
-    is_body,
-    issuer_of,
-    name_chain,
-    narration_span,
-    person_name,
-)
+from attribview.nlp.mentions import clean, gender_of, is_body, issuer_of, name_chain, person_name
+from attribview.nlp.narration import narration_of
 from attribview.nlp.register import Entity, Register
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -36,20 +28,20 @@ class SpeakerResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.register = Register()
-        self._narration: list[Span] = []
+        self._read = narration_of(doc)
+        self._narration: list[int] = []  # by position in the Doc's entities
         self._contents = SpanLookup([])
         self._narration_seen = 0
-        # "Trump" alone may be tagged ORG; "Donald Trump" anywhere in the article says it is a person
-        self._surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+        self._surnames = self._read.surnames
 
     def run(self, attributions: list[Attribution]) -> list[Attribution]:
         """Name the speakers of ``attributions``; returns them with one more per joint source."""
-        named = self._surnames | self.register.surnames()
+        named = self.register.surnames() | self._surnames
         attributions = [*attributions, *(j for a in attributions for j in joint_sources(self.doc, a, named))]
         sources = SpanLookup([a.source for a in attributions if a.source is not None])
         self._contents = SpanLookup([(a.start, a.end) for a in attributions])
         self._narration = [  # a speaker's own mention is resolved as a source, not as narration
-            e for e in self.doc.ents if e.label_ in _NAME_LABELS
+            i for i, e in enumerate(self._read.ents) if e.label_ in _NAME_LABELS
             and not sources.any_overlapping(e.start_char, e.end_char)
         ]
         for attribution in sorted(attributions, key=lambda a: a.source[0] if a.source else a.start):
@@ -71,30 +63,24 @@ class SpeakerResolver:
     def _register_narration_before(self, position: int) -> None:
         """Add the people and bodies the narration names before ``position``."""
         while self._narration_seen < len(self._narration):
-            ent = self._narration[self._narration_seen]
+            index = self._narration[self._narration_seen]
+            ent = self._read.ents[index]
             if ent.end_char > position:
                 break
             self._narration_seen += 1
-            span = narration_span(ent)
-            chain = name_chain(span)
-            if not chain:
+            named = self._read.named(index)
+            if named is None:
                 continue
-            lone = len(person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"}
-            if lone and not self.register.knows_surname(chain[-1].text):
+            if named.lone and not self.register.knows_surname(named.chain[-1].text):
                 continue  # lone words the tagger calls people are too often places ("Sumy")
-            descriptors = {t.lower_ for t in span}
-            for child in ent.root.children:
-                if child.dep_ == "appos":  # "Nadia Ferrant, a nurse at the clinic"
-                    descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
             # "Herbst said Zelensky was trying ... “...,” he said": somebody named inside what another
             # said does not become the next "he"
             reported = self._contents.covers(ent.start_char)
-            entity = self._from_chain(span, chain, descriptors, ent.start_char,
-                                      salient=ent.root.dep_ in _SUBJECT_DEPS and not reported)
+            entity = self._from_chain(named.span, named.chain, set(named.descriptors), ent.start_char,
+                                      salient=named.subject and not reported)
             entity.named = True
-            called = introduced_as(ent)
-            if called is not None and len(called) > len(entity.mention):
-                entity.mention = called  # "Hrebeniuk wrote" later speaks as the governor named here
+            if named.called is not None and len(named.called) > len(entity.mention):
+                entity.mention = named.called  # "Hrebeniuk wrote" later speaks as the governor named here
 
     # -- resolution -----------------------------------------------------------------------------
 

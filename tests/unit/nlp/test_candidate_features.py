@@ -21,6 +21,7 @@ from attribview.nlp.blend import (
 from attribview.nlp.candidate_features import (
     FEATURES,
     Scorer,
+    _mean,
     candidate_features,
     read,
     sentence_rivals,
@@ -188,3 +189,13 @@ def test_a_file_without_a_scorer_keeps_its_curves_by_origin() -> None:
     scorer = Scorer({RULES: _only("asks", 1.0, 0.0)})
     new = Calibration.from_json(Calibration(old.curves, 0.35, scorer).to_json())
     assert new == Calibration(old.curves, 0.35, scorer)
+
+
+def test_the_mean_of_a_part_is_numpys_to_the_bit() -> None:
+    rng = numpy.random.default_rng(7)
+    for dtype in ("float32", "float64"):
+        roles = rng.random((400, 3)).astype(dtype)
+        for size in (1, 2, 3, 7, 40, 399):
+            tokens = rng.integers(0, 400, size)
+            assert _mean(roles, tokens, 2) == float(roles[tokens, 2].mean())
+    assert _mean(numpy.zeros((3, 3), dtype="float32"), numpy.zeros(0, dtype="int64"), 0) is None

@@ -17,6 +17,7 @@ from attribview.nlp.learned import (
     ROLES,
     SPANS_KEY,
     bio_spans,
+    labelled_spans,
     one_blas_thread,
     weights_dir,
 )
@@ -59,6 +60,16 @@ def test_bio_labels_become_spans(analyzer: Analyzer) -> None:
         ("Ada Brel", "SOURCE"), ("said", "CUE"), ("the dam", "CONTENT"), ("held", "CONTENT")]
     assert [s.text for s in bio_spans(doc, ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"])] == [
         "Brel", "dam held"]
+
+
+def test_label_numbers_become_the_spans_their_labels_would(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp.make_doc("Ada Brel said the dam held")
+    for labels in (["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "B-CONTENT"],
+                   ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"], ["I-CUE"] * 6, ["O"] * 6):
+        best = [LABELS.index(label) for label in labels]
+        assert [(s.start, s.end, s.label_) for s in labelled_spans(doc, list(LABELS), best)] == [
+            (s.start, s.end, s.label_) for s in bio_spans(doc, labels)]
+    assert labelled_spans(analyzer.nlp.make_doc(""), list(LABELS), []) == []
 
 
 def test_the_pipeline_builds_the_network_the_training_config_trains() -> None:

@@ -105,6 +105,14 @@ def test_the_layout_reads_the_words_char_span_would_hold(analyzer: Analyzer) -> 
             assert layout.words(start, end).tolist() == expected, (start, end)
 
 
+def test_the_layout_gives_the_characters_a_span_of_tokens_covers(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp(LAYOUT_TEXT)
+    layout = Layout(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert layout.chars(start, end) == (doc[start:end].start_char, doc[start:end].end_char)
+
+
 def test_the_layout_knows_sentences_and_paragraph_breaks(analyzer: Analyzer) -> None:
     doc = analyzer.nlp(LAYOUT_TEXT)
     layout = Layout(doc)
