@@ -30,7 +30,7 @@ class Named:
     chain: list[Token]
     #: A lone word the tagger calls a person or a place (often a place: "Sumy").
     lone: bool
-    #: Its words, and those of an apposition ("Nadia Ferrant, a nurse at the clinic"); copy before use.
+    #: Its words, and those of an apposition ("Nadia Ferrant, a nurse at the clinic").
     descriptors: frozenset[str]
     #: Whether the entity is a subject, and the mention with the office it was introduced by, if any.
     subject: bool
