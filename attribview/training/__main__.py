@@ -8,6 +8,7 @@ repository; only the tagger's weights and the calibration land in ``--out``.
 """
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=resources_dir() / "models" / "attribution")
     parser.add_argument("--work", type=Path, help="scratch folder (DocBins, checkpoints); default: temporary")
     parser.add_argument("--max-steps", type=int, help="override the config's training.max_steps")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override a config value, e.g. system.seed=1 or training.dropout=0.2")
     parser.add_argument("--skip-training", action="store_true", help="only refit the calibration")
     parser.add_argument("--reuse-data", action="store_true",
                         help="train on the DocBins already in --work instead of converting again")
@@ -38,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="attribview-training-"))
     started = time.monotonic()
     if not args.skip_training:
-        _train(train_folder, work, args.out, args.max_steps, convert=not args.reuse_data)
+        settings = dict(item.split("=", 1) for item in args.set)
+        _train(train_folder, work, args.out, args.max_steps, convert=not args.reuse_data, settings=settings)
         print(f"trained in {time.monotonic() - started:.0f} s", flush=True)
     from attribview.training.calibrate import fit_calibration  # noqa: PLC0415 - loads the new weights
 
@@ -47,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _train(train_folder: Path, work: Path, out: Path, max_steps: int | None, *, convert: bool) -> None:
+def _train(train_folder: Path, work: Path, out: Path, max_steps: int | None, *, convert: bool,
+           settings: dict[str, str] | None = None) -> None:
     import spacy  # noqa: PLC0415 - this module is the training's entry point, not the runtime's
     from spacy.cli.train import train  # noqa: PLC0415
 
@@ -63,6 +68,7 @@ def _train(train_folder: Path, work: Path, out: Path, max_steps: int | None, *, 
             print(f"{name}: {count} articles -> {work / f'{name}.spacy'}", flush=True)
     overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
                                     "paths.dev": str(work / "dev.spacy")}
+    overrides.update(_parsed(settings or {}))
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
         overrides["training.eval_frequency"] = min(max_steps, 250)
@@ -72,6 +78,17 @@ def _train(train_folder: Path, work: Path, out: Path, max_steps: int | None, *, 
         shutil.rmtree(out)
     tagger: Any = trained.get_pipe("attribview_learned")
     tagger.to_disk(out, exclude=["vocab"])
+
+
+def _parsed(settings: dict[str, str]) -> dict[str, object]:
+    """``--set`` values as JSON where they parse (numbers, booleans), else as strings."""
+    parsed: dict[str, object] = {}
+    for key, value in settings.items():
+        try:
+            parsed[key] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[key] = value
+    return parsed
 
 
 if __name__ == "__main__":
