@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse-data", action="store_true",
                         help="train on the DocBins already in --work instead of converting again")
     args = parser.parse_args(argv)
+    if bad := [item for item in args.set if "=" not in item]:
+        parser.error(f"--set {bad[0]}: expected SECTION.KEY=VALUE")
     train_folder = args.shared_eval / "polnear-train"
     if not (train_folder / "HELD-ASIDE.txt").is_file():
         print(f"attribview: error: {train_folder} has no HELD-ASIDE.txt", file=sys.stderr)
