@@ -69,16 +69,11 @@ def role_of(label: str) -> str | None:
     return label[2:] if label != OUTSIDE else None
 
 
-def bio_spans(doc: Doc, labels: list[str]) -> list[Span]:
-    """Spans of one role each: a B- tag, or an I- tag after another role, starts a new span."""
-    names = sorted(set(labels))
-    return labelled_spans(doc, names, [names.index(label) for label in labels])
-
-
 def labelled_spans(doc: Doc, labels: list[str], best: Any) -> list[Span]:
-    """:func:`bio_spans` of the labels ``labels[i]`` for each ``i`` of ``best``, read from arrays: a
-    span starts where the role changes or a B- tag stands and runs to the next such place (a loop
-    over the tokens took half the time of setting the tagger's annotations)."""
+    """Spans of one role each for the labels ``labels[i]``, ``i`` in ``best``: a span starts where the
+    role changes or a B- tag stands (an I- tag after another role starts one too) and runs to the next
+    such place; read from arrays, since a loop over the tokens took half the time of setting the
+    tagger's annotations."""
     best = numpy.asarray(best, dtype="int64")
     if not len(best):
         return []

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from attribview.nlp.mentions import introduced_as, name_chain, narration_span, person_name
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The dependencies of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The arrays an entry is read from: a Doc whose entities or parse changed is read again.
 _READ_FROM = [ENT_IOB, ENT_TYPE, HEAD, DEP]
 
@@ -68,7 +69,7 @@ def _named(ent: Span) -> Named | None:
         if child.dep_ == "appos":
             descriptors |= {t.lower_ for t in child.subtree if t.is_alpha}
     return Named(span, chain, len(person_name(chain)) < 2 and ent.label_ in {"PERSON", "LOC"},
-                 frozenset(descriptors), ent.root.dep_ in _SUBJECT_DEPS, introduced_as(ent))
+                 frozenset(descriptors), ent.root.dep_ in SUBJECT_DEPS, introduced_as(ent))
 
 
 _READ: "weakref.WeakKeyDictionary[Doc, Narration]" = weakref.WeakKeyDictionary()

@@ -14,10 +14,9 @@ from attribview.nlp.attribution import Attribution
 from attribview.nlp.intervals import SpanLookup
 from attribview.nlp.joint import joint_sources, pair_speakers
 from attribview.nlp.mentions import clean, gender_of, is_body, issuer_of, name_chain, person_name
-from attribview.nlp.narration import narration_of
+from attribview.nlp.narration import SUBJECT_DEPS, narration_of
 from attribview.nlp.register import Entity, Register
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The small model files many unfamiliar personal names under LOC ("Agnes Thorburn met ...").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
@@ -168,7 +167,7 @@ class SpeakerResolver:
                 self.register.knows_descriptor(head.lemma_.lower())):
             return None
         content = self.doc.char_span(attribution.start, attribution.end, alignment_mode="expand")
-        subject = next((t for t in content or () if t.dep_ in _SUBJECT_DEPS and t.lemma_ == head.lemma_
+        subject = next((t for t in content or () if t.dep_ in SUBJECT_DEPS and t.lemma_ == head.lemma_
                         and t.i != head.i and t.left_edge.i < t.i), None) if content is not None else None
         return (self.doc[subject.left_edge.i:subject.i + 1], subject) if subject is not None else None
 

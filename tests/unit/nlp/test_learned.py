@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy
 import pytest
 import spacy
+from spacy.tokens import Doc, Span
 from thinc.api import Config, NumpyOps
 
 from attribview.core.analysis import Analyzer
@@ -16,7 +17,6 @@ from attribview.nlp.learned import (
     LEARNED_PIPE,
     ROLES,
     SPANS_KEY,
-    bio_spans,
     labelled_spans,
     one_blas_thread,
     weights_dir,
@@ -53,22 +53,23 @@ def test_it_writes_spans_and_probabilities_but_no_tags_or_entities(analyzer: Ana
     assert roles[said.i].argmax() == 1  # the trained tagger reads "said" as a cue
 
 
+def _spans(doc: Doc, labels: list[str]) -> list[Span]:
+    return labelled_spans(doc, list(LABELS), [LABELS.index(label) for label in labels])
+
+
 def test_bio_labels_become_spans(analyzer: Analyzer) -> None:
     doc = analyzer.nlp.make_doc("Ada Brel said the dam held")
-    spans = bio_spans(doc, ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "B-CONTENT"])
+    spans = _spans(doc, ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "B-CONTENT"])
     assert [(s.text, s.label_) for s in spans] == [
         ("Ada Brel", "SOURCE"), ("said", "CUE"), ("the dam", "CONTENT"), ("held", "CONTENT")]
-    assert [s.text for s in bio_spans(doc, ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"])] == [
+    assert [s.text for s in _spans(doc, ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"])] == [
         "Brel", "dam held"]
 
 
-def test_label_numbers_become_the_spans_their_labels_would(analyzer: Analyzer) -> None:
+def test_one_role_throughout_is_one_span_and_no_role_none(analyzer: Analyzer) -> None:
     doc = analyzer.nlp.make_doc("Ada Brel said the dam held")
-    for labels in (["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "B-CONTENT"],
-                   ["O", "I-SOURCE", "O", "O", "I-CONTENT", "I-CONTENT"], ["I-CUE"] * 6, ["O"] * 6):
-        best = [LABELS.index(label) for label in labels]
-        assert [(s.start, s.end, s.label_) for s in labelled_spans(doc, list(LABELS), best)] == [
-            (s.start, s.end, s.label_) for s in bio_spans(doc, labels)]
+    assert [(s.start, s.end, s.label_) for s in _spans(doc, ["I-CUE"] * 6)] == [(0, 6, "CUE")]
+    assert _spans(doc, ["O"] * 6) == []
     assert labelled_spans(analyzer.nlp.make_doc(""), list(LABELS), []) == []
 
 
